@@ -1,0 +1,57 @@
+//! Embeds the rule data in `rules/` and the documentation of code rules into the binary.
+//!
+//! * Every `rules/**/*.toml` file becomes an entry of `EMBEDDED_RULE_FILES` (path, contents).
+//! * Every `src/rules/code/*.rs` file's leading `//!` block becomes an entry of
+//!   `CODE_RULE_DOCS` (file stem, markdown), so `candor explain` prints the doc comment itself.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+
+    let mut data = Vec::new();
+    collect(&root.join("rules"), "toml", &mut data);
+    data.sort();
+    let mut generated = String::from("pub static EMBEDDED_RULE_FILES: &[(&str, &str)] = &[\n");
+    for p in &data {
+        let rel = p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        generated.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", p.to_string_lossy()));
+    }
+    generated.push_str("];\n");
+
+    let mut code = Vec::new();
+    collect(&root.join("src/rules/code"), "rs", &mut code);
+    code.sort();
+    generated.push_str("pub static CODE_RULE_DOCS: &[(&str, &str)] = &[\n");
+    for p in &code {
+        let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+        if stem == "mod" {
+            continue;
+        }
+        let text = fs::read_to_string(p).unwrap();
+        let doc: Vec<&str> = text
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| l.strip_prefix("//! ").unwrap_or(l.strip_prefix("//!").unwrap_or(l)))
+            .collect();
+        generated.push_str(&format!("    ({:?}, {:?}),\n", stem.replace('_', "-"), doc.join("\n")));
+    }
+    generated.push_str("];\n");
+    fs::write(out.join("embedded.rs"), generated).unwrap();
+    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=src/rules/code");
+}
+
+fn collect(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, ext, out);
+        } else if p.extension().is_some_and(|x| x == ext) {
+            out.push(p);
+        }
+    }
+}

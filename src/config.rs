@@ -1,0 +1,396 @@
+//! `candor.toml`: which rules run and how seriously, kinds and phases by glob, file globs,
+//! packs, vocabulary extensions and the failing severity.
+//!
+//! Errors are miette diagnostics that point into the TOML and say how to fix it.
+
+use crate::diagnostic::Severity;
+use crate::kind::{Kind, Phase};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "candor.toml";
+
+/// A rule setting: `off`, `on` (default severity) or a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleSetting {
+    Off,
+    On,
+    Severity(Severity),
+}
+
+impl RuleSetting {
+    pub fn parse(s: &str) -> Option<RuleSetting> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "off" | "false" | "disable" | "disabled" => Some(RuleSetting::Off),
+            "on" | "true" | "enable" | "enabled" => Some(RuleSetting::On),
+            other => Severity::parse(other).map(RuleSetting::Severity),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    fail_on: Option<String>,
+    include: Option<Vec<String>>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    packs: Vec<String>,
+    #[serde(default)]
+    rule_dirs: Vec<String>,
+    #[serde(default)]
+    pack_dirs: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+    #[serde(default)]
+    vocab: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    nlprule: Option<toml::Value>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    files: Vec<String>,
+    kind: Option<String>,
+    phase: Option<String>,
+    #[serde(default)]
+    packs: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+}
+
+/// A kind/phase/rule override for files matching globs.
+#[derive(Debug, Clone)]
+pub struct Override {
+    pub globs: GlobSet,
+    pub kind: Option<Kind>,
+    pub phase: Option<Phase>,
+    pub packs: Vec<String>,
+    pub rules: BTreeMap<String, RuleSetting>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where the config was read from (None: built-in defaults).
+    pub path: Option<PathBuf>,
+    /// Directory relative paths and globs are resolved against.
+    pub root: PathBuf,
+    pub fail_on: Severity,
+    pub include: GlobSet,
+    pub exclude: GlobSet,
+    pub packs: Vec<String>,
+    pub rule_dirs: Vec<PathBuf>,
+    pub pack_dirs: Vec<PathBuf>,
+    pub rules: BTreeMap<String, RuleSetting>,
+    pub overrides: Vec<Override>,
+    /// Extra vocabulary (plain words), e.g. `vendors`, `codenames`.
+    pub vocab: BTreeMap<String, Vec<String>>,
+    /// The raw `[nlprule]` table, read by the optional grammar backend.
+    pub nlprule: Option<toml::Value>,
+}
+
+pub const DEFAULT_INCLUDE: &[&str] = &["**/*.md", "**/*.markdown", "**/*.mdx", "**/*.txt", "**/*.text"];
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            root: PathBuf::from("."),
+            fail_on: Severity::Error,
+            include: build_globs(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid"),
+            exclude: GlobSet::empty(),
+            packs: Vec::new(),
+            rule_dirs: Vec::new(),
+            pack_dirs: Vec::new(),
+            rules: BTreeMap::new(),
+            overrides: Vec::new(),
+            vocab: BTreeMap::new(),
+            nlprule: None,
+        }
+    }
+}
+
+/// A configuration problem, pointing into the file.
+#[derive(Debug, thiserror::Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(candor::config))]
+pub struct ConfigError {
+    pub message: String,
+    #[source_code]
+    pub src: Option<NamedSource<String>>,
+    #[label("{label}")]
+    pub span: Option<SourceSpan>,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+impl ConfigError {
+    pub fn plain(message: impl Into<String>, help: impl Into<String>) -> Self {
+        ConfigError { message: message.into(), src: None, span: None, label: String::new(), help: Some(help.into()) }
+    }
+}
+
+fn build_globs<'a>(globs: impl IntoIterator<Item = &'a str>) -> Result<GlobSet, (String, globset::Error)> {
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        b.add(Glob::new(g).map_err(|e| (g.to_string(), e))?);
+    }
+    b.build().map_err(|e| (String::new(), e))
+}
+
+impl Config {
+    /// Walks up from `start` looking for `candor.toml`.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let mut dir = std::fs::canonicalize(start).ok()?;
+        loop {
+            let candidate = dir.join(FILE_NAME);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+            if !dir.pop() {
+                return None;
+            }
+        }
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::plain(
+                format!("cannot read config file {}: {e}", path.display()),
+                "check the path given to --config, or run `candor init` to create a starter candor.toml",
+            )
+        })?;
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+        Config::parse(&text, &path.display().to_string(), root).map(|mut c| {
+            c.path = Some(path.to_path_buf());
+            c
+        })
+    }
+
+    /// Parses config text; `name` labels the source in errors.
+    pub fn parse(text: &str, name: &str, root: PathBuf) -> Result<Config, ConfigError> {
+        let src = || Some(NamedSource::new(name, text.to_string()));
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let span = e.span().map(|r| SourceSpan::from(r.start..r.end.max(r.start + 1).min(text.len().max(1))));
+            let msg = e.message().to_string();
+            let help = unknown_field_help(&msg).unwrap_or_else(|| {
+                "see `candor init` for a commented example of every setting".to_string()
+            });
+            ConfigError { message: format!("invalid {FILE_NAME}: {msg}"), src: src(), span, label: "here".into(), help: Some(help) }
+        })?;
+        let at = |needle: &str, label: &str, message: String, help: String| {
+            let span = text.find(needle).map(|i| SourceSpan::from(i..i + needle.len()));
+            ConfigError { message, src: src(), span, label: label.to_string(), help: Some(help) }
+        };
+        let fail_on = match raw.fail_on.as_deref() {
+            None => Severity::Error,
+            Some(s) => Severity::parse(s).ok_or_else(|| {
+                at(&format!("\"{s}\""), "not a severity", format!("invalid fail_on value `{s}`"), "use \"error\", \"warning\" or \"info\"".into())
+            })?,
+        };
+        let glob_err = |(g, e): (String, globset::Error)| at(&g, "invalid glob", format!("invalid glob `{g}`: {e}"), "globs use `**` for any directories and `*` within a name, e.g. \"status/**/*.md\"".into());
+        let include = match &raw.include {
+            Some(v) => build_globs(v.iter().map(String::as_str)).map_err(glob_err)?,
+            None => build_globs(DEFAULT_INCLUDE.iter().copied()).map_err(glob_err)?,
+        };
+        let exclude = build_globs(raw.exclude.iter().map(String::as_str)).map_err(glob_err)?;
+        let parse_rules = |rules: &BTreeMap<String, String>| -> Result<BTreeMap<String, RuleSetting>, ConfigError> {
+            let mut out = BTreeMap::new();
+            for (id, v) in rules {
+                let setting = RuleSetting::parse(v).ok_or_else(|| {
+                    at(&format!("\"{v}\""), "not a rule setting", format!("invalid setting `{v}` for rule `{id}`"), "use \"off\", \"on\", \"info\", \"warning\" or \"error\"".into())
+                })?;
+                out.insert(id.clone(), setting);
+            }
+            Ok(out)
+        };
+        let rules = parse_rules(&raw.rules)?;
+        let mut overrides = Vec::new();
+        for o in &raw.overrides {
+            let globs = build_globs(o.files.iter().map(String::as_str)).map_err(glob_err)?;
+            let kind = o.kind.as_deref().map(|k| k.parse::<Kind>().map_err(|m| at(&format!("\"{k}\""), "unknown kind", m, "kinds: status-update, incident-email, vulnerability-notice, breach-notice, postmortem".into()))).transpose()?;
+            let phase = o.phase.as_deref().map(|p| p.parse::<Phase>().map_err(|m| at(&format!("\"{p}\""), "unknown phase", m, "phases: investigating, identified, monitoring, resolved".into()))).transpose()?;
+            overrides.push(Override { globs, kind, phase, packs: o.packs.clone(), rules: parse_rules(&o.rules)? });
+        }
+        let resolve = |v: &[String]| v.iter().map(|d| root.join(d)).collect::<Vec<_>>();
+        Ok(Config {
+            path: None,
+            fail_on,
+            include,
+            exclude,
+            packs: raw.packs,
+            rule_dirs: resolve(&raw.rule_dirs),
+            pack_dirs: resolve(&raw.pack_dirs),
+            rules,
+            overrides,
+            vocab: raw.vocab,
+            nlprule: raw.nlprule,
+            root,
+        })
+    }
+
+    /// Checks that every rule id named in the config exists; errors suggest the closest id.
+    pub fn validate_rule_ids(&self, text: Option<&str>, known: &[String]) -> Result<(), ConfigError> {
+        let mut named: Vec<&String> = self.rules.keys().collect();
+        for o in &self.overrides {
+            named.extend(o.rules.keys());
+        }
+        for id in named {
+            if known.iter().any(|k| k == id) {
+                continue;
+            }
+            let suggestion = closest(id, known.iter().map(String::as_str));
+            let (src, span) = match (text, &self.path) {
+                (Some(t), Some(p)) => (
+                    Some(NamedSource::new(p.display().to_string(), t.to_string())),
+                    t.find(id.as_str()).map(|i| SourceSpan::from(i..i + id.len())),
+                ),
+                _ => (None, None),
+            };
+            return Err(ConfigError {
+                message: format!("unknown rule `{id}` in {FILE_NAME}"),
+                src,
+                span,
+                label: "no rule has this id".into(),
+                help: Some(match suggestion {
+                    Some(s) => format!("did you mean `{s}`? `candor rules` lists every rule"),
+                    None => "`candor rules` lists every rule id".into(),
+                }),
+            });
+        }
+        Ok(())
+    }
+
+    /// Kind/phase/packs/rule settings for one file from the overrides that match it.
+    pub fn overrides_for(&self, path: &Path) -> Vec<&Override> {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        let rel = rel.strip_prefix("./").unwrap_or(rel);
+        self.overrides.iter().filter(|o| o.globs.is_match(rel) || o.globs.is_match(path)).collect()
+    }
+
+    pub fn is_included(&self, path: &Path) -> bool {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        let rel = rel.strip_prefix("./").unwrap_or(rel);
+        (self.include.is_match(rel) || self.include.is_match(path))
+            && !(self.exclude.is_match(rel) || self.exclude.is_match(path))
+    }
+}
+
+fn unknown_field_help(msg: &str) -> Option<String> {
+    // toml's message: "unknown field `x`, expected one of `a`, `b`"
+    let rest = msg.strip_prefix("unknown field `")?;
+    let field = &rest[..rest.find('`')?];
+    let expected: Vec<&str> = msg.split('`').skip(3).step_by(2).collect();
+    Some(match closest(field, expected.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`? valid keys here: {}", expected.join(", ")),
+        None => format!("valid keys here: {}", expected.join(", ")),
+    })
+}
+
+/// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The starter config written by `candor init`.
+pub const STARTER: &str = r#"# candor.toml — configuration for candor, the incident disclosure linter.
+# Every setting is optional; the values shown are the defaults unless marked "example".
+
+# Exit with status 1 when any finding is at or above this severity: "error", "warning" or "info".
+fail_on = "error"
+
+# Which files `candor check DIR` reads (globs relative to this file).
+include = ["**/*.md", "**/*.markdown", "**/*.mdx", "**/*.txt", "**/*.text"]
+exclude = []           # example: ["archive/**", "templates/**"]
+
+# Regulatory packs to apply to every document: "us-ca", "eu-gdpr", "us-hipaa", "sec-8k".
+packs = []
+
+# Folders with your own phrase rules (same TOML format as candor's rules/phrases/).
+rule_dirs = []         # example: ["candor-rules"]
+# Folders with your own policy packs.
+pack_dirs = []
+
+# Turn rules off or change their severity: "off", "on", "info", "warning", "error".
+[rules]
+# hedging = "warning"
+# jargon = "off"
+
+# Extend candor's word lists with your own.
+[vocab]
+# vendors = ["Acme Cloud", "BigDB"]        # blame-shifting: your providers' names
+# codenames = ["Falcon", "PROJ-ORION"]     # jargon: internal names readers won't know
+
+# Declare kind and phase by folder. Front matter in a file and --kind/--phase win over this.
+# [[overrides]]
+# files = ["status/**"]
+# kind = "status-update"
+#
+# [[overrides]]
+# files = ["breach-letters/**"]
+# kind = "breach-notice"
+# packs = ["us-ca"]
+# rules = { minimizing-scope = "error" }
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_config_parses() {
+        let c = Config::parse(STARTER, "candor.toml", PathBuf::from(".")).unwrap();
+        assert_eq!(c.fail_on, Severity::Error);
+        assert!(c.is_included(Path::new("a/b.md")));
+        assert!(!c.is_included(Path::new("a/b.rs")));
+    }
+
+    #[test]
+    fn unknown_key_suggests() {
+        let e = Config::parse("fail_onn = \"error\"\n", "candor.toml", PathBuf::from(".")).unwrap_err();
+        assert!(e.help.as_deref().unwrap().contains("did you mean `fail_on`"), "{:?}", e.help);
+        assert_eq!(e.span.unwrap().offset(), 0);
+    }
+
+    #[test]
+    fn overrides_by_glob() {
+        let c = Config::parse("[[overrides]]\nfiles = [\"status/**\"]\nkind = \"status-update\"\nphase = \"resolved\"\n", "c", PathBuf::from(".")).unwrap();
+        let o = c.overrides_for(Path::new("status/x.md"));
+        assert_eq!(o[0].kind, Some(Kind::StatusUpdate));
+        assert!(c.overrides_for(Path::new("other/x.md")).is_empty());
+        let e = Config::parse("[[overrides]]\nfiles = [\"x\"]\nkind = \"memo\"\n", "c", PathBuf::from(".")).unwrap_err();
+        assert!(e.span.is_some());
+    }
+
+    #[test]
+    fn closest_ids() {
+        let ids = ["minimizing-scope", "non-apology"];
+        assert_eq!(closest("minimising-scope", ids.into_iter()), Some("minimizing-scope"));
+        assert_eq!(closest("zzz", ids.into_iter()), None);
+    }
+}

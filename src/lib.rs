@@ -1,0 +1,37 @@
+//! candor: an incident disclosure linter and policy checker.
+//!
+//! ```
+//! let report = candor::check("We apologize for any inconvenience.", &candor::Options::new("draft.md"));
+//! assert!(report.diagnostics.iter().any(|d| d.rule == "non-apology"));
+//! ```
+//!
+//! The engine is [`Linter`]: build it once (rules, vocabulary and policies are compiled from
+//! the data in `rules/` and the user's config), then check any number of documents.
+
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod kind;
+pub mod linter;
+pub mod nlp;
+pub mod output;
+pub mod policy;
+pub mod report;
+pub mod rules;
+pub mod run;
+pub mod suppress;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Severity, Span, Suggestion};
+pub use kind::{Kind, KindSource, Phase};
+pub use linter::{Linter, Options};
+pub use report::{FileReport, Report};
+
+use std::sync::LazyLock;
+
+static DEFAULT_LINTER: LazyLock<Linter> = LazyLock::new(Linter::new);
+
+/// Checks one document with the built-in rules and default settings.
+pub fn check(text: &str, options: &Options) -> FileReport {
+    DEFAULT_LINTER.check(text, options)
+}

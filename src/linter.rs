@@ -1,0 +1,277 @@
+//! The engine: builds the rule registry once from built-in data, config and user rule files,
+//! then checks documents.
+
+use crate::config::{Config, ConfigError, RuleSetting};
+use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion};
+use crate::document::{Document, Format};
+use crate::kind::{Kind, KindSource, Phase, infer_kind, infer_phase};
+use crate::policy::{Policies, elements};
+use crate::report::FileReport;
+use crate::rules::phrase::PhraseRule;
+use crate::rules::{Context, EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, Vocab, code};
+use crate::suppress;
+use miette::{NamedSource, SourceSpan};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Per-document options: what the caller knows about the document.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Name shown in output (a path, or `--stdin-filename`).
+    pub path: String,
+    pub format: Format,
+    /// From the command line; wins over everything.
+    pub kind: Option<Kind>,
+    pub phase: Option<Phase>,
+    pub packs: Vec<String>,
+}
+
+impl Options {
+    pub fn new(path: impl Into<String>) -> Options {
+        let path = path.into();
+        Options { format: Format::from_path(&path), path, ..Options::default() }
+    }
+}
+
+/// The rule registry plus configuration; build once, check many documents.
+pub struct Linter {
+    rules: Vec<Box<dyn Rule>>,
+    policy_metas: Vec<RuleMeta>,
+    policies: Policies,
+    vocab: Vocab,
+    config: Config,
+}
+
+impl Linter {
+    /// Built-in rules with default settings.
+    pub fn new() -> Linter {
+        Linter::with_config(Config::default()).expect("built-in rules are valid")
+    }
+
+    pub fn with_config(config: Config) -> Result<Linter, ConfigError> {
+        let internal = |m: String| ConfigError::plain(format!("built-in rule data is invalid: {m}"), "this is a bug in candor; please report it");
+        let mut vocab = Vocab::builtin().map_err(internal)?;
+        for (name, words) in &config.vocab {
+            vocab.extend_literal(name, words);
+        }
+        let mut rules: Vec<Box<dyn Rule>> = Vec::new();
+        for (path, text) in EMBEDDED_RULE_FILES.iter().filter(|(p, _)| p.starts_with("rules/phrases/")) {
+            let r = PhraseRule::from_toml(text, &vocab).map_err(|e| internal(format!("{path}: {}", e.message)))?;
+            rules.push(Box::new(r));
+        }
+        rules.extend(code::all());
+        for dir in &config.rule_dirs {
+            load_user_rules(dir, &vocab, &mut rules)?;
+        }
+        let policies = Policies::builtin().map_err(internal)?;
+        let policy_metas = policies.rule_metas();
+        let linter = Linter { rules, policy_metas, policies, vocab, config };
+        let known: Vec<String> = linter.metas().iter().map(|m| m.id.clone()).collect();
+        let text = linter.config.path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+        linter.config.validate_rule_ids(text.as_deref(), &known)?;
+        Ok(linter)
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Every rule's metadata, sorted by id.
+    pub fn metas(&self) -> Vec<&RuleMeta> {
+        let mut v: Vec<&RuleMeta> = self.rules.iter().map(|r| r.meta()).chain(self.policy_metas.iter()).collect();
+        v.push(&UNUSED_SUPPRESSION);
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    pub fn meta(&self, id: &str) -> Option<&RuleMeta> {
+        self.metas().into_iter().find(|m| m.id == id)
+    }
+
+    pub fn policies(&self) -> &Policies {
+        &self.policies
+    }
+
+    /// Checks one document.
+    pub fn check(&self, text: &str, opts: &Options) -> FileReport {
+        let doc = Document::parse(text, opts.format);
+        let path = Path::new(&opts.path);
+        let overrides = self.config.overrides_for(path);
+        let fm = doc.front_matter.as_ref();
+
+        // Kind and phase: CLI > front matter > config glob > inferred.
+        let fm_kind = fm.and_then(|f| f.kind.as_deref()).and_then(|k| k.parse::<Kind>().ok());
+        let fm_phase = fm.and_then(|f| f.phase.as_deref()).and_then(|p| p.parse::<Phase>().ok());
+        let cfg_kind = overrides.iter().rev().find_map(|o| o.kind);
+        let cfg_phase = overrides.iter().rev().find_map(|o| o.phase);
+        let (kind, kind_source) = if let Some(k) = opts.kind {
+            (Some(k), KindSource::Cli)
+        } else if let Some(k) = fm_kind {
+            (Some(k), KindSource::FrontMatter)
+        } else if let Some(k) = cfg_kind {
+            (Some(k), KindSource::Config)
+        } else {
+            (infer_kind(&doc.prose), KindSource::Inferred)
+        };
+        let phase = if kind == Some(Kind::StatusUpdate) {
+            opts.phase.or(fm_phase).or(cfg_phase).or_else(|| infer_phase(&doc.prose))
+        } else {
+            opts.phase.or(fm_phase).or(cfg_phase)
+        };
+        let mut packs: Vec<String> = self.config.packs.clone();
+        packs.extend(overrides.iter().flat_map(|o| o.packs.iter().cloned()));
+        if let Some(f) = fm {
+            packs.extend(f.packs.iter().cloned());
+        }
+        packs.extend(opts.packs.iter().cloned());
+        packs.sort();
+        packs.dedup();
+
+        // Rule settings: config, then matching overrides, then front matter.
+        let mut settings: BTreeMap<String, RuleSetting> = self.config.rules.clone();
+        for o in &overrides {
+            settings.extend(o.rules.iter().map(|(k, v)| (k.clone(), *v)));
+        }
+        if let Some(f) = fm {
+            for (k, v) in &f.rules {
+                if let Some(s) = RuleSetting::parse(v) {
+                    settings.insert(k.clone(), s);
+                }
+            }
+        }
+
+        let ctx = Context::new(&doc, kind, phase, &self.vocab);
+        let mut findings: Vec<Finding> = Vec::new();
+        for rule in &self.rules {
+            if settings.get(&rule.meta().id) == Some(&RuleSetting::Off) {
+                continue;
+            }
+            rule.check(&ctx, &mut findings);
+        }
+        let els = elements::detect(&ctx);
+        let requirements = kind.map(|k| self.policies.requirements(k, phase)).unwrap_or_default();
+        if let Some(k) = kind {
+            findings.extend(self.policies.check(k, phase, &els, doc.title_range()));
+        }
+        findings.extend(front_matter_findings(&doc));
+        let findings = suppress::apply(&doc, findings);
+
+        let mut diagnostics: Vec<Diagnostic> = findings
+            .into_iter()
+            .filter_map(|f| {
+                let sev = match settings.get(&f.rule) {
+                    Some(RuleSetting::Off) => return None,
+                    Some(RuleSetting::Severity(s)) => *s,
+                    _ => f.severity,
+                };
+                Some(to_diagnostic(&doc, f, sev))
+            })
+            .collect();
+        diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span.start == b.span.start && a.span.end == b.span.end);
+
+        FileReport {
+            path: opts.path.clone(),
+            kind,
+            kind_source,
+            phase,
+            packs,
+            elements: els,
+            requirements,
+            diagnostics,
+            source: doc.source.clone(),
+        }
+    }
+}
+
+impl Default for Linter {
+    fn default() -> Self {
+        Linter::new()
+    }
+}
+
+static UNUSED_SUPPRESSION: std::sync::LazyLock<RuleMeta> = std::sync::LazyLock::new(|| RuleMeta {
+    id: suppress::UNUSED_RULE.to_string(),
+    severity: Severity::Warning,
+    summary: "A suppression comment that suppresses nothing".into(),
+    docs: "# unused-suppression\n\nA `<!-- candor-disable … -->` or `<!-- candor-disable-next-line … -->` comment that no finding falls under.\n\n## Why it matters\nStale suppressions hide future findings and mislead reviewers about what was checked. Remove the comment, or fix the rule id it names.\n\n## Bad\n> <!-- candor-disable-next-line non-apolgy -->\n\n## Good\n> <!-- candor-disable-next-line non-apology -->\n".into(),
+    family: Family::Code,
+    needs_nlp: false,
+});
+
+fn front_matter_findings(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(e) = &doc.front_matter_error {
+        out.push(
+            Finding::new("invalid-front-matter", Severity::Error, e.start, e.end)
+                .message(format!("The front matter could not be read: {}", e.message))
+                .help("Front matter is YAML between `---` lines or TOML between `+++` lines, with keys kind, phase, audience, packs, times_tz, reported_by and rules. The rest of the document was still checked."),
+        );
+    }
+    if let (Some(fm), Some(b)) = (&doc.front_matter, &doc.front_matter_block) {
+        let at = |needle: &str| {
+            doc.source[b.start..b.end].find(needle).map_or((b.start, b.start + 3), |i| (b.start + i, b.start + i + needle.len()))
+        };
+        if let Some(k) = &fm.kind {
+            if let Err(m) = k.parse::<Kind>() {
+                let (s, e) = at(k);
+                out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Set `kind` to one of the five kinds, or remove it to let candor infer the kind."));
+            }
+        }
+        if let Some(p) = &fm.phase {
+            if let Err(m) = p.parse::<Phase>() {
+                let (s, e) = at(p);
+                out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Status-update phases are investigating, identified, monitoring and resolved."));
+            }
+        }
+    }
+    out
+}
+
+fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
+    let span = doc.lines.span(&doc.source, f.start, f.end);
+    Diagnostic {
+        rule: f.rule,
+        severity,
+        message: f.message,
+        help: f.help,
+        text: doc.source[span.start..span.end].to_string(),
+        span,
+        document_level: f.document_level,
+        suggestions: f
+            .suggestions
+            .into_iter()
+            .map(|(message, replacement, s, e)| Suggestion { message, replacement, span: doc.lines.span(&doc.source, s, e) })
+            .collect(),
+    }
+}
+
+/// Loads every `*.toml` in a user's rule folder.
+fn load_user_rules(dir: &Path, vocab: &Vocab, rules: &mut Vec<Box<dyn Rule>>) -> Result<(), ConfigError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        ConfigError::plain(
+            format!("cannot read rule folder {}: {e}", dir.display()),
+            "`rule_dirs` in candor.toml lists folders of phrase-rule TOML files, relative to candor.toml",
+        )
+    })?;
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    paths.sort();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).map_err(|e| ConfigError::plain(format!("cannot read rule file {}: {e}", p.display()), "check the file's permissions"))?;
+        let rule = PhraseRule::from_toml(&text, vocab).map_err(|e| ConfigError {
+            message: format!("invalid rule file {}: {}", p.display(), e.message),
+            src: Some(NamedSource::new(p.display().to_string(), text.clone())),
+            span: e.span.map(|(s, e2)| SourceSpan::from(s..e2.max(s + 1).min(text.len().max(1)))),
+            label: "here".into(),
+            help: Some(e.help.clone()),
+        })?;
+        if rules.iter().any(|r| r.meta().id == rule.meta().id) {
+            return Err(ConfigError::plain(
+                format!("rule file {} defines `{}`, which already exists", p.display(), rule.meta().id),
+                "give your rule its own id (a prefix such as `acme-` keeps ids apart)",
+            ));
+        }
+        rules.push(Box::new(rule));
+    }
+    Ok(())
+}

@@ -1,0 +1,259 @@
+//! The `candor` command: a thin clap layer over the library.
+
+use candor::config::{Config, ConfigError, STARTER};
+use candor::output::{human, json, short};
+use candor::run::{self, Input, RunOptions};
+use candor::{Kind, Linter, Phase, Severity};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "candor", version, about = "Lint incident communications before you send them: anti-patterns, missing elements, regulatory content.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check drafts (files, directories, or `-` for standard input).
+    Check(CheckArgs),
+    /// List every rule with its id, default severity and summary.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Print a rule's documentation: what it flags, why, bad and good examples.
+    Explain {
+        /// A rule id, e.g. `minimizing-scope`.
+        rule: String,
+    },
+    /// Write a commented starter candor.toml in the current directory.
+    Init {
+        /// Overwrite an existing candor.toml.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OutputFormat {
+    Human,
+    Json,
+    Short,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Default: the current directory.
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// The kind of communication (overrides front matter and config).
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<Kind>,
+    /// The status-update phase (overrides front matter and config).
+    #[arg(long, value_parser = parse_phase)]
+    phase: Option<Phase>,
+    /// Enable a regulatory pack for this run (repeatable), e.g. `us-ca`.
+    #[arg(long = "pack")]
+    packs: Vec<String>,
+    /// Use this config file instead of searching for candor.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore any candor.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// The file name to show for standard input (also selects Markdown or plain text).
+    #[arg(long, default_value = "<stdin>")]
+    stdin_filename: String,
+    /// Fail (exit 1) on findings of this severity or worse: `warnings` or `infos`.
+    #[arg(long, value_parser = parse_severity)]
+    deny: Option<Severity>,
+    /// Show a ✓/✗ checklist of required elements with the evidence found.
+    #[arg(long)]
+    explain_elements: bool,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
+}
+fn parse_phase(s: &str) -> Result<Phase, String> {
+    s.parse()
+}
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    Severity::parse(s).ok_or_else(|| format!("expected `warnings`, `infos` or `errors`, got `{s}`"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { format } => rules(format),
+        Command::Explain { rule } => explain(&rule),
+        Command::Init { force } => init(force),
+    };
+    ExitCode::from(code)
+}
+
+/// Prints a miette diagnostic to stderr.
+fn report_error(e: impl miette::Diagnostic + Send + Sync + 'static) {
+    eprintln!("{:?}", miette::Report::new(e));
+}
+
+fn load_linter(config: Option<&PathBuf>, no_config: bool) -> Result<Linter, ConfigError> {
+    let config = if no_config {
+        Config::default()
+    } else {
+        let path = match config {
+            Some(p) => Some(p.clone()),
+            None => std::env::current_dir().ok().and_then(|d| Config::discover(&d)),
+        };
+        match path {
+            Some(p) => Config::load(&p)?,
+            None => Config::default(),
+        }
+    };
+    Linter::with_config(config)
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let linter = match load_linter(args.config.as_ref(), args.no_config) {
+        Ok(l) => l,
+        Err(e) => {
+            report_error(e);
+            return 2;
+        }
+    };
+    let mut errors = Vec::new();
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let mut inputs = Vec::new();
+    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p.as_os_str() == "-");
+    if !stdin.is_empty() {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            eprintln!("error: cannot read standard input: {e}");
+            return 2;
+        }
+        inputs.push(Input::Stdin { name: args.stdin_filename.clone(), bytes });
+    }
+    inputs.extend(run::collect(&linter, &files, &mut errors).into_iter().map(Input::Path));
+    let opts = RunOptions { kind: args.kind, phase: args.phase, packs: args.packs.clone() };
+    let mut report = run::check_inputs(&linter, inputs, &opts);
+    errors.append(&mut report.errors);
+    report.errors = errors;
+
+    let fail_on = args.deny.unwrap_or(linter.config().fail_on).min(linter.config().fail_on);
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let out = match args.format {
+        OutputFormat::Json => json::render(&report),
+        OutputFormat::Short => short::render(&report),
+        OutputFormat::Human => {
+            let width = if color { terminal_width() } else { 100 };
+            human::render(&report, &human::HumanOptions { color, explain_elements: args.explain_elements, width })
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes());
+    if args.format != OutputFormat::Human {
+        for e in &report.errors {
+            eprintln!("error: {}: {}\n  help: {}", e.path, e.message, e.help);
+        }
+    }
+    report.exit_code(fail_on) as u8
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+}
+
+fn rules(format: ListFormat) -> u8 {
+    let linter = match load_linter(None, false) {
+        Ok(l) => l,
+        Err(e) => {
+            report_error(e);
+            return 2;
+        }
+    };
+    let metas = linter.metas();
+    match format {
+        ListFormat::Json => {
+            let v: Vec<_> = metas
+                .iter()
+                .map(|m| serde_json::json!({"id": m.id, "severity": m.severity.as_str(), "family": m.family, "summary": m.summary}))
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        ListFormat::Human => {
+            let w = metas.iter().map(|m| m.id.len()).max().unwrap_or(10);
+            for m in metas {
+                println!("{:<w$}  {:<7}  {}", m.id, m.severity.as_str(), m.summary);
+            }
+        }
+    }
+    0
+}
+
+fn explain(rule: &str) -> u8 {
+    let linter = match load_linter(None, false) {
+        Ok(l) => l,
+        Err(e) => {
+            report_error(e);
+            return 2;
+        }
+    };
+    match linter.meta(rule) {
+        Some(m) => {
+            println!("{}", m.docs.trim_end());
+            0
+        }
+        None => {
+            let ids: Vec<&str> = linter.metas().iter().map(|m| m.id.as_str()).collect();
+            let hint = match candor::config::closest(rule, ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`? "),
+                None => String::new(),
+            };
+            eprintln!("error: no rule `{rule}`\n  help: {hint}`candor rules` lists every rule");
+            2
+        }
+    }
+}
+
+fn init(force: bool) -> u8 {
+    let path = PathBuf::from(candor::config::FILE_NAME);
+    if path.exists() && !force {
+        eprintln!("error: {} already exists\n  help: pass --force to overwrite it", path.display());
+        return 2;
+    }
+    match std::fs::write(&path, STARTER) {
+        Ok(()) => {
+            println!("wrote {}", path.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}\n  help: check that the directory is writable", path.display());
+            2
+        }
+    }
+}

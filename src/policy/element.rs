@@ -1,0 +1,168 @@
+//! The elements a communication may contain, and what detection found for each.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Element {
+    Apology,
+    Impact,
+    Timeline,
+    RootCause,
+    Fix,
+    Prevention,
+    UserAction,
+    Contact,
+    NextUpdate,
+    ThanksReporter,
+}
+
+impl Element {
+    pub const ALL: [Element; 10] = [
+        Element::Apology,
+        Element::Impact,
+        Element::Timeline,
+        Element::RootCause,
+        Element::Fix,
+        Element::Prevention,
+        Element::UserAction,
+        Element::Contact,
+        Element::NextUpdate,
+        Element::ThanksReporter,
+    ];
+
+    /// The JSON key (`root_cause`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Element::Apology => "apology",
+            Element::Impact => "impact",
+            Element::Timeline => "timeline",
+            Element::RootCause => "root_cause",
+            Element::Fix => "fix",
+            Element::Prevention => "prevention",
+            Element::UserAction => "user_action",
+            Element::Contact => "contact",
+            Element::NextUpdate => "next_update",
+            Element::ThanksReporter => "thanks_reporter",
+        }
+    }
+
+    /// The rule reported when the element is required and missing (`missing-root-cause`).
+    pub fn missing_rule(self) -> &'static str {
+        match self {
+            Element::Apology => "missing-apology",
+            Element::Impact => "missing-impact",
+            Element::Timeline => "missing-timeline",
+            Element::RootCause => "missing-root-cause",
+            Element::Fix => "missing-fix",
+            Element::Prevention => "missing-prevention",
+            Element::UserAction => "missing-user-action",
+            Element::Contact => "missing-contact",
+            Element::NextUpdate => "missing-next-update",
+            Element::ThanksReporter => "missing-thanks-reporter",
+        }
+    }
+
+    /// Human label for checklists.
+    pub fn label(self) -> &'static str {
+        match self {
+            Element::Apology => "apology",
+            Element::Impact => "impact",
+            Element::Timeline => "timeline",
+            Element::RootCause => "root cause",
+            Element::Fix => "fix",
+            Element::Prevention => "prevention",
+            Element::UserAction => "what users can do",
+            Element::Contact => "contact",
+            Element::NextUpdate => "next update",
+            Element::ThanksReporter => "thanks to reporter",
+        }
+    }
+}
+
+impl fmt::Display for Element {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Element {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm = s.trim().replace('-', "_");
+        Element::ALL
+            .into_iter()
+            .find(|e| e.key() == norm)
+            .ok_or_else(|| format!("unknown element `{s}`; expected one of: {}", Element::ALL.map(Element::key).join(", ")))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ApologyQuality {
+    Genuine,
+    Generic,
+    Conditional,
+}
+
+impl ApologyQuality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApologyQuality::Genuine => "genuine",
+            ApologyQuality::Generic => "generic",
+            ApologyQuality::Conditional => "conditional",
+        }
+    }
+}
+
+/// A piece of evidence: the byte range of the sentence or heading that shows the element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    pub present: bool,
+    /// Only for `apology`.
+    pub quality: Option<ApologyQuality>,
+    pub evidence: Vec<Evidence>,
+}
+
+impl Found {
+    pub fn from_evidence(evidence: Vec<Evidence>) -> Found {
+        Found { present: !evidence.is_empty(), quality: None, evidence }
+    }
+}
+
+/// Detection results for all ten elements, in the fixed order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Elements {
+    found: [Found; 10],
+}
+
+impl Elements {
+    pub fn get(&self, e: Element) -> &Found {
+        &self.found[e as usize]
+    }
+
+    pub fn set(&mut self, e: Element, f: Found) {
+        self.found[e as usize] = f;
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (Element, &Found)> {
+        Element::ALL.into_iter().map(|e| (e, self.get(e)))
+    }
+
+    /// Does the document satisfy the element as a requirement? (Apology must be genuine.)
+    pub fn satisfies(&self, e: Element) -> bool {
+        let f = self.get(e);
+        match e {
+            Element::Apology => f.present && f.quality == Some(ApologyQuality::Genuine),
+            _ => f.present,
+        }
+    }
+}

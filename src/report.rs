@@ -1,0 +1,84 @@
+//! What a check returns: per-file results (kind, elements, diagnostics) and run-level errors.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::kind::{Kind, KindSource, Phase};
+use crate::policy::{Element, Elements};
+use std::collections::BTreeMap;
+
+/// The result of checking one document.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub kind: Option<Kind>,
+    pub kind_source: KindSource,
+    pub phase: Option<Phase>,
+    pub packs: Vec<String>,
+    pub elements: Elements,
+    /// The elements the policy requires for this kind/phase, with the severity of their absence.
+    pub requirements: BTreeMap<Element, Severity>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The checked text, for rendering snippets.
+    pub source: String,
+}
+
+impl FileReport {
+    pub fn count(&self, sev: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == sev).count()
+    }
+
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.diagnostics.iter().map(|d| d.severity).max()
+    }
+}
+
+/// A file that could not be checked, and why.
+#[derive(Debug, Clone)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+    pub help: String,
+    /// Byte offset of the problem, where there is one (e.g. the first invalid UTF-8 byte).
+    pub offset: Option<usize>,
+}
+
+/// The result of a whole run.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+    pub errors: Vec<FileError>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub files_with_findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub unreadable: usize,
+}
+
+impl Report {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary { files: self.files.len(), unreadable: self.errors.len(), ..Summary::default() };
+        for f in &self.files {
+            s.files_with_findings += usize::from(!f.diagnostics.is_empty());
+            s.errors += f.count(Severity::Error);
+            s.warnings += f.count(Severity::Warning);
+            s.infos += f.count(Severity::Info);
+        }
+        s
+    }
+
+    /// Exit status: 2 if any file could not be read, 1 if any finding is at or above
+    /// `fail_on`, else 0.
+    pub fn exit_code(&self, fail_on: Severity) -> i32 {
+        if !self.errors.is_empty() {
+            2
+        } else if self.files.iter().any(|f| f.max_severity().is_some_and(|s| s >= fail_on)) {
+            1
+        } else {
+            0
+        }
+    }
+}

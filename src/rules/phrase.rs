@@ -1,0 +1,403 @@
+//! Phrase rules as data: the format of `rules/phrases/*.toml` and the engine that runs them.
+//!
+//! ```toml
+//! id = "non-apology"
+//! severity = "warning"
+//! summary = "Apologies that name no harm or make it hypothetical"
+//! message = "This apology names no harm."
+//! help = "Say what went wrong for the reader: \"We're sorry that your invoices …\""
+//! kinds = []                      # empty: every kind
+//! skip_phases = ["investigating"]
+//!
+//! [docs]
+//! what = "…"
+//! why = "…"
+//! sources = ["…"]
+//! bad = ["…"]
+//! good = ["…"]
+//!
+//! [[patterns]]
+//! match = '\b(?:sorry|{@apologize})\b for any {@harm}'
+//! unless_sentence = '\d'          # no finding if the sentence matches
+//! suggest = "…"                   # optional replacement for the matched text
+//! ```
+//!
+//! In `match` and every guard, `{@name}` expands to a vocabulary list, a plain space matches
+//! any run of white space (line breaks included), and matching ignores case unless the
+//! pattern sets `case_sensitive = true`. Patterns use the `regex` crate: linear time, so a
+//! user's pattern can never hang a run.
+
+use super::{Context, Family, Rule, RuleMeta, Vocab};
+use crate::diagnostic::{Finding, Severity};
+use crate::kind::{Kind, Phase};
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseRuleDef {
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub message: String,
+    pub help: String,
+    #[serde(default)]
+    pub kinds: Vec<Kind>,
+    #[serde(default)]
+    pub skip_kinds: Vec<Kind>,
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    #[serde(default)]
+    pub skip_phases: Vec<Phase>,
+    /// Severity per kind, overriding `severity` (e.g. error in a breach notice).
+    #[serde(default)]
+    pub severity_by_kind: std::collections::BTreeMap<Kind, Severity>,
+    /// Extra vocabulary lists local to this rule.
+    #[serde(default)]
+    pub vocab: std::collections::BTreeMap<String, Vec<String>>,
+    /// Skip matches in headings.
+    #[serde(default)]
+    pub skip_headings: bool,
+    /// `prose` (default): sentence by sentence over the writer's own prose. `raw`: over the whole
+    /// text with only code, front matter and comments removed (template syntax such as
+    /// `<FIRST NAME>` would otherwise be read as HTML and hidden).
+    #[serde(default)]
+    pub view: View,
+    pub docs: Docs,
+    pub patterns: Vec<PatternDef>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    #[default]
+    Prose,
+    Raw,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Docs {
+    pub what: String,
+    pub why: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub bad: Vec<String>,
+    #[serde(default)]
+    pub good: Vec<String>,
+    #[serde(default)]
+    pub traps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternDef {
+    #[serde(rename = "match")]
+    pub pattern: String,
+    /// If the named capture group `hit` exists, the finding covers just that group.
+    #[serde(default)]
+    pub unless_sentence: Option<String>,
+    /// Checked against the sentence after the match's sentence.
+    #[serde(default)]
+    pub unless_next: Option<String>,
+    /// Checked against the text of the sentence before the match.
+    #[serde(default)]
+    pub unless_before: Option<String>,
+    /// Checked against the text of the sentence after the match.
+    #[serde(default)]
+    pub unless_after: Option<String>,
+    /// Checked against the whole document's prose.
+    #[serde(default)]
+    pub unless_document: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub help: Option<String>,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub suggest: Option<String>,
+    #[serde(default)]
+    pub case_sensitive: bool,
+}
+
+struct Pattern {
+    re: Regex,
+    unless_sentence: Option<Regex>,
+    unless_next: Option<Regex>,
+    unless_before: Option<Regex>,
+    unless_after: Option<Regex>,
+    unless_document: Option<Regex>,
+    message: Option<String>,
+    help: Option<String>,
+    severity: Option<Severity>,
+    suggest: Option<String>,
+}
+
+pub struct PhraseRule {
+    meta: RuleMeta,
+    def: PhraseRuleDef,
+    patterns: Vec<Pattern>,
+}
+
+/// Why a phrase-rule file could not be loaded; `span` points into the file when known.
+#[derive(Debug, Clone)]
+pub struct PhraseRuleError {
+    pub message: String,
+    pub span: Option<(usize, usize)>,
+    pub help: String,
+}
+
+impl PhraseRule {
+    /// Parses and compiles one rule file.
+    pub fn from_toml(text: &str, vocab: &Vocab) -> Result<PhraseRule, PhraseRuleError> {
+        let def: PhraseRuleDef = toml::from_str(text).map_err(|e| PhraseRuleError {
+            message: e.message().to_string(),
+            span: e.span().map(|r| (r.start, r.end)),
+            help: "see `candor explain phrase-rule-format` or the README section \"Writing phrase rules\"".into(),
+        })?;
+        let mut vocab = vocab.clone();
+        for (name, items) in &def.vocab {
+            vocab.extend_regex(name, items.iter().cloned());
+        }
+        let locate = |needle: &str| text.find(needle).map(|i| (i, i + needle.len()));
+        let compile = |src: &str, case_sensitive: bool| -> Result<Regex, PhraseRuleError> {
+            let expanded = expand(src, &vocab).map_err(|m| PhraseRuleError {
+                message: m,
+                span: locate(src),
+                help: format!("known vocabulary lists: {}", vocab.names().collect::<Vec<_>>().join(", ")),
+            })?;
+            let flags = if case_sensitive { "" } else { "(?i)" };
+            regex::RegexBuilder::new(&format!("{flags}{expanded}"))
+                .size_limit(1 << 22)
+                .build()
+                .map_err(|e| PhraseRuleError {
+                    message: format!("invalid pattern: {e}"),
+                    span: locate(src),
+                    help: "patterns use the `regex` crate's syntax (no look-around or back-references)".into(),
+                })
+        };
+        let opt = |s: &Option<String>| -> Result<Option<Regex>, PhraseRuleError> {
+            s.as_deref().map(|s| compile(s, false)).transpose()
+        };
+        let mut patterns = Vec::new();
+        for p in &def.patterns {
+            patterns.push(Pattern {
+                re: compile(&p.pattern, p.case_sensitive)?,
+                unless_sentence: opt(&p.unless_sentence)?,
+                unless_next: opt(&p.unless_next)?,
+                unless_before: opt(&p.unless_before)?,
+                unless_after: opt(&p.unless_after)?,
+                unless_document: opt(&p.unless_document)?,
+                message: p.message.clone(),
+                help: p.help.clone(),
+                severity: p.severity,
+                suggest: p.suggest.clone(),
+            });
+        }
+        let meta = RuleMeta {
+            id: def.id.clone(),
+            severity: def.severity,
+            summary: def.summary.clone(),
+            docs: render_docs(&def),
+            family: Family::Phrase,
+            needs_nlp: false,
+        };
+        Ok(PhraseRule { meta, def, patterns })
+    }
+
+    fn applies(&self, ctx: &Context) -> bool {
+        let d = &self.def;
+        if let Some(k) = ctx.kind {
+            if (!d.kinds.is_empty() && !d.kinds.contains(&k)) || d.skip_kinds.contains(&k) {
+                return false;
+            }
+        } else if !d.kinds.is_empty() {
+            return false;
+        }
+        if let Some(p) = ctx.phase {
+            if (!d.phases.is_empty() && !d.phases.contains(&p)) || d.skip_phases.contains(&p) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+impl Rule for PhraseRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        if !self.applies(ctx) {
+            return;
+        }
+        let doc = ctx.doc;
+        let base_sev = ctx
+            .kind
+            .and_then(|k| self.def.severity_by_kind.get(&k).copied())
+            .unwrap_or(self.def.severity);
+        if self.def.view == View::Raw {
+            for p in &self.patterns {
+                for caps in p.re.captures_iter(&doc.raw) {
+                    let m = caps.name("hit").unwrap_or_else(|| caps.get(0).unwrap());
+                    let si = doc.sentence_at(m.start());
+                    let guarded = si.is_some_and(|si| {
+                        let s = &doc.sentences[si];
+                        let text = doc.sentence_text(s);
+                        let (ms, me) = (m.start().max(s.start) - s.start, m.end().min(s.end).max(s.start) - s.start);
+                        guarded(p, doc, si, text, ms, me.max(ms))
+                    });
+                    if !guarded && !m.as_str().trim().is_empty() {
+                        out.push(self.finding(p, base_sev, m.start(), m.end(), &caps));
+                    }
+                }
+            }
+            return;
+        }
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if self.def.skip_headings && s.heading_like {
+                continue;
+            }
+            let text = doc.sentence_text(s);
+            for p in &self.patterns {
+                for caps in p.re.captures_iter(text) {
+                    let m = caps.name("hit").unwrap_or_else(|| caps.get(0).unwrap());
+                    if m.as_str().trim().is_empty() {
+                        continue;
+                    }
+                    let (start, end) = (s.start + m.start(), s.start + m.end());
+                    if doc.in_attributed_quote(start..end) || guarded(p, doc, si, text, m.start(), m.end()) {
+                        continue;
+                    }
+                    out.push(self.finding(p, base_sev, start, end, &caps));
+                }
+            }
+        }
+    }
+}
+
+impl PhraseRule {
+    fn finding(&self, p: &Pattern, base_sev: Severity, start: usize, end: usize, caps: &regex::Captures) -> Finding {
+        let mut f = Finding::new(self.def.id.clone(), p.severity.unwrap_or(base_sev), start, end)
+            .message(p.message.clone().unwrap_or_else(|| self.def.message.clone()))
+            .help(p.help.clone().unwrap_or_else(|| self.def.help.clone()));
+        if let Some(rep) = &p.suggest {
+            let mut expanded = String::new();
+            caps.expand(rep, &mut expanded);
+            f = f.suggest(format!("replace with \"{expanded}\""), expanded);
+        }
+        f
+    }
+}
+
+fn guarded(p: &Pattern, doc: &crate::document::Document, si: usize, text: &str, ms: usize, me: usize) -> bool {
+    let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
+    if hit(&p.unless_sentence, text) || hit(&p.unless_before, &text[..ms]) || hit(&p.unless_after, &text[me..]) {
+        return true;
+    }
+    if let Some(re) = &p.unless_next {
+        if let Some(next) = doc.sentences.get(si + 1) {
+            if re.is_match(doc.sentence_text(next)) {
+                return true;
+            }
+        }
+    }
+    hit(&p.unless_document, &doc.prose)
+}
+
+/// Expands `{@name}` vocabulary references and turns plain spaces into `\s+`.
+pub fn expand(pattern: &str, vocab: &Vocab) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut chars = pattern.char_indices().peekable();
+    let mut in_class = false;
+    let mut escaped = false;
+    while let Some((i, c)) = chars.next() {
+        if escaped {
+            out.push(c);
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => {
+                out.push(c);
+                escaped = true;
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '{' if !in_class && pattern[i..].starts_with("{@") => {
+                let close = pattern[i..].find('}').ok_or_else(|| format!("unclosed `{{@` in `{pattern}`"))?;
+                let name = &pattern[i + 2..i + close];
+                let alt = vocab
+                    .alternation(name)
+                    .ok_or_else(|| format!("unknown vocabulary list `{name}` in `{pattern}`"))?;
+                out.push_str(&expand(&alt, &Vocab::default())?);
+                for _ in 0..close {
+                    chars.next();
+                }
+            }
+            ' ' if !in_class => {
+                // Collapse a run of spaces into one `\s+`.
+                while chars.peek().is_some_and(|&(_, c)| c == ' ') {
+                    chars.next();
+                }
+                out.push_str(r"\s+");
+            }
+            _ => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+fn render_docs(def: &PhraseRuleDef) -> String {
+    let d = &def.docs;
+    let mut s = format!("# {}\n\n{}\n\n## What it flags\n{}\n\n## Why it matters\n{}\n", def.id, def.summary, d.what.trim(), d.why.trim());
+    if !d.sources.is_empty() {
+        s.push_str("\nSources:\n");
+        for src in &d.sources {
+            s.push_str(&format!("- {src}\n"));
+        }
+    }
+    if !d.bad.is_empty() {
+        s.push_str("\n## Bad\n");
+        for b in &d.bad {
+            s.push_str(&format!("> {b}\n"));
+        }
+    }
+    if !d.good.is_empty() {
+        s.push_str("\n## Good\n");
+        for g in &d.good {
+            s.push_str(&format!("> {g}\n"));
+        }
+    }
+    if !d.traps.is_empty() {
+        s.push_str("\n## Not flagged\n");
+        for t in &d.traps {
+            s.push_str(&format!("- {t}\n"));
+        }
+    }
+    s.push_str(&format!("\nDefault severity: {}. Help shown with each finding:\n{}\n", def.severity, def.help.trim()));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_vocab_and_spaces() {
+        let mut v = Vocab::default();
+        v.extend_regex("pop", ["customers?".to_string(), "users?".into()]);
+        assert_eq!(expand(r"a small {@pop}", &v).unwrap(), r"a\s+small\s+(?:customers?|users?)");
+        assert_eq!(expand(r"[a ]x\ y", &v).unwrap(), r"[a ]x\ y");
+        assert!(expand("{@nope}", &v).is_err());
+    }
+}

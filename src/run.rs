@@ -1,0 +1,143 @@
+//! Running over files: path walking (.gitignore honoured), reading with clear errors for
+//! anything that is not text, and checking in parallel with results in a stable order.
+
+use crate::linter::{Linter, Options};
+use crate::report::{FileError, FileReport, Report};
+use crate::document::Format;
+use crate::kind::{Kind, Phase};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are reported instead of read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What a run checks and how.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub kind: Option<Kind>,
+    pub phase: Option<Phase>,
+    pub packs: Vec<String>,
+}
+
+/// One input: a file found on disk, or text from standard input with a display name.
+pub enum Input {
+    Path(PathBuf),
+    Stdin { name: String, bytes: Vec<u8> },
+}
+
+/// Expands paths: files are taken as given (whatever their extension), directories are walked
+/// with .gitignore honoured and filtered by the config's include/exclude globs. Missing paths
+/// become errors. The result is sorted and free of duplicates.
+pub fn collect(linter: &Linter, paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Err(e) => errors.push(FileError {
+                path: p.display().to_string(),
+                message: format!("cannot read {}: {}", p.display(), io_reason(&e)),
+                help: "check the path; `candor check` takes files and directories".into(),
+                offset: None,
+            }),
+            Ok(m) if m.is_dir() => {
+                let walker = ignore::WalkBuilder::new(p).hidden(true).git_ignore(true).require_git(false).follow_links(false).build();
+                for entry in walker {
+                    match entry {
+                        Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                            if linter.config().is_included(e.path()) {
+                                files.push(e.path().to_path_buf());
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(err) => errors.push(FileError {
+                            path: p.display().to_string(),
+                            message: format!("error while walking {}: {err}", p.display()),
+                            help: "check permissions and symbolic links under this directory".into(),
+                            offset: None,
+                        }),
+                    }
+                }
+            }
+            Ok(_) => files.push(p.clone()),
+        }
+    }
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// Checks inputs in parallel; reports come back in input order.
+pub fn check_inputs(linter: &Linter, inputs: Vec<Input>, opts: &RunOptions) -> Report {
+    let results: Vec<Result<FileReport, FileError>> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let (name, bytes) = match input {
+                Input::Path(p) => {
+                    let name = p.display().to_string();
+                    let bytes = read_file(&p).map_err(|(message, help)| FileError { path: name.clone(), message, help, offset: None })?;
+                    (name, bytes)
+                }
+                Input::Stdin { name, bytes } => (name, bytes),
+            };
+            let text = decode(&bytes).map_err(|(message, help, offset)| FileError { path: name.clone(), message, help, offset })?;
+            let doc_opts = Options {
+                format: Format::from_path(&name),
+                path: name,
+                kind: opts.kind,
+                phase: opts.phase,
+                packs: opts.packs.clone(),
+            };
+            Ok(linter.check(&text, &doc_opts))
+        })
+        .collect();
+    let mut report = Report::default();
+    for r in results {
+        match r {
+            Ok(f) => report.files.push(f),
+            Err(e) => report.errors.push(e),
+        }
+    }
+    report
+}
+
+fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
+    let meta = std::fs::metadata(p).map_err(|e| (format!("cannot read {}: {}", p.display(), io_reason(&e)), "check that the file exists and is readable".to_string()))?;
+    if meta.is_dir() {
+        return Err((format!("{} is a directory", p.display()), "pass the directory itself to check every draft inside it".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err((
+            format!("{} is {} MiB, more than the {} MiB candor reads", p.display(), meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)),
+            "split the document, or exclude it in candor.toml (`exclude = [...]`)".into(),
+        ));
+    }
+    std::fs::read(p).map_err(|e| (format!("cannot read {}: {}", p.display(), io_reason(&e)), "check the file's permissions".to_string()))
+}
+
+/// Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted; binary data and
+/// invalid UTF-8 are errors that give the byte offset.
+pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let le = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..].chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) }).collect();
+        return String::from_utf16(&units).map_err(|_| ("invalid UTF-16 text after a UTF-16 byte-order mark".into(), "re-save the file as UTF-8".into(), None));
+    }
+    if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return Err(("this looks like a binary file, not a text draft".into(), "candor checks Markdown and plain text; exclude this file or check the right path".into(), Some(nul)));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err((
+            format!("not valid UTF-8: invalid byte at offset {}", e.valid_up_to()),
+            "re-save the file as UTF-8 (most editors have an \"encoding\" option when saving)".into(),
+            Some(e.valid_up_to()),
+        )),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,111 @@
+//! Inline suppression comments:
+//!
+//! * `<!-- candor-disable RULE [RULE …] -->` … `<!-- candor-enable RULE -->`: a region
+//!   (no rule named: every rule; no enable: to the end of the file);
+//! * `<!-- candor-disable-next-line RULE -->`: the next non-blank line.
+//!
+//! A directive that suppresses nothing is reported as `unused-suppression`, so stale
+//! suppressions do not pile up.
+
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub const UNUSED_RULE: &str = "unused-suppression";
+
+#[derive(Debug, Clone)]
+struct Directive {
+    /// Span of the comment.
+    start: usize,
+    end: usize,
+    rules: Vec<String>,
+    /// The byte range it covers.
+    from: usize,
+    to: usize,
+    used: bool,
+}
+
+static DIRECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<!--\s*candor-(disable-next-line|disable|enable)\b([^>]*?)-->").unwrap());
+
+fn parse_rules(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Removes suppressed findings and adds `unused-suppression` findings.
+pub fn apply(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
+    let mut directives = collect(doc);
+    if directives.is_empty() {
+        return findings;
+    }
+    let mut kept = Vec::with_capacity(findings.len());
+    'outer: for f in findings {
+        for d in directives.iter_mut() {
+            let rule_match = d.rules.is_empty() || d.rules.iter().any(|r| *r == f.rule);
+            // A document-level finding (missing element) is covered by any directive that names
+            // its rule explicitly, wherever the directive sits.
+            let covers = (f.start >= d.from && f.start < d.to.max(d.from + 1))
+                || (f.document_level && !d.rules.is_empty());
+            if rule_match && covers {
+                d.used = true;
+                continue 'outer;
+            }
+        }
+        kept.push(f);
+    }
+    for d in directives.iter().filter(|d| !d.used) {
+        let what = if d.rules.is_empty() { "any rule".to_string() } else { d.rules.join(", ") };
+        kept.push(
+            Finding::new(UNUSED_RULE, Severity::Warning, d.start, d.end)
+                .message(format!("This suppression of {what} suppresses nothing"))
+                .help("Remove the comment, or fix the rule id: `candor rules` lists every id.")
+                .suggest("remove the comment", ""),
+        );
+    }
+    kept
+}
+
+fn collect(doc: &Document) -> Vec<Directive> {
+    // Markdown comments come from the parser (so examples inside code blocks are ignored);
+    // plain text has no parser-found comments, so scan the raw view.
+    let comments: Vec<(usize, usize, String)> = if doc.comments.is_empty() {
+        DIRECTIVE.find_iter(&doc.raw).map(|m| (m.start(), m.end(), m.as_str().to_string())).collect()
+    } else {
+        doc.comments.iter().map(|c| (c.start, c.end, format!("<!-- {} -->", c.body))).collect()
+    };
+    let mut out: Vec<Directive> = Vec::new();
+    for (start, end, text) in comments {
+        let Some(caps) = DIRECTIVE.captures(&text) else { continue };
+        let rules = parse_rules(&caps[2]);
+        match &caps[1] {
+            "disable-next-line" => {
+                let (from, to) = next_line(&doc.source, end);
+                out.push(Directive { start, end, rules, from, to, used: false });
+            }
+            "disable" => out.push(Directive { start, end, rules, from: end, to: doc.source.len(), used: false }),
+            _ => {
+                // Close the open regions this enable names (or all of them).
+                for d in out.iter_mut().rev() {
+                    if d.to == doc.source.len() && (rules.is_empty() || d.rules.iter().any(|r| rules.contains(r)) || d.rules.is_empty()) {
+                        d.to = start;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The byte range of the first non-blank line after `pos`.
+fn next_line(src: &str, pos: usize) -> (usize, usize) {
+    let after = src[pos..].find('\n').map_or(src.len(), |i| pos + i + 1);
+    let mut start = after;
+    for line in src[after..].split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            return (start, start + line.trim_end_matches(['\n', '\r']).len());
+        }
+        start += line.len();
+    }
+    (src.len(), src.len())
+}
