@@ -28,6 +28,16 @@ impl Token {
     }
 }
 
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "made", "sent", "done", "taken", "given", "shown", "known", "seen", "found", "lost", "left",
+    "built", "run", "put", "set", "hit", "cut", "shut", "spread", "broken", "written", "stolen",
+    "held", "kept", "brought", "caught", "told", "sold", "paid", "laid", "led", "read", "struck",
+    "thrown", "drawn", "driven", "chosen", "frozen", "hidden", "forgotten", "gotten", "begun",
+    "undone", "overwritten", "mistaken", "withdrawn", "shaken", "torn", "worn", "blown", "grown",
+    "flown", "fallen", "ridden", "risen", "bitten", "beaten", "eaten", "sunk", "stuck", "dealt",
+    "meant", "spent", "lent", "bent", "burnt", "leapt", "slept", "swept", "felt", "dealt", "won",
+];
+
 /// Tokens for each sentence of a document, indexed like `Document::sentences`.
 #[derive(Debug, Default)]
 pub struct Nlp {
@@ -64,10 +74,16 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 TokenKind::Word(Some(meta)) => (meta.pos_tag, meta.is_verb_past_participle_form()),
                 _ => (None, false),
             };
+            let lower = word.to_lowercase();
+            // harper's dictionary does not mark every participle; regular -ed forms and the
+            // common irregular ones are recognised here.
+            let pp = pp
+                || (t.kind.is_word() && lower.len() > 3 && lower.ends_with("ed"))
+                || IRREGULAR_PARTICIPLES.contains(&lower.as_str());
             Some(Token {
                 start: base + byte_at[s],
                 end: base + byte_at[e],
-                lower: word.to_lowercase(),
+                lower,
                 text: word,
                 pos,
                 is_word: t.kind.is_word(),

@@ -27,7 +27,8 @@ static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         \b(?:sorry|apologi[sz]e|apologies|regret)\b [^.!?]{0,12}? \bif\b
         | \b(?:may|might|could)\ (?:have\ )?(?:caused|inconvenienced|affected|disrupted|been)\b
-        | ^[^,;:]{0,30}?\b(?:to|for)\ (?:anyone|those|all\ those|any\ \w+(?:\ \w+)?)\ (?:who|whom|that|this|affected|impacted)\b
+        | ^[^,;:]{0,30}?\bto\ (?:anyone|those|all\ those|any\ \w+(?:\ \w+)?)\ (?:who|whom|that|this|affected|impacted)\b
+        | ^[^,;:]{0,30}?\bfor\ (?:anyone|those|all\ those)\ (?:who|whom|that|affected|impacted)\b
         | \byou\ (?:feel|felt|were\ upset)\b
         | \bif\ (?:you|this|any)\b",
     )
