@@ -8,6 +8,9 @@
 //! The engine is [`Linter`]: build it once (rules, vocabulary and policies are compiled from
 //! the data in `rules/` and the user's config), then check any number of documents.
 
+// Errors carry their source text for miette snippets; they are built once, on a cold path.
+#![allow(clippy::result_large_err)]
+
 pub mod config;
 pub mod diagnostic;
 pub mod document;

@@ -29,7 +29,11 @@ pub struct Options {
 impl Options {
     pub fn new(path: impl Into<String>) -> Options {
         let path = path.into();
-        Options { format: Format::from_path(&path), path, ..Options::default() }
+        Options {
+            format: Format::from_path(&path),
+            path,
+            ..Options::default()
+        }
     }
 }
 
@@ -49,14 +53,23 @@ impl Linter {
     }
 
     pub fn with_config(config: Config) -> Result<Linter, ConfigError> {
-        let internal = |m: String| ConfigError::plain(format!("built-in rule data is invalid: {m}"), "this is a bug in candor; please report it");
+        let internal = |m: String| {
+            ConfigError::plain(
+                format!("built-in rule data is invalid: {m}"),
+                "this is a bug in candor; please report it",
+            )
+        };
         let mut vocab = Vocab::builtin().map_err(internal)?;
         for (name, words) in &config.vocab {
             vocab.extend_literal(name, words);
         }
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
-        for (path, text) in EMBEDDED_RULE_FILES.iter().filter(|(p, _)| p.starts_with("rules/phrases/")) {
-            let r = PhraseRule::from_toml(text, &vocab).map_err(|e| internal(format!("{path}: {}", e.message)))?;
+        for (path, text) in EMBEDDED_RULE_FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("rules/phrases/"))
+        {
+            let r = PhraseRule::from_toml(text, &vocab)
+                .map_err(|e| internal(format!("{path}: {}", e.message)))?;
             rules.push(Box::new(r));
         }
         rules.extend(code::all());
@@ -65,9 +78,19 @@ impl Linter {
         }
         let policies = Policies::builtin().map_err(internal)?;
         let policy_metas = policies.rule_metas();
-        let linter = Linter { rules, policy_metas, policies, vocab, config };
+        let linter = Linter {
+            rules,
+            policy_metas,
+            policies,
+            vocab,
+            config,
+        };
         let known: Vec<String> = linter.metas().iter().map(|m| m.id.clone()).collect();
-        let text = linter.config.path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+        let text = linter
+            .config
+            .path
+            .as_ref()
+            .and_then(|p| std::fs::read_to_string(p).ok());
         linter.config.validate_rule_ids(text.as_deref(), &known)?;
         Ok(linter)
     }
@@ -78,8 +101,13 @@ impl Linter {
 
     /// Every rule's metadata, sorted by id.
     pub fn metas(&self) -> Vec<&RuleMeta> {
-        let mut v: Vec<&RuleMeta> = self.rules.iter().map(|r| r.meta()).chain(self.policy_metas.iter()).collect();
-        v.push(&UNUSED_SUPPRESSION);
+        let mut v: Vec<&RuleMeta> = self
+            .rules
+            .iter()
+            .map(|r| r.meta())
+            .chain(self.policy_metas.iter())
+            .collect();
+        v.extend(ENGINE_RULES.iter());
         v.sort_by(|a, b| a.id.cmp(&b.id));
         v
     }
@@ -100,8 +128,12 @@ impl Linter {
         let fm = doc.front_matter.as_ref();
 
         // Kind and phase: CLI > front matter > config glob > inferred.
-        let fm_kind = fm.and_then(|f| f.kind.as_deref()).and_then(|k| k.parse::<Kind>().ok());
-        let fm_phase = fm.and_then(|f| f.phase.as_deref()).and_then(|p| p.parse::<Phase>().ok());
+        let fm_kind = fm
+            .and_then(|f| f.kind.as_deref())
+            .and_then(|k| k.parse::<Kind>().ok());
+        let fm_phase = fm
+            .and_then(|f| f.phase.as_deref())
+            .and_then(|p| p.parse::<Phase>().ok());
         let cfg_kind = overrides.iter().rev().find_map(|o| o.kind);
         let cfg_phase = overrides.iter().rev().find_map(|o| o.phase);
         let (kind, kind_source) = if let Some(k) = opts.kind {
@@ -114,7 +146,10 @@ impl Linter {
             (infer_kind(&doc.prose), KindSource::Inferred)
         };
         let phase = if kind == Some(Kind::StatusUpdate) {
-            opts.phase.or(fm_phase).or(cfg_phase).or_else(|| infer_phase(&doc.prose))
+            opts.phase
+                .or(fm_phase)
+                .or(cfg_phase)
+                .or_else(|| infer_phase(&doc.prose))
         } else {
             opts.phase.or(fm_phase).or(cfg_phase)
         };
@@ -149,7 +184,9 @@ impl Linter {
             rule.check(&ctx, &mut findings);
         }
         let els = elements::detect(&ctx);
-        let requirements = kind.map(|k| self.policies.requirements(k, phase)).unwrap_or_default();
+        let requirements = kind
+            .map(|k| self.policies.requirements(k, phase))
+            .unwrap_or_default();
         if let Some(k) = kind {
             findings.extend(self.policies.check(k, phase, &els, doc.title_range()));
         }
@@ -167,8 +204,28 @@ impl Linter {
                 Some(to_diagnostic(&doc, f, sev))
             })
             .collect();
-        diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
-        diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span.start == b.span.start && a.span.end == b.span.end);
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, std::cmp::Reverse(a.span.end), &a.rule).cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                &b.rule,
+            ))
+        });
+        // Two patterns of one rule can match overlapping text ("{{name}}" and "{name}"): keep
+        // the first, longest finding.
+        let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+        for d in diagnostics {
+            let overlaps = kept.iter().rev().take(8).any(|k| {
+                k.rule == d.rule
+                    && !d.document_level
+                    && k.span.start < d.span.end.max(d.span.start + 1)
+                    && d.span.start < k.span.end
+            });
+            if !overlaps {
+                kept.push(d);
+            }
+        }
+        let diagnostics = kept;
 
         FileReport {
             path: opts.path.clone(),
@@ -190,13 +247,26 @@ impl Default for Linter {
     }
 }
 
-static UNUSED_SUPPRESSION: std::sync::LazyLock<RuleMeta> = std::sync::LazyLock::new(|| RuleMeta {
-    id: suppress::UNUSED_RULE.to_string(),
-    severity: Severity::Warning,
-    summary: "A suppression comment that suppresses nothing".into(),
-    docs: "# unused-suppression\n\nA `<!-- candor-disable … -->` or `<!-- candor-disable-next-line … -->` comment that no finding falls under.\n\n## Why it matters\nStale suppressions hide future findings and mislead reviewers about what was checked. Remove the comment, or fix the rule id it names.\n\n## Bad\n> <!-- candor-disable-next-line non-apolgy -->\n\n## Good\n> <!-- candor-disable-next-line non-apology -->\n".into(),
-    family: Family::Code,
-    needs_nlp: false,
+/// Rules the engine itself reports.
+static ENGINE_RULES: std::sync::LazyLock<[RuleMeta; 2]> = std::sync::LazyLock::new(|| {
+    [
+        RuleMeta {
+            id: suppress::UNUSED_RULE.to_string(),
+            severity: Severity::Warning,
+            summary: "A suppression comment that suppresses nothing".into(),
+            docs: "# unused-suppression\n\nA suppression comment that suppresses nothing.\n\n## What it flags\nA `<!-- candor-disable … -->` or `<!-- candor-disable-next-line … -->` comment that no finding falls under.\n\n## Why it matters\nStale suppressions hide future findings and mislead reviewers about what was checked. Remove the comment, or fix the rule id it names.\n\n## Bad\n> <!-- candor-disable-next-line non-apolgy -->\n\n## Good\n> <!-- candor-disable-next-line non-apology -->\n".into(),
+            family: Family::Code,
+            needs_nlp: false,
+        },
+        RuleMeta {
+            id: "invalid-front-matter".to_string(),
+            severity: Severity::Error,
+            summary: "Front matter that cannot be read, or declares an unknown kind or phase".into(),
+            docs: "# invalid-front-matter\n\nFront matter that cannot be read, or that declares an unknown kind or phase.\n\n## What it flags\nYAML (`---`) or TOML (`+++`) front matter with a syntax error, an unknown key, or a `kind`/`phase` value candor does not know. The rest of the document is still checked, with the kind inferred.\n\n## Why it matters\nA typo in `kind` silently changes which policy a draft is held to.\n\n## Bad\n> ---\n> kind: status\n> phse: resolved\n> ---\n\n## Good\n> ---\n> kind: status-update\n> phase: resolved\n> ---\n".into(),
+            family: Family::Code,
+            needs_nlp: false,
+        },
+    ]
 });
 
 fn front_matter_findings(doc: &Document) -> Vec<Finding> {
@@ -210,19 +280,23 @@ fn front_matter_findings(doc: &Document) -> Vec<Finding> {
     }
     if let (Some(fm), Some(b)) = (&doc.front_matter, &doc.front_matter_block) {
         let at = |needle: &str| {
-            doc.source[b.start..b.end].find(needle).map_or((b.start, b.start + 3), |i| (b.start + i, b.start + i + needle.len()))
+            doc.source[b.start..b.end]
+                .find(needle)
+                .map_or((b.start, b.start + 3), |i| {
+                    (b.start + i, b.start + i + needle.len())
+                })
         };
-        if let Some(k) = &fm.kind {
-            if let Err(m) = k.parse::<Kind>() {
-                let (s, e) = at(k);
-                out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Set `kind` to one of the five kinds, or remove it to let candor infer the kind."));
-            }
+        if let Some(k) = &fm.kind
+            && let Err(m) = k.parse::<Kind>()
+        {
+            let (s, e) = at(k);
+            out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Set `kind` to one of the five kinds, or remove it to let candor infer the kind."));
         }
-        if let Some(p) = &fm.phase {
-            if let Err(m) = p.parse::<Phase>() {
-                let (s, e) = at(p);
-                out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Status-update phases are investigating, identified, monitoring and resolved."));
-            }
+        if let Some(p) = &fm.phase
+            && let Err(m) = p.parse::<Phase>()
+        {
+            let (s, e) = at(p);
+            out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Status-update phases are investigating, identified, monitoring and resolved."));
         }
     }
     out
@@ -241,33 +315,56 @@ fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
         suggestions: f
             .suggestions
             .into_iter()
-            .map(|(message, replacement, s, e)| Suggestion { message, replacement, span: doc.lines.span(&doc.source, s, e) })
+            .map(|(message, replacement, s, e)| Suggestion {
+                message,
+                replacement,
+                span: doc.lines.span(&doc.source, s, e),
+            })
             .collect(),
     }
 }
 
 /// Loads every `*.toml` in a user's rule folder.
-fn load_user_rules(dir: &Path, vocab: &Vocab, rules: &mut Vec<Box<dyn Rule>>) -> Result<(), ConfigError> {
+fn load_user_rules(
+    dir: &Path,
+    vocab: &Vocab,
+    rules: &mut Vec<Box<dyn Rule>>,
+) -> Result<(), ConfigError> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         ConfigError::plain(
             format!("cannot read rule folder {}: {e}", dir.display()),
             "`rule_dirs` in candor.toml lists folders of phrase-rule TOML files, relative to candor.toml",
         )
     })?;
-    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut paths: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     paths.sort();
     for p in paths {
-        let text = std::fs::read_to_string(&p).map_err(|e| ConfigError::plain(format!("cannot read rule file {}: {e}", p.display()), "check the file's permissions"))?;
+        let text = std::fs::read_to_string(&p).map_err(|e| {
+            ConfigError::plain(
+                format!("cannot read rule file {}: {e}", p.display()),
+                "check the file's permissions",
+            )
+        })?;
         let rule = PhraseRule::from_toml(&text, vocab).map_err(|e| ConfigError {
             message: format!("invalid rule file {}: {}", p.display(), e.message),
             src: Some(NamedSource::new(p.display().to_string(), text.clone())),
-            span: e.span.map(|(s, e2)| SourceSpan::from(s..e2.max(s + 1).min(text.len().max(1)))),
+            span: e
+                .span
+                .map(|(s, e2)| SourceSpan::from(s..e2.max(s + 1).min(text.len().max(1)))),
             label: "here".into(),
             help: Some(e.help.clone()),
         })?;
         if rules.iter().any(|r| r.meta().id == rule.meta().id) {
             return Err(ConfigError::plain(
-                format!("rule file {} defines `{}`, which already exists", p.display(), rule.meta().id),
+                format!(
+                    "rule file {} defines `{}`, which already exists",
+                    p.display(),
+                    rule.meta().id
+                ),
                 "give your rule its own id (a prefix such as `acme-` keeps ids apart)",
             ));
         }

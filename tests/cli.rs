@@ -1,0 +1,406 @@
+//! The command line: exit codes, standard input, directories, config errors, suppression
+//! comments, and bad input that must produce a clear error while other files are still checked.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use tempfile::TempDir;
+
+fn candor() -> Command {
+    let mut c = Command::cargo_bin("candor").unwrap();
+    c.env("NO_COLOR", "1").env_remove("CANDOR_NLPRULE_DATA");
+    c
+}
+
+const CLEAN: &str = "---\nkind: status-update\nphase: resolved\n---\n# Resolved\n\nWe're sorry that exports failed for 120 accounts from 10:00 to 10:40 UTC. We rolled back the release at 10:40 UTC.\n";
+const BAD: &str = "Dear {{first_name}},\n\nA small number of customers were affected. We apologize for any inconvenience.\n";
+
+fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+    let d = TempDir::new().unwrap();
+    for (name, body) in files {
+        let p = d.path().join(name);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, body).unwrap();
+    }
+    d
+}
+
+#[test]
+fn exit_codes() {
+    let d = dir_with(&[("clean.md", CLEAN.as_bytes()), ("bad.md", BAD.as_bytes())]);
+    // --no-config: a candor.toml in a parent directory must not change the test.
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "clean.md", "--format", "short"])
+        .assert()
+        .code(0);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "bad.md"])
+        .assert()
+        .code(1);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "missing.md"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("no such file"));
+    candor()
+        .args(["check", "--format", "nope"])
+        .assert()
+        .code(2);
+    candor()
+        .args(["check", "--kind", "memo", "x.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown kind"));
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings() {
+    let text = "---\nkind: status-update\nphase: investigating\n---\nOnly a handful of users cannot log in.\n";
+    let d = dir_with(&[("w.md", text.as_bytes())]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "w.md"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("minimizing-scope"));
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--deny", "warnings", "w.md"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn stdin_with_a_name() {
+    let out = candor()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "short",
+            "--stdin-filename",
+            "draft.md",
+            "-",
+        ])
+        .write_stdin(BAD)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("draft.md:1:6: error[unrendered-placeholder]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("draft.md:3:1: warning[minimizing-scope]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn directories_are_walked_with_gitignore_and_globs() {
+    let d = dir_with(&[
+        ("a/one.md", BAD.as_bytes()),
+        ("a/two.txt", BAD.as_bytes()),
+        ("a/skip.rs", BAD.as_bytes()),
+        ("a/ignored/three.md", BAD.as_bytes()),
+        (".gitignore", b"a/ignored/\n"),
+    ]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "json", "a"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, vec!["a/one.md", "a/two.txt"]);
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let d = dir_with(&[("bad.md", BAD.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--kind",
+            "incident-email",
+            "bad.md",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["version"], 1);
+    let f = &v["files"][0];
+    assert_eq!(f["kind"], "incident-email");
+    assert_eq!(f["kind_source"], "cli");
+    for e in [
+        "apology",
+        "impact",
+        "timeline",
+        "root_cause",
+        "fix",
+        "prevention",
+        "user_action",
+        "contact",
+        "next_update",
+        "thanks_reporter",
+    ] {
+        assert!(f["elements"][e]["present"].is_boolean(), "{e}");
+        assert!(f["elements"][e]["evidence"].is_array(), "{e}");
+    }
+    assert_eq!(f["elements"]["apology"]["quality"], "generic");
+    let d0 = &f["diagnostics"][0];
+    for k in [
+        "rule",
+        "severity",
+        "message",
+        "help",
+        "span",
+        "text",
+        "suggestions",
+    ] {
+        assert!(!d0[k].is_null(), "{k}");
+    }
+    for k in ["start", "end", "line", "column", "end_line", "end_column"] {
+        assert!(d0["span"][k].is_u64(), "{k}");
+    }
+    assert!(v["summary"]["errors"].is_u64());
+}
+
+#[test]
+fn kind_is_inferred_and_said_so() {
+    let d = dir_with(&[(
+        "pm.md",
+        b"# Post-mortem: search outage\n\n## Root cause\nA bad index.\n",
+    )]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "json", "pm.md"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["files"][0]["kind"], "postmortem");
+    assert_eq!(v["files"][0]["kind_source"], "inferred");
+}
+
+#[test]
+fn config_errors_point_into_the_toml() {
+    let d = dir_with(&[
+        (
+            "candor.toml",
+            b"fail_on = \"error\"\n[rules]\nminimising-scope = \"off\"\n",
+        ),
+        ("x.md", CLEAN.as_bytes()),
+    ]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "x.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `minimising-scope`"))
+        .stderr(predicate::str::contains("did you mean `minimizing-scope`"))
+        .stderr(predicate::str::contains("candor.toml:3:1"));
+    let d = dir_with(&[
+        ("candor.toml", b"fail_onn = \"error\"\n"),
+        ("x.md", CLEAN.as_bytes()),
+    ]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "x.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `fail_on`"));
+    let d = dir_with(&[
+        ("candor.toml", b"[rules]\nnon-apology = \"loud\"\n"),
+        ("x.md", CLEAN.as_bytes()),
+    ]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "x.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid setting `loud`"));
+}
+
+#[test]
+fn config_changes_rules_and_kinds() {
+    let text = "Only a handful of users cannot log in.\n";
+    let d = dir_with(&[
+        ("candor.toml", b"fail_on = \"warning\"\n[rules]\nminimizing-scope = \"error\"\n[[overrides]]\nfiles = [\"status/**\"]\nkind = \"status-update\"\nphase = \"investigating\"\n"),
+        ("status/x.md", text.as_bytes()),
+    ]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--format", "json", "status"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let f = &v["files"][0];
+    assert_eq!(f["kind"], "status-update");
+    assert_eq!(f["kind_source"], "config");
+    assert_eq!(f["phase"], "investigating");
+    let d0 = f["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "minimizing-scope")
+        .unwrap();
+    assert_eq!(d0["severity"], "error");
+}
+
+#[test]
+fn suppression_comments() {
+    let text = "---\nkind: status-update\nphase: monitoring\n---\n<!-- candor-disable-next-line minimizing-scope -->\nA small number of customers saw errors.\n\n<!-- candor-disable non-apology -->\nWe apologize for any inconvenience.\n<!-- candor-enable non-apology -->\nWe are sorry for any trouble.\n\n<!-- candor-disable-next-line hedging-typo -->\nFine.\n";
+    let d = dir_with(&[("s.md", text.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "short", "s.md"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!out.contains("minimizing-scope"), "{out}");
+    assert!(out.contains("s.md:11:1: warning[non-apology]"), "{out}");
+    assert_eq!(out.matches("non-apology").count(), 1, "{out}");
+    assert!(
+        out.contains("s.md:13:1: warning[unused-suppression]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bad_input_is_reported_and_other_files_still_checked() {
+    let d = dir_with(&[
+        ("good.md", BAD.as_bytes()),
+        ("latin1.md", b"caf\xe9 menu\n"),
+        ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
+        ("utf16.md", b"\xff\xfeH\x00i\x00\n\x00"),
+        ("empty.md", b""),
+        (
+            "fm.md",
+            b"---\nkind: [unclosed\n---\nA small number of users saw errors.\n",
+        ),
+    ]);
+    let assert = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "json", "."])
+        .assert()
+        .code(2);
+    let out = assert.get_output();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = v["errors"].as_array().unwrap();
+    let msg = |p: &str| {
+        errors
+            .iter()
+            .find(|e| e["path"].as_str().unwrap().ends_with(p))
+            .map(|e| e["message"].as_str().unwrap().to_string())
+    };
+    assert!(msg("latin1.md").unwrap().contains("offset 3"), "{errors:?}");
+    assert!(msg("binary.md").unwrap().contains("binary"), "{errors:?}");
+    let files = v["files"].as_array().unwrap();
+    let names: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert!(names.iter().any(|n| n.ends_with("good.md")));
+    assert!(names.iter().any(|n| n.ends_with("utf16.md")));
+    assert!(names.iter().any(|n| n.ends_with("empty.md")));
+    let fm = files
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("fm.md"))
+        .unwrap();
+    let rules: Vec<&str> = fm["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"invalid-front-matter"), "{rules:?}");
+    assert!(
+        rules.contains(&"minimizing-scope"),
+        "the body is still checked: {rules:?}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("UTF-8"), "{stderr}");
+}
+
+#[test]
+fn rules_and_explain() {
+    candor()
+        .args(["rules"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("minimizing-scope"))
+        .stdout(predicate::str::contains("missing-apology"));
+    candor()
+        .args(["explain", "non-apology"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## Why it matters"))
+        .stdout(predicate::str::contains("## Bad"))
+        .stdout(predicate::str::contains("## Good"));
+    candor()
+        .args(["explain", "non-apolgy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `non-apology`"));
+}
+
+#[test]
+fn init_writes_a_config_that_loads() {
+    let d = TempDir::new().unwrap();
+    candor()
+        .current_dir(d.path())
+        .args(["init"])
+        .assert()
+        .success();
+    assert!(d.path().join("candor.toml").exists());
+    candor()
+        .current_dir(d.path())
+        .args(["init"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    fs::write(d.path().join("x.md"), CLEAN).unwrap();
+    candor()
+        .current_dir(d.path())
+        .args(["check", "x.md"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn human_output_has_snippets_and_help() {
+    let d = dir_with(&[("bad.md", BAD.as_bytes())]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "bad.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("candor::unrendered-placeholder"))
+        .stdout(predicate::str::contains("╭─[bad.md:1:6]"))
+        .stdout(predicate::str::contains("help:"));
+}
