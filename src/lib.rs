@@ -18,7 +18,9 @@ pub mod output;
 pub mod policy;
 pub mod report;
 pub mod rules;
+pub mod lsp;
 pub mod run;
+pub mod select;
 pub mod suppress;
 
 pub use config::Config;
