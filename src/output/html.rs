@@ -1,7 +1,7 @@
 //! `--format html`: one self-contained page (inline CSS, no scripts, no external assets) for
 //! people: a summary across documents, then each document with its findings highlighted in
-//! place (`<mark class="finding" data-rule="…">`; hover or focus a highlight for the
-//! explanation), the list of findings, and the ✓/✗ checklist of required elements with the
+//! place (`<mark class="finding" data-rule="…">`; hover, click or link to a highlight
+//! (`#doc-N-m-M`) for the explanation), the list of findings, and the ✓/✗ checklist of required elements with the
 //! evidence sentence. Everything taken from the input is HTML-escaped.
 //!
 //! The page's structure (the `data-*` attributes and classes below) is what the browser test
@@ -48,7 +48,8 @@ mark.finding { position: relative; background: #fff3c4; border-bottom: 2px solid
 mark.finding.sev-error { background: #fde0e0; border-bottom-color: var(--err); }
 mark.finding.sev-info { background: #e3effd; border-bottom-color: var(--info); }
 mark.finding .tip { display: none; position: absolute; left: 0; top: 1.7em; z-index: 10; width: min(28rem, 80vw); white-space: normal; font: 13px/1.45 system-ui, sans-serif; background: #222; color: #fff; padding: .55rem .7rem; border-radius: 6px; box-shadow: 0 3px 12px rgba(0,0,0,.25); }
-mark.finding:hover .tip, mark.finding:focus .tip, mark.finding:focus-within .tip { display: block; }
+mark.finding:hover .tip, mark.finding:focus .tip, mark.finding:focus-within .tip, mark.finding:target .tip { display: block; }
+mark.finding:target { outline: 2px solid #222; }
 .tip b { color: #ffd166; }
 .tip a { color: #9fd3ff; }
 ol.findings { padding-left: 1.4rem; }
