@@ -496,7 +496,7 @@ pub fn to_lsp(text: &str, d: &Diagnostic) -> lsp_types::Diagnostic {
     };
     let mut message = d.message.clone();
     if !d.help.is_empty() {
-        message.push_str("\n");
+        message.push('\n');
         message.push_str(&d.help);
     }
     lsp_types::Diagnostic {
@@ -562,12 +562,13 @@ pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?, 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;

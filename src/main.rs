@@ -213,11 +213,11 @@ fn check(args: CheckArgs) -> u8 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    if let Some(path) = &args.html {
-        if let Err(e) = std::fs::write(path, html::render(&report)) {
-            eprintln!("error: cannot write {}: {e}\n  help: check that the directory exists and is writable", path.display());
-            return 2;
-        }
+    if let Some(path) = &args.html
+        && let Err(e) = std::fs::write(path, html::render(&report))
+    {
+        eprintln!("error: cannot write {}: {e}\n  help: check that the directory exists and is writable", path.display());
+        return 2;
     }
     let out = match args.format {
         OutputFormat::Json => json::render(&report),
