@@ -70,6 +70,8 @@ enum OutputFormat {
 enum ListFormat {
     Human,
     Json,
+    /// The rule reference, as in docs/rules.md.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -297,6 +299,7 @@ fn rules(format: ListFormat) -> u8 {
     };
     let metas = linter.metas();
     match format {
+        ListFormat::Markdown => print!("{}", candor::output::rules_markdown(&metas)),
         ListFormat::Json => {
             let v: Vec<_> = metas
                 .iter()

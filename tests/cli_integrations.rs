@@ -315,3 +315,75 @@ fn completions_and_man_page_come_from_the_cli_definition() {
         .code(2)
         .stderr(predicate::str::contains("possible values"));
 }
+
+#[test]
+fn pre_commit_hooks_and_workflow_example_are_valid_and_documented() {
+    let hooks: serde_json::Value =
+        serde_saphyr::from_str(&std::fs::read_to_string(".pre-commit-hooks.yaml").unwrap())
+            .expect("valid YAML");
+    let hooks = hooks.as_array().expect("a list of hooks");
+    assert!(!hooks.is_empty());
+    for h in hooks {
+        assert!(
+            h["entry"].as_str().unwrap().starts_with("candor check"),
+            "{h}"
+        );
+        assert!(
+            ["rust", "system"].contains(&h["language"].as_str().unwrap()),
+            "{h}"
+        );
+        let files = regex::Regex::new(h["files"].as_str().unwrap()).unwrap();
+        assert!(
+            files.is_match("docs/update.md")
+                && files.is_match("notice.txt")
+                && !files.is_match("src/main.rs")
+        );
+    }
+
+    let workflow = std::fs::read_to_string("examples/github-workflow.yml").unwrap();
+    let parsed: serde_json::Value = serde_saphyr::from_str(&workflow).expect("valid YAML");
+    let steps = parsed["jobs"]["candor"]["steps"].as_array().expect("steps");
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(
+        runs.iter().any(|r| r.contains("--format github"))
+            && runs.iter().any(|r| r.contains("--format sarif"))
+    );
+    assert!(steps.iter().any(|s| {
+        s["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif"))
+    }));
+    // The docs show the same workflow (everything after the leading comment lines).
+    let body: String = workflow
+        .lines()
+        .skip_while(|l| l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let docs = std::fs::read_to_string("docs/integrations.md").unwrap();
+    assert!(
+        docs.contains(body.trim()),
+        "docs/integrations.md's workflow differs from examples/github-workflow.yml"
+    );
+}
+
+#[test]
+fn rule_reference_has_a_section_for_every_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = candor(dir.path())
+        .args(["rules", "--format", "markdown"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(out).unwrap();
+    let linter = candor::Linter::new();
+    for m in linter.metas() {
+        // The heading text is the rule id, so the GitHub anchor `#<rule-id>` resolves.
+        assert!(
+            md.lines().any(|l| l == format!("## {}", m.id)),
+            "no section for {}",
+            m.id
+        );
+    }
+}
