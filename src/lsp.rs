@@ -83,14 +83,17 @@ pub fn serve(connection: &Connection) -> Result<(), BoxError> {
         .and_then(|w| w.did_change_watched_files.as_ref())
         .and_then(|d| d.dynamic_registration)
         .unwrap_or(false);
+    let (linter, error) = load_linter(root.as_deref());
     let mut server = Server {
         conn: connection,
         root,
-        linter: Linter::new(),
+        linter,
         docs: HashMap::new(),
         next_id: 0,
     };
-    server.reload_config();
+    if let Some(message) = error {
+        server.show_message(MessageType::ERROR, message);
+    }
     if watch {
         server.register_config_watcher();
     }
@@ -107,6 +110,30 @@ pub fn serve(connection: &Connection) -> Result<(), BoxError> {
         }
     }
     Ok(())
+}
+
+/// Builds the linter from the workspace's candor.toml (searched from the root upwards). A broken
+/// config yields the built-in defaults and a message for the user.
+fn load_linter(root: Option<&Path>) -> (Linter, Option<String>) {
+    let result = match root.and_then(Config::discover) {
+        Some(p) => Config::load(&p).and_then(Linter::with_config),
+        None => Ok(Linter::new()),
+    };
+    match result {
+        Ok(l) => (l, None),
+        Err(e) => {
+            let help = e
+                .help
+                .clone()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            let message = format!(
+                "candor: {}{help}; using the default settings until it is fixed",
+                e.message
+            );
+            (Linter::new(), Some(message))
+        }
+    }
 }
 
 fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
@@ -170,28 +197,10 @@ impl Server<'_> {
     /// (Re)builds the linter from the workspace's candor.toml; a broken config is shown to the
     /// user and the built-in defaults are used until it is fixed.
     fn reload_config(&mut self) {
-        let path = self.root.as_deref().and_then(Config::discover);
-        let result = match &path {
-            Some(p) => Config::load(p).and_then(Linter::with_config),
-            None => Ok(Linter::new()),
-        };
-        match result {
-            Ok(l) => self.linter = l,
-            Err(e) => {
-                let help = e
-                    .help
-                    .clone()
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
-                self.show_message(
-                    MessageType::ERROR,
-                    format!(
-                        "candor: {}{help}; using the default settings until it is fixed",
-                        e.message
-                    ),
-                );
-                self.linter = Linter::new();
-            }
+        let (linter, error) = load_linter(self.root.as_deref());
+        self.linter = linter;
+        if let Some(message) = error {
+            self.show_message(MessageType::ERROR, message);
         }
     }
 

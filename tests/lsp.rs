@@ -300,6 +300,36 @@ fn language_server_end_to_end() {
         codes(&diags)
     );
 
+    // Saving a broken candor.toml in the editor: the error is shown and the defaults apply.
+    std::fs::write(
+        root.join("candor.toml"),
+        "[rules]\nno-such-rule = \"off\"\n",
+    )
+    .unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": format!("{root_uri}/candor.toml")}}),
+    );
+    let diags = c.diagnostics(&uri);
+    assert!(
+        codes(&diags).contains(&"minimizing-scope"),
+        "defaults not restored: {:?}",
+        codes(&diags)
+    );
+    let shown = c
+        .backlog
+        .iter()
+        .find(|v| v["method"] == "window/showMessage")
+        .expect("the config error is shown");
+    assert_eq!(shown["params"]["type"], 1);
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no-such-rule"),
+        "{shown}"
+    );
+
     // Shutdown and exit: the process ends cleanly.
     let r = c.request("shutdown", Value::Null);
     assert!(r.is_null());
