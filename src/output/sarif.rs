@@ -38,13 +38,12 @@ fn level(s: Severity) -> ResultLevel {
     }
 }
 
-fn family(f: Family) -> &'static str {
-    match f {
-        Family::Phrase => "phrase",
-        Family::Code => "code",
-        Family::Policy => "policy",
-        Family::Pack => "pack",
-    }
+/// The family's name as `candor rules --format json` spells it (robust to new families).
+fn family(f: Family) -> String {
+    serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn descriptor(m: &RuleMeta) -> ReportingDescriptor {
@@ -73,11 +72,7 @@ fn descriptor(m: &RuleMeta) -> ReportingDescriptor {
                 .level(serde_json::json!(level(m.severity)))
                 .build(),
         )
-        .properties(
-            PropertyBag::builder()
-                .tags(vec![family(m.family).to_string()])
-                .build(),
-        )
+        .properties(PropertyBag::builder().tags(vec![family(m.family)]).build())
         .build()
 }
 
