@@ -330,6 +330,18 @@ fn language_server_end_to_end() {
         "{shown}"
     );
 
+    // Plain text is checked too.
+    let txt_uri = format!("{root_uri}/drafts/notice.txt");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": txt_uri, "languageId": "plaintext", "version": 1, "text": "Dear {{first_name}},\n\nYour invoices were wrong.\n"}}),
+    );
+    let diags = c.diagnostics(&txt_uri);
+    assert_eq!(
+        find(&diags, "unrendered-placeholder")["range"]["start"],
+        json!({"line": 0, "character": 5})
+    );
+
     // Shutdown and exit: the process ends cleanly.
     let r = c.request("shutdown", Value::Null);
     assert!(r.is_null());
