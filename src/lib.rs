@@ -16,12 +16,14 @@ pub mod diagnostic;
 pub mod document;
 pub mod kind;
 pub mod linter;
+pub mod lsp;
 pub mod nlp;
 pub mod output;
 pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod select;
 pub mod suppress;
 
 pub use config::Config;

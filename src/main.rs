@@ -1,10 +1,10 @@
 //! The `candor` command: a thin clap layer over the library.
 
 use candor::config::{Config, ConfigError, STARTER};
-use candor::output::{human, json, short};
+use candor::output::{github, html, human, json, rdjson, sarif, short};
 use candor::run::{self, Input, RunOptions};
 use candor::{Kind, Linter, Phase, Severity};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +40,19 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Run the language server (LSP over standard input/output) for editors.
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
+    /// Print a shell completion script, e.g. `candor completions bash > ~/.local/share/bash-completion/completions/candor`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `candor man > candor.1`.
+    Man,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -47,12 +60,22 @@ enum OutputFormat {
     Human,
     Json,
     Short,
+    /// SARIF 2.1.0, for GitHub code scanning and SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog's diagnostic format (`reviewdog -f=rdjson`).
+    Rdjson,
+    /// A self-contained HTML report.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
     Human,
     Json,
+    /// The rule reference, as in docs/rules.md.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -94,6 +117,15 @@ struct CheckArgs {
     explain_elements: bool,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Check only files changed since this git revision (merge base with HEAD), plus untracked files.
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
+    /// Check the files listed in FILE (one path a line; `-` reads standard input).
+    #[arg(long, value_name = "FILE", conflicts_with = "changed_since")]
+    files_from: Option<PathBuf>,
+    /// Also write the HTML report to this file (whatever --format says).
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -113,6 +145,12 @@ fn main() -> ExitCode {
         Command::Rules { format } => rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Init { force } => init(force),
+        Command::Lsp { .. } => lsp(),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "candor", &mut std::io::stdout());
+            0
+        }
+        Command::Man => man(),
     };
     ExitCode::from(code)
 }
@@ -150,10 +188,17 @@ fn check(args: CheckArgs) -> u8 {
         }
     };
     let mut errors = Vec::new();
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
+    let selected = match select_files(&args, &linter) {
+        Ok(s) => s,
+        Err(e) => {
+            report_error(e);
+            return 2;
+        }
+    };
+    let paths = match selected {
+        Some(files) => files,
+        None if args.paths.is_empty() => vec![PathBuf::from(".")],
+        None => args.paths.clone(),
     };
     let mut inputs = Vec::new();
     let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) =
@@ -192,9 +237,22 @@ fn check(args: CheckArgs) -> u8 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    if let Some(path) = &args.html
+        && let Err(e) = std::fs::write(path, html::render(&report))
+    {
+        eprintln!(
+            "error: cannot write {}: {e}\n  help: check that the directory exists and is writable",
+            path.display()
+        );
+        return 2;
+    }
     let out = match args.format {
         OutputFormat::Json => json::render(&report),
         OutputFormat::Short => short::render(&report),
+        OutputFormat::Sarif => sarif::render(&report, &linter.metas()),
+        OutputFormat::Github => github::render(&report),
+        OutputFormat::Rdjson => rdjson::render(&report),
+        OutputFormat::Html => html::render(&report),
         OutputFormat::Human => {
             let width = if color { terminal_width() } else { 100 };
             human::render(
@@ -217,6 +275,56 @@ fn check(args: CheckArgs) -> u8 {
     report.exit_code(fail_on) as u8
 }
 
+/// `--changed-since` / `--files-from`: the files to check (None: use the paths as given).
+/// Listed files are filtered by the config's include/exclude globs and, when paths are also
+/// given, kept only if they are under one of them.
+fn select_files(
+    args: &CheckArgs,
+    linter: &Linter,
+) -> Result<Option<Vec<PathBuf>>, candor::select::SelectError> {
+    let files = if let Some(rev) = &args.changed_since {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        candor::select::changed_since(rev, &cwd)?
+    } else if let Some(list) = &args.files_from {
+        if list.as_os_str() == "-" && args.paths.iter().any(|p| p.as_os_str() == "-") {
+            return Err(candor::select::SelectError {
+                message: "`--files-from -` and the path `-` both read standard input".into(),
+                help: Some("pass the file list in a file, or the draft as a path".into()),
+            });
+        }
+        candor::select::files_from(list)?
+    } else {
+        return Ok(None);
+    };
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|p| linter.config().is_included(p))
+        .collect();
+    Ok(Some(candor::select::within(files, &args.paths)))
+}
+
+fn lsp() -> u8 {
+    match candor::lsp::run_stdio() {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!(
+                "error: the language server stopped: {e}\n  help: editors start `candor lsp` themselves; run it from an editor's LSP client"
+            );
+            1
+        }
+    }
+}
+
+fn man() -> u8 {
+    let mut out = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+        eprintln!("error: cannot render the man page: {e}");
+        return 2;
+    }
+    let _ = std::io::stdout().write_all(&out);
+    0
+}
+
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
@@ -234,6 +342,7 @@ fn rules(format: ListFormat) -> u8 {
     };
     let metas = linter.metas();
     match format {
+        ListFormat::Markdown => print!("{}", candor::output::rules_markdown(&metas)),
         ListFormat::Json => {
             let v: Vec<_> = metas
                 .iter()
