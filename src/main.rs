@@ -155,6 +155,11 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Writes to stdout; a closed pipe (`candor explain X | head`) is not an error.
+fn emit(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 /// Prints a miette diagnostic to stderr.
 fn report_error(e: impl miette::Diagnostic + Send + Sync + 'static) {
     eprintln!("{:?}", miette::Report::new(e));
@@ -342,18 +347,18 @@ fn rules(format: ListFormat) -> u8 {
     };
     let metas = linter.metas();
     match format {
-        ListFormat::Markdown => print!("{}", candor::output::rules_markdown(&metas)),
+        ListFormat::Markdown => emit(&candor::output::rules_markdown(&metas)),
         ListFormat::Json => {
             let v: Vec<_> = metas
                 .iter()
                 .map(|m| serde_json::json!({"id": m.id, "severity": m.severity.as_str(), "family": m.family, "summary": m.summary}))
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
         }
         ListFormat::Human => {
             let w = metas.iter().map(|m| m.id.len()).max().unwrap_or(10);
             for m in metas {
-                println!("{:<w$}  {:<7}  {}", m.id, m.severity.as_str(), m.summary);
+                emit(&format!("{:<w$}  {:<7}  {}\n", m.id, m.severity.as_str(), m.summary));
             }
         }
     }
@@ -370,7 +375,7 @@ fn explain(rule: &str) -> u8 {
     };
     match linter.meta(rule) {
         Some(m) => {
-            println!("{}", m.docs.trim_end());
+            emit(&format!("{}\n", m.docs.trim_end()));
             0
         }
         None => {
