@@ -23,7 +23,10 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn count(&self, sev: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == sev).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == sev)
+            .count()
     }
 
     pub fn max_severity(&self) -> Option<Severity> {
@@ -60,7 +63,11 @@ pub struct Summary {
 
 impl Report {
     pub fn summary(&self) -> Summary {
-        let mut s = Summary { files: self.files.len(), unreadable: self.errors.len(), ..Summary::default() };
+        let mut s = Summary {
+            files: self.files.len(),
+            unreadable: self.errors.len(),
+            ..Summary::default()
+        };
         for f in &self.files {
             s.files_with_findings += usize::from(!f.diagnostics.is_empty());
             s.errors += f.count(Severity::Error);
@@ -75,7 +82,11 @@ impl Report {
     pub fn exit_code(&self, fail_on: Severity) -> i32 {
         if !self.errors.is_empty() {
             2
-        } else if self.files.iter().any(|f| f.max_severity().is_some_and(|s| s >= fail_on)) {
+        } else if self
+            .files
+            .iter()
+            .any(|f| f.max_severity().is_some_and(|s| s >= fail_on))
+        {
             1
         } else {
             0

@@ -95,7 +95,12 @@ impl FromStr for Element {
         Element::ALL
             .into_iter()
             .find(|e| e.key() == norm)
-            .ok_or_else(|| format!("unknown element `{s}`; expected one of: {}", Element::ALL.map(Element::key).join(", ")))
+            .ok_or_else(|| {
+                format!(
+                    "unknown element `{s}`; expected one of: {}",
+                    Element::ALL.map(Element::key).join(", ")
+                )
+            })
     }
 }
 
@@ -134,7 +139,11 @@ pub struct Found {
 
 impl Found {
     pub fn from_evidence(evidence: Vec<Evidence>) -> Found {
-        Found { present: !evidence.is_empty(), quality: None, evidence }
+        Found {
+            present: !evidence.is_empty(),
+            quality: None,
+            evidence,
+        }
     }
 }
 

@@ -4,9 +4,13 @@
 //! Three families share one interface:
 //! * phrase rules, defined as data in `rules/phrases/*.toml` (and users' own files);
 //! * code rules, one per file in `src/rules/code/`, documented by their `//!` doc comment;
-//! * policy rules (`missing-*`, pack requirements), generated from `rules/policies/` data.
+//! * policy rules (`missing-*`, pack requirements), generated from `rules/policies/` data;
+//! * with the cargo feature `nlprule`, the `grammar` group (`grammar.rs`): one rule standing for
+//!   LanguageTool's rules, whose findings are `grammar/<LanguageTool id>`.
 
 pub mod code;
+#[cfg(feature = "nlprule")]
+pub mod grammar;
 pub mod phrase;
 pub mod vocab;
 
@@ -31,6 +35,8 @@ pub enum Family {
     Code,
     Policy,
     Pack,
+    /// The optional LanguageTool group (cargo feature `nlprule`).
+    Grammar,
 }
 
 #[derive(Debug, Clone)]
@@ -57,9 +63,24 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Document, kind: Option<Kind>, phase: Option<Phase>, vocab: &'a Vocab) -> Self {
-        let times_tz = doc.front_matter.as_ref().and_then(|f| f.times_tz.as_deref());
-        Context { doc, kind, phase, vocab, times_tz, nlp: OnceLock::new() }
+    pub fn new(
+        doc: &'a Document,
+        kind: Option<Kind>,
+        phase: Option<Phase>,
+        vocab: &'a Vocab,
+    ) -> Self {
+        let times_tz = doc
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.times_tz.as_deref());
+        Context {
+            doc,
+            kind,
+            phase,
+            vocab,
+            times_tz,
+            nlp: OnceLock::new(),
+        }
     }
 
     /// Part-of-speech analysis of the document's sentences, built on first use.
