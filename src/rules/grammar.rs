@@ -237,33 +237,16 @@ fn load(location: Option<&Location>) -> Result<Backend, GrammarError> {
     let rules_bytes = read(nlprule::rules_filename(LANG))?;
     let invalid = |file: String, why: String| GrammarError {
         message: format!(
-            "{} (folder from {}) is not an nlprule {NLPRULE_VERSION} binary: {why}",
+            "{} (folder from {}) is not an nlprule {NLPRULE_VERSION} binary (another nlprule version, the other of the two files, or damaged): {why}",
             loc.dir.join(file).display(),
             loc.origin
         ),
         help: download_help(),
     };
-    // bincode can panic or misbehave on data from another version; contain it.
-    let tokenizer = match catch_unwind(|| Tokenizer::from_reader(tokenizer_bytes.as_slice())) {
-        Ok(Ok(t)) => t,
-        Ok(Err(e)) => return Err(invalid(nlprule::tokenizer_filename(LANG), e.to_string())),
-        Err(_) => {
-            return Err(invalid(
-                nlprule::tokenizer_filename(LANG),
-                "reading it crashed".into(),
-            ));
-        }
-    };
-    let rules = match catch_unwind(|| Rules::from_reader(rules_bytes.as_slice())) {
-        Ok(Ok(r)) => r,
-        Ok(Err(e)) => return Err(invalid(nlprule::rules_filename(LANG), e.to_string())),
-        Err(_) => {
-            return Err(invalid(
-                nlprule::rules_filename(LANG),
-                "reading it crashed".into(),
-            ));
-        }
-    };
+    let tokenizer: Tokenizer = deserialize(&tokenizer_bytes)
+        .map_err(|why| invalid(nlprule::tokenizer_filename(LANG), why))?;
+    let rules: Rules =
+        deserialize(&rules_bytes).map_err(|why| invalid(nlprule::rules_filename(LANG), why))?;
     // A smoke test: a tokenizer or rules file from another version usually fails here if not above.
     let smoke = catch_unwind(AssertUnwindSafe(|| {
         rules.suggest("This is a test.", &tokenizer).len()
@@ -289,6 +272,22 @@ fn load(location: Option<&Location>) -> Result<Backend, GrammarError> {
         rules,
         info,
     })
+}
+
+/// nlprule's `from_reader` (bincode, fixed-width integers, no size limit), but limited to the
+/// file's size: a file from another version or of the other kind can otherwise make bincode
+/// allocate exabytes and abort the process. Panics while building the structures are contained.
+fn deserialize<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    use bincode::Options;
+    let opts = bincode::DefaultOptions::new()
+        .with_fixint_encoding()
+        .allow_trailing_bytes()
+        .with_limit(bytes.len() as u64);
+    match catch_unwind(|| opts.deserialize::<T>(bytes)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("reading it crashed".into()),
+    }
 }
 
 /// LanguageTool's category type → candor severity: style advice is info, the rest warnings.
