@@ -16,15 +16,8 @@ fn main() {
     data.sort();
     let mut generated = String::from("pub static EMBEDDED_RULE_FILES: &[(&str, &str)] = &[\n");
     for p in &data {
-        let rel = p
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        generated.push_str(&format!(
-            "    ({rel:?}, include_str!({:?})),\n",
-            p.to_string_lossy()
-        ));
+        let rel = p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        generated.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", p.to_string_lossy()));
     }
     generated.push_str("];\n");
 
@@ -41,16 +34,9 @@ fn main() {
         let doc: Vec<&str> = text
             .lines()
             .take_while(|l| l.starts_with("//!"))
-            .map(|l| {
-                l.strip_prefix("//! ")
-                    .unwrap_or(l.strip_prefix("//!").unwrap_or(l))
-            })
+            .map(|l| l.strip_prefix("//! ").unwrap_or(l.strip_prefix("//!").unwrap_or(l)))
             .collect();
-        generated.push_str(&format!(
-            "    ({:?}, {:?}),\n",
-            stem.replace('_', "-"),
-            doc.join("\n")
-        ));
+        generated.push_str(&format!("    ({:?}, {:?}),\n", stem.replace('_', "-"), doc.join("\n")));
     }
     generated.push_str("];\n");
     fs::write(out.join("embedded.rs"), generated).unwrap();

@@ -96,13 +96,7 @@ pub struct Config {
     pub nlprule: Option<toml::Value>,
 }
 
-pub const DEFAULT_INCLUDE: &[&str] = &[
-    "**/*.md",
-    "**/*.markdown",
-    "**/*.mdx",
-    "**/*.txt",
-    "**/*.text",
-];
+pub const DEFAULT_INCLUDE: &[&str] = &["**/*.md", "**/*.markdown", "**/*.mdx", "**/*.txt", "**/*.text"];
 
 impl Default for Config {
     fn default() -> Self {
@@ -140,19 +134,11 @@ pub struct ConfigError {
 
 impl ConfigError {
     pub fn plain(message: impl Into<String>, help: impl Into<String>) -> Self {
-        ConfigError {
-            message: message.into(),
-            src: None,
-            span: None,
-            label: String::new(),
-            help: Some(help.into()),
-        }
+        ConfigError { message: message.into(), src: None, span: None, label: String::new(), help: Some(help.into()) }
     }
 }
 
-fn build_globs<'a>(
-    globs: impl IntoIterator<Item = &'a str>,
-) -> Result<GlobSet, (String, globset::Error)> {
+fn build_globs<'a>(globs: impl IntoIterator<Item = &'a str>) -> Result<GlobSet, (String, globset::Error)> {
     let mut b = GlobSetBuilder::new();
     for g in globs {
         b.add(Glob::new(g).map_err(|e| (g.to_string(), e))?);
@@ -182,10 +168,7 @@ impl Config {
                 "check the path given to --config, or run `candor init` to create a starter candor.toml",
             )
         })?;
-        let root = path
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."));
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
         Config::parse(&text, &path.display().to_string(), root).map(|mut c| {
             c.path = Some(path.to_path_buf());
             c
@@ -196,53 +179,24 @@ impl Config {
     pub fn parse(text: &str, name: &str, root: PathBuf) -> Result<Config, ConfigError> {
         let src = || Some(NamedSource::new(name, text.to_string()));
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let span = e
-                .span()
-                .map(|r| SourceSpan::from(r.start..r.end.max(r.start + 1).min(text.len().max(1))));
+            let span = e.span().map(|r| SourceSpan::from(r.start..r.end.max(r.start + 1).min(text.len().max(1))));
             let msg = e.message().to_string();
             let help = unknown_field_help(&msg).unwrap_or_else(|| {
                 "see `candor init` for a commented example of every setting".to_string()
             });
-            ConfigError {
-                message: format!("invalid {FILE_NAME}: {msg}"),
-                src: src(),
-                span,
-                label: "here".into(),
-                help: Some(help),
-            }
+            ConfigError { message: format!("invalid {FILE_NAME}: {msg}"), src: src(), span, label: "here".into(), help: Some(help) }
         })?;
         let at = |needle: &str, label: &str, message: String, help: String| {
-            let span = text
-                .find(needle)
-                .map(|i| SourceSpan::from(i..i + needle.len()));
-            ConfigError {
-                message,
-                src: src(),
-                span,
-                label: label.to_string(),
-                help: Some(help),
-            }
+            let span = text.find(needle).map(|i| SourceSpan::from(i..i + needle.len()));
+            ConfigError { message, src: src(), span, label: label.to_string(), help: Some(help) }
         };
         let fail_on = match raw.fail_on.as_deref() {
             None => Severity::Error,
             Some(s) => Severity::parse(s).ok_or_else(|| {
-                at(
-                    &format!("\"{s}\""),
-                    "not a severity",
-                    format!("invalid fail_on value `{s}`"),
-                    "use \"error\", \"warning\" or \"info\"".into(),
-                )
+                at(&format!("\"{s}\""), "not a severity", format!("invalid fail_on value `{s}`"), "use \"error\", \"warning\" or \"info\"".into())
             })?,
         };
-        let glob_err = |(g, e): (String, globset::Error)| {
-            at(
-                &g,
-                "invalid glob",
-                format!("invalid glob `{g}`: {e}"),
-                "globs use `**` for any directories and `*` within a name, e.g. \"status/**/*.md\""
-                    .into(),
-            )
-        };
+        let glob_err = |(g, e): (String, globset::Error)| at(&g, "invalid glob", format!("invalid glob `{g}`: {e}"), "globs use `**` for any directories and `*` within a name, e.g. \"status/**/*.md\"".into());
         let include = match &raw.include {
             Some(v) => build_globs(v.iter().map(String::as_str)).map_err(glob_err)?,
             None => build_globs(DEFAULT_INCLUDE.iter().copied()).map_err(glob_err)?,
@@ -263,27 +217,8 @@ impl Config {
         for o in &raw.overrides {
             let globs = build_globs(o.files.iter().map(String::as_str)).map_err(glob_err)?;
             let kind = o.kind.as_deref().map(|k| k.parse::<Kind>().map_err(|m| at(&format!("\"{k}\""), "unknown kind", m, "kinds: status-update, incident-email, vulnerability-notice, breach-notice, postmortem".into()))).transpose()?;
-            let phase = o
-                .phase
-                .as_deref()
-                .map(|p| {
-                    p.parse::<Phase>().map_err(|m| {
-                        at(
-                            &format!("\"{p}\""),
-                            "unknown phase",
-                            m,
-                            "phases: investigating, identified, monitoring, resolved".into(),
-                        )
-                    })
-                })
-                .transpose()?;
-            overrides.push(Override {
-                globs,
-                kind,
-                phase,
-                packs: o.packs.clone(),
-                rules: parse_rules(&o.rules)?,
-            });
+            let phase = o.phase.as_deref().map(|p| p.parse::<Phase>().map_err(|m| at(&format!("\"{p}\""), "unknown phase", m, "phases: investigating, identified, monitoring, resolved".into()))).transpose()?;
+            overrides.push(Override { globs, kind, phase, packs: o.packs.clone(), rules: parse_rules(&o.rules)? });
         }
         let resolve = |v: &[String]| v.iter().map(|d| root.join(d)).collect::<Vec<_>>();
         Ok(Config {
@@ -303,37 +238,21 @@ impl Config {
     }
 
     /// Checks that every rule id named in the config exists; errors suggest the closest id.
-    pub fn validate_rule_ids(
-        &self,
-        text: Option<&str>,
-        known: &[String],
-    ) -> Result<(), ConfigError> {
+    pub fn validate_rule_ids(&self, text: Option<&str>, known: &[String]) -> Result<(), ConfigError> {
         let mut named: Vec<&String> = self.rules.keys().collect();
         for o in &self.overrides {
             named.extend(o.rules.keys());
         }
         for id in named {
             // `group/*` in `known` accepts every id in the group.
-            if known.iter().any(|k| {
-                k == id
-                    || k.strip_suffix('*').is_some_and(|p| {
-                        p.ends_with('/') && id.len() > p.len() && id.starts_with(p)
-                    })
-            }) {
+            if known.iter().any(|k| k == id || k.strip_suffix('*').is_some_and(|p| p.ends_with('/') && id.len() > p.len() && id.starts_with(p))) {
                 continue;
             }
-            let suggestion = closest(
-                id,
-                known
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|k| !k.ends_with('*')),
-            );
+            let suggestion = closest(id, known.iter().map(String::as_str).filter(|k| !k.ends_with('*')));
             let (src, span) = match (text, &self.path) {
                 (Some(t), Some(p)) => (
                     Some(NamedSource::new(p.display().to_string(), t.to_string())),
-                    t.find(id.as_str())
-                        .map(|i| SourceSpan::from(i..i + id.len())),
+                    t.find(id.as_str()).map(|i| SourceSpan::from(i..i + id.len())),
                 ),
                 _ => (None, None),
             };
@@ -355,10 +274,7 @@ impl Config {
     pub fn overrides_for(&self, path: &Path) -> Vec<&Override> {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
         let rel = rel.strip_prefix("./").unwrap_or(rel);
-        self.overrides
-            .iter()
-            .filter(|o| o.globs.is_match(rel) || o.globs.is_match(path))
-            .collect()
+        self.overrides.iter().filter(|o| o.globs.is_match(rel) || o.globs.is_match(path)).collect()
     }
 
     pub fn is_included(&self, path: &Path) -> bool {
@@ -375,10 +291,7 @@ fn unknown_field_help(msg: &str) -> Option<String> {
     let field = &rest[..rest.find('`')?];
     let expected: Vec<&str> = msg.split('`').skip(3).step_by(2).collect();
     Some(match closest(field, expected.iter().copied()) {
-        Some(s) => format!(
-            "did you mean `{s}`? valid keys here: {}",
-            expected.join(", ")
-        ),
+        Some(s) => format!("did you mean `{s}`? valid keys here: {}", expected.join(", ")),
         None => format!("valid keys here: {}", expected.join(", ")),
     })
 }
@@ -398,11 +311,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push(
-                (prev[j] + usize::from(ca != *cb))
-                    .min(prev[j + 1] + 1)
-                    .min(cur[j] + 1),
-            );
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
         }
         prev = cur;
     }
@@ -464,16 +373,8 @@ mod tests {
 
     #[test]
     fn unknown_key_suggests() {
-        let e =
-            Config::parse("fail_onn = \"error\"\n", "candor.toml", PathBuf::from(".")).unwrap_err();
-        assert!(
-            e.help
-                .as_deref()
-                .unwrap()
-                .contains("did you mean `fail_on`"),
-            "{:?}",
-            e.help
-        );
+        let e = Config::parse("fail_onn = \"error\"\n", "candor.toml", PathBuf::from(".")).unwrap_err();
+        assert!(e.help.as_deref().unwrap().contains("did you mean `fail_on`"), "{:?}", e.help);
         assert_eq!(e.span.unwrap().offset(), 0);
     }
 
@@ -483,22 +384,14 @@ mod tests {
         let o = c.overrides_for(Path::new("status/x.md"));
         assert_eq!(o[0].kind, Some(Kind::StatusUpdate));
         assert!(c.overrides_for(Path::new("other/x.md")).is_empty());
-        let e = Config::parse(
-            "[[overrides]]\nfiles = [\"x\"]\nkind = \"memo\"\n",
-            "c",
-            PathBuf::from("."),
-        )
-        .unwrap_err();
+        let e = Config::parse("[[overrides]]\nfiles = [\"x\"]\nkind = \"memo\"\n", "c", PathBuf::from(".")).unwrap_err();
         assert!(e.span.is_some());
     }
 
     #[test]
     fn closest_ids() {
         let ids = ["minimizing-scope", "non-apology"];
-        assert_eq!(
-            closest("minimising-scope", ids.into_iter()),
-            Some("minimizing-scope")
-        );
+        assert_eq!(closest("minimising-scope", ids.into_iter()), Some("minimizing-scope"));
         assert_eq!(closest("zzz", ids.into_iter()), None);
     }
 }

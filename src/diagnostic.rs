@@ -115,8 +115,7 @@ impl Finding {
 
     pub fn suggest(mut self, message: impl Into<String>, replacement: impl Into<String>) -> Self {
         let (s, e) = (self.start, self.end);
-        self.suggestions
-            .push((message.into(), replacement.into(), s, e));
+        self.suggestions.push((message.into(), replacement.into(), s, e));
         self
     }
 }

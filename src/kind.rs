@@ -141,68 +141,27 @@ pub fn infer_kind(text: &str) -> Option<Kind> {
     let mut scores = [
         (
             Kind::Postmortem,
-            3 * has(&[
-                "post-mortem",
-                "postmortem",
-                "post-incident",
-                "incident review",
-                "root cause",
-            ]) + has(&[
-                "## timeline",
-                "lessons learned",
-                "action items",
-                "what went wrong",
-                "contributing factor",
-            ]),
+            3 * has(&["post-mortem", "postmortem", "post-incident", "incident review", "root cause"])
+                + has(&["## timeline", "lessons learned", "action items", "what went wrong", "contributing factor"]),
         ),
         (
             Kind::BreachNotice,
-            3 * has(&[
-                "notice of data breach",
-                "data breach",
-                "notice of data incident",
-                "notice of security",
-            ]) + has(&[
-                "personal information",
-                "social security",
-                "credit monitoring",
-                "identity theft",
-                "what information was involved",
-                "unauthorized",
-            ]),
+            3 * has(&["notice of data breach", "data breach", "notice of data incident", "notice of security"])
+                + has(&["personal information", "social security", "credit monitoring", "identity theft", "what information was involved", "unauthorized"]),
         ),
         (
             Kind::VulnerabilityNotice,
-            3 * has(&[
-                "vulnerability",
-                "security advisory",
-                "cve-",
-                "security notice",
-            ]) + has(&[
-                "bug bounty",
-                "researcher",
-                "xss",
-                "injection",
-                "open redirect",
-                "disclosed",
-                "reported by",
-            ]),
+            3 * has(&["vulnerability", "security advisory", "cve-", "security notice"])
+                + has(&["bug bounty", "researcher", "xss", "injection", "open redirect", "disclosed", "reported by"]),
         ),
         (
             Kind::StatusUpdate,
             2 * has(&["investigating", "identified", "monitoring", "resolved"])
-                + has(&[
-                    "next update",
-                    "status page",
-                    "we are currently",
-                    "update posted",
-                    "degraded",
-                ]),
+                + has(&["next update", "status page", "we are currently", "update posted", "degraded"]),
         ),
         (
             Kind::IncidentEmail,
-            3 * has(&["subject:", "dear "])
-                + has(&["kind regards", "sincerely", "hi there", "hello,"]),
+            3 * has(&["subject:", "dear "]) + has(&["kind regards", "sincerely", "hi there", "hello,"]),
         ),
     ];
     scores.sort_by_key(|(_, s)| -*s);
@@ -211,12 +170,7 @@ pub fn infer_kind(text: &str) -> Option<Kind> {
 
 /// Guess a status-update phase from its first lines (where status pages put the state).
 pub fn infer_phase(text: &str) -> Option<Phase> {
-    let head: String = text
-        .lines()
-        .take(6)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let head: String = text.lines().take(6).collect::<Vec<_>>().join(" ").to_lowercase();
     let order = [
         ("resolved", Phase::Resolved),
         ("monitoring", Phase::Monitoring),
@@ -243,22 +197,10 @@ mod tests {
 
     #[test]
     fn infers_from_vocabulary() {
-        assert_eq!(
-            infer_kind("# Post-mortem: API outage\n\n## Root cause"),
-            Some(Kind::Postmortem)
-        );
-        assert_eq!(
-            infer_kind("Notice of Data Breach\n\nDear Ms. Smith"),
-            Some(Kind::BreachNotice)
-        );
-        assert_eq!(
-            infer_kind("Investigating - We are looking into errors. Next update at 10:00 UTC."),
-            Some(Kind::StatusUpdate)
-        );
+        assert_eq!(infer_kind("# Post-mortem: API outage\n\n## Root cause"), Some(Kind::Postmortem));
+        assert_eq!(infer_kind("Notice of Data Breach\n\nDear Ms. Smith"), Some(Kind::BreachNotice));
+        assert_eq!(infer_kind("Investigating - We are looking into errors. Next update at 10:00 UTC."), Some(Kind::StatusUpdate));
         assert_eq!(infer_kind("A shopping list: eggs, milk."), None);
-        assert_eq!(
-            infer_phase("Resolved: API errors\n\nWe fixed it."),
-            Some(Phase::Resolved)
-        );
+        assert_eq!(infer_phase("Resolved: API errors\n\nWe fixed it."), Some(Phase::Resolved));
     }
 }

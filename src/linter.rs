@@ -29,11 +29,7 @@ pub struct Options {
 impl Options {
     pub fn new(path: impl Into<String>) -> Options {
         let path = path.into();
-        Options {
-            format: Format::from_path(&path),
-            path,
-            ..Options::default()
-        }
+        Options { format: Format::from_path(&path), path, ..Options::default() }
     }
 }
 
@@ -53,51 +49,30 @@ impl Linter {
     }
 
     pub fn with_config(config: Config) -> Result<Linter, ConfigError> {
-        let internal = |m: String| {
-            ConfigError::plain(
-                format!("built-in rule data is invalid: {m}"),
-                "this is a bug in candor; please report it",
-            )
-        };
+        let internal = |m: String| ConfigError::plain(format!("built-in rule data is invalid: {m}"), "this is a bug in candor; please report it");
         let mut vocab = Vocab::builtin().map_err(internal)?;
         for (name, words) in &config.vocab {
             vocab.extend_literal(name, words);
         }
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
-        for (path, text) in EMBEDDED_RULE_FILES
-            .iter()
-            .filter(|(p, _)| p.starts_with("rules/phrases/"))
-        {
-            let r = PhraseRule::from_toml(text, &vocab)
-                .map_err(|e| internal(format!("{path}: {}", e.message)))?;
+        for (path, text) in EMBEDDED_RULE_FILES.iter().filter(|(p, _)| p.starts_with("rules/phrases/")) {
+            let r = PhraseRule::from_toml(text, &vocab).map_err(|e| internal(format!("{path}: {}", e.message)))?;
             rules.push(Box::new(r));
         }
         rules.extend(code::all());
         #[cfg(feature = "nlprule")]
-        rules.push(Box::new(crate::rules::grammar::GrammarRule::from_config(
-            &config,
-        )?));
+        rules.push(Box::new(crate::rules::grammar::GrammarRule::from_config(&config)?));
         for dir in &config.rule_dirs {
             load_user_rules(dir, &vocab, &mut rules)?;
         }
         let policies = Policies::builtin().map_err(internal)?;
         let policy_metas = policies.rule_metas();
-        let linter = Linter {
-            rules,
-            policy_metas,
-            policies,
-            vocab,
-            config,
-        };
+        let linter = Linter { rules, policy_metas, policies, vocab, config };
         let mut known: Vec<String> = linter.metas().iter().map(|m| m.id.clone()).collect();
         // The grammar group (feature `nlprule`) and its `grammar/<LanguageTool id>` rules are valid
         // in any build, so one candor.toml serves builds with and without the feature.
         known.extend([GRAMMAR_GROUP.to_string(), format!("{GRAMMAR_GROUP}/*")]);
-        let text = linter
-            .config
-            .path
-            .as_ref()
-            .and_then(|p| std::fs::read_to_string(p).ok());
+        let text = linter.config.path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
         linter.config.validate_rule_ids(text.as_deref(), &known)?;
         Ok(linter)
     }
@@ -108,12 +83,7 @@ impl Linter {
 
     /// Every rule's metadata, sorted by id.
     pub fn metas(&self) -> Vec<&RuleMeta> {
-        let mut v: Vec<&RuleMeta> = self
-            .rules
-            .iter()
-            .map(|r| r.meta())
-            .chain(self.policy_metas.iter())
-            .collect();
+        let mut v: Vec<&RuleMeta> = self.rules.iter().map(|r| r.meta()).chain(self.policy_metas.iter()).collect();
         v.push(&UNUSED_SUPPRESSION);
         v.sort_by(|a, b| a.id.cmp(&b.id));
         v
@@ -135,12 +105,8 @@ impl Linter {
         let fm = doc.front_matter.as_ref();
 
         // Kind and phase: CLI > front matter > config glob > inferred.
-        let fm_kind = fm
-            .and_then(|f| f.kind.as_deref())
-            .and_then(|k| k.parse::<Kind>().ok());
-        let fm_phase = fm
-            .and_then(|f| f.phase.as_deref())
-            .and_then(|p| p.parse::<Phase>().ok());
+        let fm_kind = fm.and_then(|f| f.kind.as_deref()).and_then(|k| k.parse::<Kind>().ok());
+        let fm_phase = fm.and_then(|f| f.phase.as_deref()).and_then(|p| p.parse::<Phase>().ok());
         let cfg_kind = overrides.iter().rev().find_map(|o| o.kind);
         let cfg_phase = overrides.iter().rev().find_map(|o| o.phase);
         let (kind, kind_source) = if let Some(k) = opts.kind {
@@ -153,10 +119,7 @@ impl Linter {
             (infer_kind(&doc.prose), KindSource::Inferred)
         };
         let phase = if kind == Some(Kind::StatusUpdate) {
-            opts.phase
-                .or(fm_phase)
-                .or(cfg_phase)
-                .or_else(|| infer_phase(&doc.prose))
+            opts.phase.or(fm_phase).or(cfg_phase).or_else(|| infer_phase(&doc.prose))
         } else {
             opts.phase.or(fm_phase).or(cfg_phase)
         };
@@ -191,9 +154,7 @@ impl Linter {
             rule.check(&ctx, &mut findings);
         }
         let els = elements::detect(&ctx);
-        let requirements = kind
-            .map(|k| self.policies.requirements(k, phase))
-            .unwrap_or_default();
+        let requirements = kind.map(|k| self.policies.requirements(k, phase)).unwrap_or_default();
         if let Some(k) = kind {
             findings.extend(self.policies.check(k, phase, &els, doc.title_range()));
         }
@@ -204,9 +165,7 @@ impl Linter {
             .into_iter()
             .filter_map(|f| {
                 // A grouped id (`grammar/COULD_OF`) falls back to its group's setting (`grammar`).
-                let setting = settings
-                    .get(&f.rule)
-                    .or_else(|| f.rule.split_once('/').and_then(|(g, _)| settings.get(g)));
+                let setting = settings.get(&f.rule).or_else(|| f.rule.split_once('/').and_then(|(g, _)| settings.get(g)));
                 let sev = match setting {
                     Some(RuleSetting::Off) => return None,
                     Some(RuleSetting::Severity(s)) => *s,
@@ -215,12 +174,8 @@ impl Linter {
                 Some(to_diagnostic(&doc, f, sev))
             })
             .collect();
-        diagnostics.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
-        });
-        diagnostics.dedup_by(|a, b| {
-            a.rule == b.rule && a.span.start == b.span.start && a.span.end == b.span.end
-        });
+        diagnostics.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+        diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span.start == b.span.start && a.span.end == b.span.end);
 
         FileReport {
             path: opts.path.clone(),
@@ -245,15 +200,13 @@ impl Default for Linter {
 /// The optional LanguageTool rule group (cargo feature `nlprule`, `src/rules/grammar.rs`).
 pub const GRAMMAR_GROUP: &str = "grammar";
 
-static UNUSED_SUPPRESSION: std::sync::LazyLock<RuleMeta> = std::sync::LazyLock::new(|| {
-    RuleMeta {
+static UNUSED_SUPPRESSION: std::sync::LazyLock<RuleMeta> = std::sync::LazyLock::new(|| RuleMeta {
     id: suppress::UNUSED_RULE.to_string(),
     severity: Severity::Warning,
     summary: "A suppression comment that suppresses nothing".into(),
     docs: "# unused-suppression\n\nA `<!-- candor-disable … -->` or `<!-- candor-disable-next-line … -->` comment that no finding falls under.\n\n## Why it matters\nStale suppressions hide future findings and mislead reviewers about what was checked. Remove the comment, or fix the rule id it names.\n\n## Bad\n> <!-- candor-disable-next-line non-apolgy -->\n\n## Good\n> <!-- candor-disable-next-line non-apology -->\n".into(),
     family: Family::Code,
     needs_nlp: false,
-}
 });
 
 fn front_matter_findings(doc: &Document) -> Vec<Finding> {
@@ -267,11 +220,7 @@ fn front_matter_findings(doc: &Document) -> Vec<Finding> {
     }
     if let (Some(fm), Some(b)) = (&doc.front_matter, &doc.front_matter_block) {
         let at = |needle: &str| {
-            doc.source[b.start..b.end]
-                .find(needle)
-                .map_or((b.start, b.start + 3), |i| {
-                    (b.start + i, b.start + i + needle.len())
-                })
+            doc.source[b.start..b.end].find(needle).map_or((b.start, b.start + 3), |i| (b.start + i, b.start + i + needle.len()))
         };
         if let Some(k) = &fm.kind {
             if let Err(m) = k.parse::<Kind>() {
@@ -302,56 +251,33 @@ fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
         suggestions: f
             .suggestions
             .into_iter()
-            .map(|(message, replacement, s, e)| Suggestion {
-                message,
-                replacement,
-                span: doc.lines.span(&doc.source, s, e),
-            })
+            .map(|(message, replacement, s, e)| Suggestion { message, replacement, span: doc.lines.span(&doc.source, s, e) })
             .collect(),
     }
 }
 
 /// Loads every `*.toml` in a user's rule folder.
-fn load_user_rules(
-    dir: &Path,
-    vocab: &Vocab,
-    rules: &mut Vec<Box<dyn Rule>>,
-) -> Result<(), ConfigError> {
+fn load_user_rules(dir: &Path, vocab: &Vocab, rules: &mut Vec<Box<dyn Rule>>) -> Result<(), ConfigError> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         ConfigError::plain(
             format!("cannot read rule folder {}: {e}", dir.display()),
             "`rule_dirs` in candor.toml lists folders of phrase-rule TOML files, relative to candor.toml",
         )
     })?;
-    let mut paths: Vec<_> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
     paths.sort();
     for p in paths {
-        let text = std::fs::read_to_string(&p).map_err(|e| {
-            ConfigError::plain(
-                format!("cannot read rule file {}: {e}", p.display()),
-                "check the file's permissions",
-            )
-        })?;
+        let text = std::fs::read_to_string(&p).map_err(|e| ConfigError::plain(format!("cannot read rule file {}: {e}", p.display()), "check the file's permissions"))?;
         let rule = PhraseRule::from_toml(&text, vocab).map_err(|e| ConfigError {
             message: format!("invalid rule file {}: {}", p.display(), e.message),
             src: Some(NamedSource::new(p.display().to_string(), text.clone())),
-            span: e
-                .span
-                .map(|(s, e2)| SourceSpan::from(s..e2.max(s + 1).min(text.len().max(1)))),
+            span: e.span.map(|(s, e2)| SourceSpan::from(s..e2.max(s + 1).min(text.len().max(1)))),
             label: "here".into(),
             help: Some(e.help.clone()),
         })?;
         if rules.iter().any(|r| r.meta().id == rule.meta().id) {
             return Err(ConfigError::plain(
-                format!(
-                    "rule file {} defines `{}`, which already exists",
-                    p.display(),
-                    rule.meta().id
-                ),
+                format!("rule file {} defines `{}`, which already exists", p.display(), rule.meta().id),
                 "give your rule its own id (a prefix such as `acme-` keeps ids apart)",
             ));
         }

@@ -10,11 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "candor",
-    version,
-    about = "Lint incident communications before you send them: anti-patterns, missing elements, regulatory content."
-)]
+#[command(name = "candor", version, about = "Lint incident communications before you send them: anti-patterns, missing elements, regulatory content.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -128,9 +124,7 @@ fn load_linter(config: Option<&PathBuf>, no_config: bool) -> Result<Linter, Conf
     } else {
         let path = match config {
             Some(p) => Some(p.clone()),
-            None => std::env::current_dir()
-                .ok()
-                .and_then(|d| Config::discover(&d)),
+            None => std::env::current_dir().ok().and_then(|d| Config::discover(&d)),
         };
         match path {
             Some(p) => Config::load(&p)?,
@@ -149,43 +143,24 @@ fn check(args: CheckArgs) -> u8 {
         }
     };
     let mut errors = Vec::new();
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let mut inputs = Vec::new();
-    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.into_iter().partition(|p| p.as_os_str() == "-");
+    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p.as_os_str() == "-");
     if !stdin.is_empty() {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
             eprintln!("error: cannot read standard input: {e}");
             return 2;
         }
-        inputs.push(Input::Stdin {
-            name: args.stdin_filename.clone(),
-            bytes,
-        });
+        inputs.push(Input::Stdin { name: args.stdin_filename.clone(), bytes });
     }
-    inputs.extend(
-        run::collect(&linter, &files, &mut errors)
-            .into_iter()
-            .map(Input::Path),
-    );
-    let opts = RunOptions {
-        kind: args.kind,
-        phase: args.phase,
-        packs: args.packs.clone(),
-    };
+    inputs.extend(run::collect(&linter, &files, &mut errors).into_iter().map(Input::Path));
+    let opts = RunOptions { kind: args.kind, phase: args.phase, packs: args.packs.clone() };
     let mut report = run::check_inputs(&linter, inputs, &opts);
     errors.append(&mut report.errors);
     report.errors = errors;
 
-    let fail_on = args
-        .deny
-        .unwrap_or(linter.config().fail_on)
-        .min(linter.config().fail_on);
+    let fail_on = args.deny.unwrap_or(linter.config().fail_on).min(linter.config().fail_on);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -196,14 +171,7 @@ fn check(args: CheckArgs) -> u8 {
         OutputFormat::Short => short::render(&report),
         OutputFormat::Human => {
             let width = if color { terminal_width() } else { 100 };
-            human::render(
-                &report,
-                &human::HumanOptions {
-                    color,
-                    explain_elements: args.explain_elements,
-                    width,
-                },
-            )
+            human::render(&report, &human::HumanOptions { color, explain_elements: args.explain_elements, width })
         }
     };
     let mut stdout = std::io::stdout().lock();
@@ -217,10 +185,7 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100)
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
 }
 
 fn rules(format: ListFormat) -> u8 {
@@ -278,10 +243,7 @@ fn explain(rule: &str) -> u8 {
 fn init(force: bool) -> u8 {
     let path = PathBuf::from(candor::config::FILE_NAME);
     if path.exists() && !force {
-        eprintln!(
-            "error: {} already exists\n  help: pass --force to overwrite it",
-            path.display()
-        );
+        eprintln!("error: {} already exists\n  help: pass --force to overwrite it", path.display());
         return 2;
     }
     match std::fs::write(&path, STARTER) {
@@ -290,10 +252,7 @@ fn init(force: bool) -> u8 {
             0
         }
         Err(e) => {
-            eprintln!(
-                "error: cannot write {}: {e}\n  help: check that the directory is writable",
-                path.display()
-            );
+            eprintln!("error: cannot write {}: {e}\n  help: check that the directory is writable", path.display());
             2
         }
     }

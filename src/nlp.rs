@@ -5,8 +5,8 @@
 //! document checked only by phrase rules never pays for it.
 
 use crate::document::Document;
-use harper_core::{Document as HarperDoc, TokenKind};
 pub use harper_pos_utils::UPOS;
+use harper_core::{Document as HarperDoc, TokenKind};
 
 #[derive(Debug, Clone)]
 pub struct Token {
@@ -29,78 +29,13 @@ impl Token {
 }
 
 const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "made",
-    "sent",
-    "done",
-    "taken",
-    "given",
-    "shown",
-    "known",
-    "seen",
-    "found",
-    "lost",
-    "left",
-    "built",
-    "run",
-    "put",
-    "set",
-    "hit",
-    "cut",
-    "shut",
-    "spread",
-    "broken",
-    "written",
-    "stolen",
-    "held",
-    "kept",
-    "brought",
-    "caught",
-    "told",
-    "sold",
-    "paid",
-    "laid",
-    "led",
-    "read",
-    "struck",
-    "thrown",
-    "drawn",
-    "driven",
-    "chosen",
-    "frozen",
-    "hidden",
-    "forgotten",
-    "gotten",
-    "begun",
-    "undone",
-    "overwritten",
-    "mistaken",
-    "withdrawn",
-    "shaken",
-    "torn",
-    "worn",
-    "blown",
-    "grown",
-    "flown",
-    "fallen",
-    "ridden",
-    "risen",
-    "bitten",
-    "beaten",
-    "eaten",
-    "sunk",
-    "stuck",
-    "dealt",
-    "meant",
-    "spent",
-    "lent",
-    "bent",
-    "burnt",
-    "leapt",
-    "slept",
-    "swept",
-    "felt",
-    "dealt",
-    "won",
+    "made", "sent", "done", "taken", "given", "shown", "known", "seen", "found", "lost", "left",
+    "built", "run", "put", "set", "hit", "cut", "shut", "spread", "broken", "written", "stolen",
+    "held", "kept", "brought", "caught", "told", "sold", "paid", "laid", "led", "read", "struck",
+    "thrown", "drawn", "driven", "chosen", "frozen", "hidden", "forgotten", "gotten", "begun",
+    "undone", "overwritten", "mistaken", "withdrawn", "shaken", "torn", "worn", "blown", "grown",
+    "flown", "fallen", "ridden", "risen", "bitten", "beaten", "eaten", "sunk", "stuck", "dealt",
+    "meant", "spent", "lent", "bent", "burnt", "leapt", "slept", "swept", "felt", "dealt", "won",
 ];
 
 /// Tokens for each sentence of a document, indexed like `Document::sentences`.
@@ -128,12 +63,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     byte_at.push(text.len());
     let chars = hd.get_source();
     hd.tokens()
-        .filter(|t| {
-            !matches!(
-                t.kind,
-                TokenKind::Space(_) | TokenKind::Newline(_) | TokenKind::ParagraphBreak
-            )
-        })
+        .filter(|t| !matches!(t.kind, TokenKind::Space(_) | TokenKind::Newline(_) | TokenKind::ParagraphBreak))
         .filter_map(|t| {
             let (s, e) = (t.span.start, t.span.end);
             if e > byte_at.len() - 1 || s >= e {

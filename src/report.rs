@@ -23,10 +23,7 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn count(&self, sev: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == sev)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == sev).count()
     }
 
     pub fn max_severity(&self) -> Option<Severity> {
@@ -63,11 +60,7 @@ pub struct Summary {
 
 impl Report {
     pub fn summary(&self) -> Summary {
-        let mut s = Summary {
-            files: self.files.len(),
-            unreadable: self.errors.len(),
-            ..Summary::default()
-        };
+        let mut s = Summary { files: self.files.len(), unreadable: self.errors.len(), ..Summary::default() };
         for f in &self.files {
             s.files_with_findings += usize::from(!f.diagnostics.is_empty());
             s.errors += f.count(Severity::Error);
@@ -82,11 +75,7 @@ impl Report {
     pub fn exit_code(&self, fail_on: Severity) -> i32 {
         if !self.errors.is_empty() {
             2
-        } else if self
-            .files
-            .iter()
-            .any(|f| f.max_severity().is_some_and(|s| s >= fail_on))
-        {
+        } else if self.files.iter().any(|f| f.max_severity().is_some_and(|s| s >= fail_on)) {
             1
         } else {
             0

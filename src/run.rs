@@ -1,10 +1,10 @@
 //! Running over files: path walking (.gitignore honoured), reading with clear errors for
 //! anything that is not text, and checking in parallel with results in a stable order.
 
-use crate::document::Format;
-use crate::kind::{Kind, Phase};
 use crate::linter::{Linter, Options};
 use crate::report::{FileError, FileReport, Report};
+use crate::document::Format;
+use crate::kind::{Kind, Phase};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -39,12 +39,7 @@ pub fn collect(linter: &Linter, paths: &[PathBuf], errors: &mut Vec<FileError>) 
                 offset: None,
             }),
             Ok(m) if m.is_dir() => {
-                let walker = ignore::WalkBuilder::new(p)
-                    .hidden(true)
-                    .git_ignore(true)
-                    .require_git(false)
-                    .follow_links(false)
-                    .build();
+                let walker = ignore::WalkBuilder::new(p).hidden(true).git_ignore(true).require_git(false).follow_links(false).build();
                 for entry in walker {
                     match entry {
                         Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
@@ -56,8 +51,7 @@ pub fn collect(linter: &Linter, paths: &[PathBuf], errors: &mut Vec<FileError>) 
                         Err(err) => errors.push(FileError {
                             path: p.display().to_string(),
                             message: format!("error while walking {}: {err}", p.display()),
-                            help: "check permissions and symbolic links under this directory"
-                                .into(),
+                            help: "check permissions and symbolic links under this directory".into(),
                             offset: None,
                         }),
                     }
@@ -79,22 +73,12 @@ pub fn check_inputs(linter: &Linter, inputs: Vec<Input>, opts: &RunOptions) -> R
             let (name, bytes) = match input {
                 Input::Path(p) => {
                     let name = p.display().to_string();
-                    let bytes = read_file(&p).map_err(|(message, help)| FileError {
-                        path: name.clone(),
-                        message,
-                        help,
-                        offset: None,
-                    })?;
+                    let bytes = read_file(&p).map_err(|(message, help)| FileError { path: name.clone(), message, help, offset: None })?;
                     (name, bytes)
                 }
                 Input::Stdin { name, bytes } => (name, bytes),
             };
-            let text = decode(&bytes).map_err(|(message, help, offset)| FileError {
-                path: name.clone(),
-                message,
-                help,
-                offset,
-            })?;
+            let text = decode(&bytes).map_err(|(message, help, offset)| FileError { path: name.clone(), message, help, offset })?;
             let doc_opts = Options {
                 format: Format::from_path(&name),
                 path: name,
@@ -116,35 +100,17 @@ pub fn check_inputs(linter: &Linter, inputs: Vec<Input>, opts: &RunOptions) -> R
 }
 
 fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
-    let meta = std::fs::metadata(p).map_err(|e| {
-        (
-            format!("cannot read {}: {}", p.display(), io_reason(&e)),
-            "check that the file exists and is readable".to_string(),
-        )
-    })?;
+    let meta = std::fs::metadata(p).map_err(|e| (format!("cannot read {}: {}", p.display(), io_reason(&e)), "check that the file exists and is readable".to_string()))?;
     if meta.is_dir() {
-        return Err((
-            format!("{} is a directory", p.display()),
-            "pass the directory itself to check every draft inside it".into(),
-        ));
+        return Err((format!("{} is a directory", p.display()), "pass the directory itself to check every draft inside it".into()));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err((
-            format!(
-                "{} is {} MiB, more than the {} MiB candor reads",
-                p.display(),
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            format!("{} is {} MiB, more than the {} MiB candor reads", p.display(), meta.len() / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)),
             "split the document, or exclude it in candor.toml (`exclude = [...]`)".into(),
         ));
     }
-    std::fs::read(p).map_err(|e| {
-        (
-            format!("cannot read {}: {}", p.display(), io_reason(&e)),
-            "check the file's permissions".to_string(),
-        )
-    })
+    std::fs::read(p).map_err(|e| (format!("cannot read {}: {}", p.display(), io_reason(&e)), "check the file's permissions".to_string()))
 }
 
 /// Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted; binary data and
@@ -152,41 +118,17 @@ fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
 pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let le = bytes[0] == 0xFF;
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        return String::from_utf16(&units).map_err(|_| {
-            (
-                "invalid UTF-16 text after a UTF-16 byte-order mark".into(),
-                "re-save the file as UTF-8".into(),
-                None,
-            )
-        });
+        let units: Vec<u16> = bytes[2..].chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) }).collect();
+        return String::from_utf16(&units).map_err(|_| ("invalid UTF-16 text after a UTF-16 byte-order mark".into(), "re-save the file as UTF-8".into(), None));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return Err((
-            "this looks like a binary file, not a text draft".into(),
-            "candor checks Markdown and plain text; exclude this file or check the right path"
-                .into(),
-            Some(nul),
-        ));
+        return Err(("this looks like a binary file, not a text draft".into(), "candor checks Markdown and plain text; exclude this file or check the right path".into(), Some(nul)));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => Err((
-            format!(
-                "not valid UTF-8: invalid byte at offset {}",
-                e.valid_up_to()
-            ),
-            "re-save the file as UTF-8 (most editors have an \"encoding\" option when saving)"
-                .into(),
+            format!("not valid UTF-8: invalid byte at offset {}", e.valid_up_to()),
+            "re-save the file as UTF-8 (most editors have an \"encoding\" option when saving)".into(),
             Some(e.valid_up_to()),
         )),
     }

@@ -26,15 +26,11 @@ struct Directive {
     used: bool,
 }
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*candor-(disable-next-line|disable|enable)\b([^>]*?)-->").unwrap()
-});
+static DIRECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<!--\s*candor-(disable-next-line|disable|enable)\b([^>]*?)-->").unwrap());
 
 fn parse_rules(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// Removes suppressed findings and adds `unused-suppression` findings.
@@ -48,12 +44,7 @@ pub fn apply(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
         for d in directives.iter_mut() {
             // Naming a group (`grammar`) covers its rules (`grammar/COULD_OF`).
             let rule_match = d.rules.is_empty()
-                || d.rules.iter().any(|r| {
-                    *r == f.rule
-                        || f.rule
-                            .strip_prefix(r.as_str())
-                            .is_some_and(|rest| rest.starts_with('/'))
-                });
+                || d.rules.iter().any(|r| *r == f.rule || f.rule.strip_prefix(r.as_str()).is_some_and(|rest| rest.starts_with('/')));
             // A document-level finding (missing element) is covered by any directive that names
             // its rule explicitly, wherever the directive sits.
             let covers = (f.start >= d.from && f.start < d.to.max(d.from + 1))
@@ -66,11 +57,7 @@ pub fn apply(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
         kept.push(f);
     }
     for d in directives.iter().filter(|d| !d.used) {
-        let what = if d.rules.is_empty() {
-            "any rule".to_string()
-        } else {
-            d.rules.join(", ")
-        };
+        let what = if d.rules.is_empty() { "any rule".to_string() } else { d.rules.join(", ") };
         kept.push(
             Finding::new(UNUSED_RULE, Severity::Warning, d.start, d.end)
                 .message(format!("This suppression of {what} suppresses nothing"))
@@ -85,50 +72,24 @@ fn collect(doc: &Document) -> Vec<Directive> {
     // Markdown comments come from the parser (so examples inside code blocks are ignored);
     // plain text has no parser-found comments, so scan the raw view.
     let comments: Vec<(usize, usize, String)> = if doc.comments.is_empty() {
-        DIRECTIVE
-            .find_iter(&doc.raw)
-            .map(|m| (m.start(), m.end(), m.as_str().to_string()))
-            .collect()
+        DIRECTIVE.find_iter(&doc.raw).map(|m| (m.start(), m.end(), m.as_str().to_string())).collect()
     } else {
-        doc.comments
-            .iter()
-            .map(|c| (c.start, c.end, format!("<!-- {} -->", c.body)))
-            .collect()
+        doc.comments.iter().map(|c| (c.start, c.end, format!("<!-- {} -->", c.body))).collect()
     };
     let mut out: Vec<Directive> = Vec::new();
     for (start, end, text) in comments {
-        let Some(caps) = DIRECTIVE.captures(&text) else {
-            continue;
-        };
+        let Some(caps) = DIRECTIVE.captures(&text) else { continue };
         let rules = parse_rules(&caps[2]);
         match &caps[1] {
             "disable-next-line" => {
                 let (from, to) = next_line(&doc.source, end);
-                out.push(Directive {
-                    start,
-                    end,
-                    rules,
-                    from,
-                    to,
-                    used: false,
-                });
+                out.push(Directive { start, end, rules, from, to, used: false });
             }
-            "disable" => out.push(Directive {
-                start,
-                end,
-                rules,
-                from: end,
-                to: doc.source.len(),
-                used: false,
-            }),
+            "disable" => out.push(Directive { start, end, rules, from: end, to: doc.source.len(), used: false }),
             _ => {
                 // Close the open regions this enable names (or all of them).
                 for d in out.iter_mut().rev() {
-                    if d.to == doc.source.len()
-                        && (rules.is_empty()
-                            || d.rules.iter().any(|r| rules.contains(r))
-                            || d.rules.is_empty())
-                    {
+                    if d.to == doc.source.len() && (rules.is_empty() || d.rules.iter().any(|r| rules.contains(r)) || d.rules.is_empty()) {
                         d.to = start;
                     }
                 }

@@ -137,10 +137,7 @@ fn first_line(s: &str) -> String {
 fn yaml_error_offset(msg: &str, content: &str) -> Option<usize> {
     let lower = msg.to_lowercase();
     let i = lower.find("line ")?;
-    let digits: String = lower[i + 5..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
+    let digits: String = lower[i + 5..].chars().take_while(|c| c.is_ascii_digit()).collect();
     let line: usize = digits.parse().ok()?;
     let mut off = 0;
     for (n, l) in content.split_inclusive('\n').enumerate() {

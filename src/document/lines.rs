@@ -37,11 +37,7 @@ impl LineIndex {
 
     /// Byte range of the 1-based line, without its newline.
     pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
-        let start = self
-            .starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(text.len());
+        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len());
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         (start, end)
     }

@@ -37,13 +37,7 @@ pub(super) fn parse(body: &str) -> Parsed {
 
     let close = |open: Open, blocks: &mut Vec<Block>, quoted: bool| {
         if let Some(start) = open.start {
-            blocks.push(Block {
-                role: open.role,
-                start,
-                end: open.end,
-                level: open.level,
-                quoted,
-            });
+            blocks.push(Block { role: open.role, start, end: open.end, level: open.level, quoted });
         }
     };
 
@@ -152,21 +146,11 @@ pub(super) fn parse(body: &str) -> Parsed {
     for r in raw_blank {
         blank(&mut raw, r);
     }
-    Parsed {
-        prose,
-        raw,
-        blocks,
-        comments,
-    }
+    Parsed { prose, raw, blocks, comments }
 }
 
 fn open(role: BlockRole, level: u8) -> Open {
-    Open {
-        role,
-        level,
-        start: None,
-        end: 0,
-    }
+    Open { role, level, start: None, end: 0 }
 }
 
 fn in_code_block(blocks: &[Block], range: &Range<usize>) -> bool {
@@ -178,27 +162,14 @@ fn in_code_block(blocks: &[Block], range: &Range<usize>) -> bool {
 }
 
 fn push_blank(out: &mut String, text: &str) {
-    out.extend(text.bytes().map(|b| {
-        if b == b'\n' || b == b'\r' {
-            b as char
-        } else {
-            ' '
-        }
-    }));
+    out.extend(text.bytes().map(|b| if b == b'\n' || b == b'\r' { b as char } else { ' ' }));
 }
 
-fn collect_comments(
-    text: &str,
-    base: usize,
-    comments: &mut Vec<Comment>,
-    raw_blank: &mut Vec<Range<usize>>,
-) {
+fn collect_comments(text: &str, base: usize, comments: &mut Vec<Comment>, raw_blank: &mut Vec<Range<usize>>) {
     let mut pos = 0;
     while let Some(i) = text[pos..].find("<!--") {
         let s = pos + i;
-        let Some(j) = text[s + 4..].find("-->") else {
-            break;
-        };
+        let Some(j) = text[s + 4..].find("-->") else { break };
         let e = s + 4 + j + 3;
         comments.push(Comment {
             start: base + s,
@@ -218,11 +189,7 @@ mod tests {
     fn roles_and_tables() {
         let src = "# Head\n\n- one\n- two\n\n| Time (UTC) | Event |\n|---|---|\n| 10:00 | Start |\n\nPara <!-- candor-disable hedging --> end.\n";
         let p = parse(src);
-        let roles: Vec<(BlockRole, &str)> = p
-            .blocks
-            .iter()
-            .map(|b| (b.role, &src[b.start..b.end]))
-            .collect();
+        let roles: Vec<(BlockRole, &str)> = p.blocks.iter().map(|b| (b.role, &src[b.start..b.end])).collect();
         assert!(roles.contains(&(BlockRole::Heading, "Head")));
         assert!(roles.contains(&(BlockRole::ListItem, "two")));
         assert!(roles.contains(&(BlockRole::TableCell, "Time (UTC)")));

@@ -134,12 +134,7 @@ impl Document {
         }
         let mut sentences = Vec::new();
         for (bi, b) in blocks.iter().enumerate() {
-            if b.quoted
-                || matches!(
-                    b.role,
-                    BlockRole::Code | BlockRole::Html | BlockRole::BlockQuote
-                )
-            {
+            if b.quoted || matches!(b.role, BlockRole::Code | BlockRole::Html | BlockRole::BlockQuote) {
                 continue;
             }
             for (s, e, heading_like) in sentences::split(&prose[b.start..b.end]) {
@@ -216,20 +211,10 @@ pub(crate) fn blank(s: &mut String, range: Range<usize>) {
         return;
     }
     let start = lines::floor_char_boundary(s, range.start);
-    let end = if s.is_char_boundary(end) {
-        end
-    } else {
-        lines::floor_char_boundary(s, end)
-    };
+    let end = if s.is_char_boundary(end) { end } else { lines::floor_char_boundary(s, end) };
     let replaced: String = s[start..end]
         .bytes()
-        .map(|b| {
-            if b == b'\n' || b == b'\r' {
-                b as char
-            } else {
-                ' '
-            }
-        })
+        .map(|b| if b == b'\n' || b == b'\r' { b as char } else { ' ' })
         .collect::<String>();
     // Every byte (a multi-byte character's too) becomes one space, which keeps the length.
     s.replace_range(start..end, &replaced);
@@ -249,10 +234,7 @@ mod tests {
         assert!(!d.prose.contains("apologize"));
         assert!(!d.prose.contains("code"));
         assert!(d.prose.contains("We use"));
-        assert_eq!(
-            d.front_matter.as_ref().unwrap().kind.as_deref(),
-            Some("postmortem")
-        );
+        assert_eq!(d.front_matter.as_ref().unwrap().kind.as_deref(), Some("postmortem"));
         let texts: Vec<&str> = d.sentences.iter().map(|s| d.text(s.start, s.end)).collect();
         assert_eq!(texts, vec!["Title ✓", "We use `code` and <b>html</b>."]);
         assert!(d.sentences[0].heading_like);
@@ -260,8 +242,7 @@ mod tests {
 
     #[test]
     fn reply_threads_are_quoted() {
-        let src =
-            "Thanks for writing.\n\nOn Mon, 3 May 2025, Ana wrote:\nI'm so sorry to bother you.\n";
+        let src = "Thanks for writing.\n\nOn Mon, 3 May 2025, Ana wrote:\nI'm so sorry to bother you.\n";
         let d = Document::parse(src, Format::Text);
         assert!(!d.prose.contains("sorry"));
     }

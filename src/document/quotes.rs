@@ -20,10 +20,7 @@ impl Quotation {
     /// Byte range of the quoted words, without the marks.
     pub fn inner(&self, prose: &str) -> (usize, usize) {
         let open = prose[self.start..].chars().next().map_or(1, char::len_utf8);
-        let close = prose[..self.end]
-            .chars()
-            .next_back()
-            .map_or(1, char::len_utf8);
+        let close = prose[..self.end].chars().next_back().map_or(1, char::len_utf8);
         (self.start + open, self.end - close)
     }
 }
@@ -54,12 +51,7 @@ pub(super) fn find(prose: &str, sentences: &[Sentence]) -> Vec<Quotation> {
                 {
                     // A right single quote is also an apostrophe ("don’t"): only close on it
                     // when no letter follows.
-                    if c == '’'
-                        && text[i + c.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric)
-                    {
+                    if c == '’' && text[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
                         continue;
                     }
                     let end = i + c.len_utf8();
@@ -94,10 +86,7 @@ mod tests {
 
     fn quotes(src: &str) -> Vec<(String, bool)> {
         let d = Document::parse(src, Format::Markdown);
-        d.quotations
-            .iter()
-            .map(|q| (d.text(q.start, q.end).to_string(), q.attributed))
-            .collect()
+        d.quotations.iter().map(|q| (d.text(q.start, q.end).to_string(), q.attributed)).collect()
     }
 
     #[test]
@@ -106,21 +95,12 @@ mod tests {
             quotes("One admin wrote to us: \"I'm sorry to chase.\" We agree."),
             vec![("\"I'm sorry to chase.\"".to_string(), true)]
         );
-        assert_eq!(
-            quotes("There was a “bug” in restore."),
-            vec![("“bug”".to_string(), false)]
-        );
-        assert_eq!(
-            quotes("Our update said only: “We apologize.”"),
-            vec![("“We apologize.”".to_string(), true)]
-        );
+        assert_eq!(quotes("There was a “bug” in restore."), vec![("“bug”".to_string(), false)]);
+        assert_eq!(quotes("Our update said only: “We apologize.”"), vec![("“We apologize.”".to_string(), true)]);
     }
 
     #[test]
     fn apostrophes_do_not_close() {
-        assert_eq!(
-            quotes("It was a ‘don’t panic’ moment."),
-            vec![("‘don’t panic’".to_string(), false)]
-        );
+        assert_eq!(quotes("It was a ‘don’t panic’ moment."), vec![("‘don’t panic’".to_string(), false)]);
     }
 }

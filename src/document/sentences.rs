@@ -78,18 +78,15 @@ fn is_heading_line(line: &str) -> bool {
         return words <= 6;
     }
     let last_word = line.rsplit(' ').next().unwrap_or("").to_lowercase();
-    !matches!(
-        last,
-        '.' | '!' | '?' | ',' | ';' | '-' | '–' | '—' | '(' | '/' | '&'
-    ) && !CONTINUATION_WORDS.contains(&last_word.as_str())
+    !matches!(last, '.' | '!' | '?' | ',' | ';' | '-' | '–' | '—' | '(' | '/' | '&')
+        && !CONTINUATION_WORDS.contains(&last_word.as_str())
 }
 
 /// A line ending in one of these is a wrapped sentence, not a heading.
 const CONTINUATION_WORDS: &[&str] = &[
-    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "from", "and", "or",
-    "but", "our", "your", "their", "we", "is", "are", "was", "were", "be", "been", "has", "have",
-    "had", "that", "this", "which", "who", "as", "than", "not", "will", "can", "may", "about",
-    "into",
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but",
+    "our", "your", "their", "we", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "that", "this", "which", "who", "as", "than", "not", "will", "can", "may", "about", "into",
 ];
 
 fn push_trimmed(text: &str, s: usize, e: usize, heading: bool, out: &mut Vec<Piece>) {
@@ -111,9 +108,7 @@ fn split_prose(text: &str) -> Vec<(usize, usize)> {
         if c == b'.' || c == b'!' || c == b'?' {
             // Swallow runs of terminators and closing quotes/brackets.
             let mut j = i + 1;
-            while j < bytes.len()
-                && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']')
-            {
+            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
                 j += 1;
             }
             // Curly closing quotes (3-byte UTF-8 sequences).
@@ -150,8 +145,9 @@ fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
         .trim_start_matches(['"', '\'', '“', '‘']);
     let lower = word_before.to_lowercase();
     let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-    let starts_sentence =
-        next_char.is_uppercase() || next_char.is_ascii_digit() || "\"'“‘([*_".contains(next_char);
+    let starts_sentence = next_char.is_uppercase()
+        || next_char.is_ascii_digit()
+        || "\"'“‘([*_".contains(next_char);
     if !starts_sentence {
         return false;
     }
@@ -184,19 +180,11 @@ mod tests {
     fn abbreviations_and_numbers() {
         assert_eq!(
             texts("Acme Inc. is sorry. We fixed v3.8.2 at 6.45 today. See e.g. the log."),
-            vec![
-                "Acme Inc. is sorry.",
-                "We fixed v3.8.2 at 6.45 today.",
-                "See e.g. the log."
-            ]
+            vec!["Acme Inc. is sorry.", "We fixed v3.8.2 at 6.45 today.", "See e.g. the log."]
         );
         assert_eq!(
             texts("Call us from 8:00 a.m. EDT until 5 p.m. We answer fast. Dr. Who agrees."),
-            vec![
-                "Call us from 8:00 a.m. EDT until 5 p.m.",
-                "We answer fast.",
-                "Dr. Who agrees."
-            ]
+            vec!["Call us from 8:00 a.m. EDT until 5 p.m.", "We answer fast.", "Dr. Who agrees."]
         );
     }
 
@@ -204,12 +192,7 @@ mod tests {
     fn quotes_and_questions() {
         assert_eq!(
             texts("He said \"stop.\" Then it broke! Why? Nobody knows."),
-            vec![
-                "He said \"stop.\"",
-                "Then it broke!",
-                "Why?",
-                "Nobody knows."
-            ]
+            vec!["He said \"stop.\"", "Then it broke!", "Why?", "Nobody knows."]
         );
     }
 
@@ -232,9 +215,6 @@ mod tests {
 
     #[test]
     fn wrapped_lines_stay_together() {
-        assert_eq!(
-            texts("We are looking\ninto errors on the API.\n"),
-            vec!["We are looking\ninto errors on the API."]
-        );
+        assert_eq!(texts("We are looking\ninto errors on the API.\n"), vec!["We are looking\ninto errors on the API."]);
     }
 }

@@ -11,13 +11,7 @@ pub(super) fn parse(body: &str) -> Parsed {
     let mut pos = 0;
     let flush = |cur: &mut Option<(BlockRole, usize, usize)>, blocks: &mut Vec<Block>| {
         if let Some((role, s, e)) = cur.take() {
-            blocks.push(Block {
-                role,
-                start: s,
-                end: e,
-                level: 0,
-                quoted: role == BlockRole::BlockQuote,
-            });
+            blocks.push(Block { role, start: s, end: e, level: 0, quoted: role == BlockRole::BlockQuote });
         }
     };
     for line in body.split_inclusive('\n') {
@@ -53,12 +47,7 @@ pub(super) fn parse(body: &str) -> Parsed {
         pos += line.len();
     }
     flush(&mut current, &mut blocks);
-    Parsed {
-        raw: body.to_string(),
-        prose,
-        blocks,
-        comments: Vec::new(),
-    }
+    Parsed { raw: body.to_string(), prose, blocks, comments: Vec::new() }
 }
 
 /// Length of a list marker and its space ("- ", "* ", "• ", "12. ", "3) "), if the line has one.

@@ -58,38 +58,20 @@ impl miette::Diagnostic for View<'_> {
         Some(&self.src)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let label = if self.d.document_level {
-            "the whole document: this is its title".to_string()
-        } else {
-            self.d.rule.clone()
-        };
-        let len = (self.d.span.end - self.d.span.start)
-            .max(usize::from(self.d.span.end < self.src.inner().len()));
-        Some(Box::new(std::iter::once(LabeledSpan::new(
-            Some(label),
-            self.d.span.start,
-            len,
-        ))))
+        let label = if self.d.document_level { "the whole document: this is its title".to_string() } else { self.d.rule.clone() };
+        let len = (self.d.span.end - self.d.span.start).max(usize::from(self.d.span.end < self.src.inner().len()));
+        Some(Box::new(std::iter::once(LabeledSpan::new(Some(label), self.d.span.start, len))))
     }
 }
 
 pub fn render(report: &Report, opts: &HumanOptions) -> String {
-    let theme = if opts.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(opts.width)
-        .with_links(false);
+    let theme = if opts.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width).with_links(false);
     let mut out = String::new();
     for f in &report.files {
         let src = NamedSource::new(f.path.clone(), f.source.clone());
         for d in &f.diagnostics {
-            let view = View {
-                d,
-                src: src.clone(),
-            };
+            let view = View { d, src: src.clone() };
             let _ = handler.render_report(&mut out, &view);
             out.push('\n');
         }
@@ -114,12 +96,7 @@ pub fn render(report: &Report, opts: &HumanOptions) -> String {
         plural(s.infos),
     );
     if s.unreadable > 0 {
-        let _ = writeln!(
-            out,
-            "{} file{} could not be read",
-            s.unreadable,
-            plural(s.unreadable)
-        );
+        let _ = writeln!(out, "{} file{} could not be read", s.unreadable, plural(s.unreadable));
     }
     out
 }
@@ -133,43 +110,22 @@ pub fn checklist(f: &FileReport) -> String {
     let mut out = String::new();
     let kind = f.kind.map_or("unknown kind".to_string(), |k| k.to_string());
     let phase = f.phase.map(|p| format!(" ({p})")).unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{}: {kind}{phase}, kind from {}",
-        f.path,
-        f.kind_source.as_str()
-    );
+    let _ = writeln!(out, "{}: {kind}{phase}, kind from {}", f.path, f.kind_source.as_str());
     for (e, found) in f.elements.iter() {
         let required = f.requirements.get(&e);
         let ok = f.elements.satisfies(e);
-        let mark = if ok {
-            "✓"
-        } else if required.is_some() {
-            "✗"
-        } else {
-            "·"
-        };
+        let mark = if ok { "✓" } else if required.is_some() { "✗" } else { "·" };
         let need = match required {
             Some(Severity::Error) => "required",
             Some(Severity::Warning) => "should",
             Some(Severity::Info) => "optional",
             None => "not checked",
         };
-        let quality = if e == Element::Apology {
-            found
-                .quality
-                .map(|q| format!(" [{}]", q.as_str()))
-                .unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let quality = if e == Element::Apology { found.quality.map(|q| format!(" [{}]", q.as_str())).unwrap_or_default() } else { String::new() };
         let _ = write!(out, "  {mark} {:<20} {need}{quality}", e.label());
         match found.evidence.first() {
             Some(ev) => {
-                let text: String = f.source[ev.start..ev.end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let text: String = f.source[ev.start..ev.end].split_whitespace().collect::<Vec<_>>().join(" ");
                 let short: String = text.chars().take(90).collect();
                 let more = if text.chars().count() > 90 { "…" } else { "" };
                 let _ = writeln!(out, "  \"{short}{more}\"");

@@ -21,14 +21,7 @@ pub fn render(report: &Report) -> String {
         }
     }
     for e in &report.errors {
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: error[io]: {}",
-            e.path,
-            1,
-            1,
-            e.message.replace('\n', " ")
-        );
+        let _ = writeln!(out, "{}:{}:{}: error[io]: {}", e.path, 1, 1, e.message.replace('\n', " "));
     }
     out
 }

@@ -95,12 +95,7 @@ impl FromStr for Element {
         Element::ALL
             .into_iter()
             .find(|e| e.key() == norm)
-            .ok_or_else(|| {
-                format!(
-                    "unknown element `{s}`; expected one of: {}",
-                    Element::ALL.map(Element::key).join(", ")
-                )
-            })
+            .ok_or_else(|| format!("unknown element `{s}`; expected one of: {}", Element::ALL.map(Element::key).join(", ")))
     }
 }
 
@@ -139,11 +134,7 @@ pub struct Found {
 
 impl Found {
     pub fn from_evidence(evidence: Vec<Evidence>) -> Found {
-        Found {
-            present: !evidence.is_empty(),
-            quality: None,
-            evidence,
-        }
+        Found { present: !evidence.is_empty(), quality: None, evidence }
     }
 }
 

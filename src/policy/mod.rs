@@ -75,10 +75,7 @@ impl Policies {
     pub fn builtin() -> Result<Policies, String> {
         let mut files = Vec::new();
         let mut docs = BTreeMap::new();
-        for (path, text) in EMBEDDED_RULE_FILES
-            .iter()
-            .filter(|(p, _)| p.starts_with("rules/policies/"))
-        {
+        for (path, text) in EMBEDDED_RULE_FILES.iter().filter(|(p, _)| p.starts_with("rules/policies/")) {
             if path.ends_with("/elements.toml") {
                 docs = toml::from_str(text).map_err(|e| format!("{path}: {e}"))?;
             } else {
@@ -101,10 +98,7 @@ impl Policies {
             }
             None => {}
         }
-        levels
-            .into_iter()
-            .filter_map(|(e, l)| l.severity().map(|s| (e, s)))
-            .collect()
+        levels.into_iter().filter_map(|(e, l)| l.severity().map(|s| (e, s))).collect()
     }
 
     pub fn policy(&self, kind: Kind) -> Option<&PolicyFile> {
@@ -120,10 +114,7 @@ impl Policies {
                 RuleMeta {
                     id: e.missing_rule().to_string(),
                     severity: Severity::Error,
-                    summary: d.map_or_else(
-                        || format!("required {} is missing", e.label()),
-                        |d| d.summary.clone(),
-                    ),
+                    summary: d.map_or_else(|| format!("required {} is missing", e.label()), |d| d.summary.clone()),
                     docs: d.map_or_else(String::new, |d| self.render_docs(e, d)),
                     family: Family::Policy,
                     needs_nlp: false,
@@ -146,10 +137,7 @@ impl Policies {
                 s.push_str(&format!("- {src}\n"));
             }
         }
-        s.push_str(&format!(
-            "\n## Good\n> {}\n\n## Required by\n",
-            d.example.trim()
-        ));
+        s.push_str(&format!("\n## Good\n> {}\n\n## Required by\n", d.example.trim()));
         for f in &self.files {
             let mut where_: Vec<String> = Vec::new();
             if let Some(l) = f.requires.get(&e).and_then(|l| l.severity()) {
@@ -168,13 +156,7 @@ impl Policies {
     }
 
     /// `missing-*` findings for a document whose elements were detected.
-    pub fn check(
-        &self,
-        kind: Kind,
-        phase: Option<Phase>,
-        els: &Elements,
-        title: (usize, usize),
-    ) -> Vec<Finding> {
+    pub fn check(&self, kind: Kind, phase: Option<Phase>, els: &Elements, title: (usize, usize)) -> Vec<Finding> {
         let mut out = Vec::new();
         let what = match phase {
             Some(p) if kind == Kind::StatusUpdate => format!("{p} status update"),
@@ -186,18 +168,11 @@ impl Policies {
             }
             let d = self.docs.get(&e);
             let message = match (e, els.get(e).quality) {
-                (Element::Apology, Some(q)) => format!(
-                    "This {what} apologises, but the apology is {}: it names no specific harm",
-                    q.as_str()
-                ),
+                (Element::Apology, Some(q)) => format!("This {what} apologises, but the apology is {}: it names no specific harm", q.as_str()),
                 _ => format!("This {what} has no {}", e.label()),
             };
-            let help = d.map_or_else(String::new, |d| {
-                format!("{} For example: \"{}\"", d.help.trim(), d.example.trim())
-            });
-            let mut f = Finding::new(e.missing_rule(), sev, title.0, title.1)
-                .message(message)
-                .help(help);
+            let help = d.map_or_else(String::new, |d| format!("{} For example: \"{}\"", d.help.trim(), d.example.trim()));
+            let mut f = Finding::new(e.missing_rule(), sev, title.0, title.1).message(message).help(help);
             f.document_level = true;
             out.push(f);
         }

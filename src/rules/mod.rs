@@ -63,24 +63,9 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(
-        doc: &'a Document,
-        kind: Option<Kind>,
-        phase: Option<Phase>,
-        vocab: &'a Vocab,
-    ) -> Self {
-        let times_tz = doc
-            .front_matter
-            .as_ref()
-            .and_then(|f| f.times_tz.as_deref());
-        Context {
-            doc,
-            kind,
-            phase,
-            vocab,
-            times_tz,
-            nlp: OnceLock::new(),
-        }
+    pub fn new(doc: &'a Document, kind: Option<Kind>, phase: Option<Phase>, vocab: &'a Vocab) -> Self {
+        let times_tz = doc.front_matter.as_ref().and_then(|f| f.times_tz.as_deref());
+        Context { doc, kind, phase, vocab, times_tz, nlp: OnceLock::new() }
     }
 
     /// Part-of-speech analysis of the document's sentences, built on first use.

@@ -166,10 +166,7 @@ impl PhraseRule {
             let expanded = expand(src, &vocab).map_err(|m| PhraseRuleError {
                 message: m,
                 span: locate(src),
-                help: format!(
-                    "known vocabulary lists: {}",
-                    vocab.names().collect::<Vec<_>>().join(", ")
-                ),
+                help: format!("known vocabulary lists: {}", vocab.names().collect::<Vec<_>>().join(", ")),
             })?;
             let flags = if case_sensitive { "" } else { "(?i)" };
             regex::RegexBuilder::new(&format!("{flags}{expanded}"))
@@ -207,11 +204,7 @@ impl PhraseRule {
             family: Family::Phrase,
             needs_nlp: false,
         };
-        Ok(PhraseRule {
-            meta,
-            def,
-            patterns,
-        })
+        Ok(PhraseRule { meta, def, patterns })
     }
 
     fn applies(&self, ctx: &Context) -> bool {
@@ -254,10 +247,7 @@ impl Rule for PhraseRule {
                     let guarded = si.is_some_and(|si| {
                         let s = &doc.sentences[si];
                         let text = doc.sentence_text(s);
-                        let (ms, me) = (
-                            m.start().max(s.start) - s.start,
-                            m.end().min(s.end).max(s.start) - s.start,
-                        );
+                        let (ms, me) = (m.start().max(s.start) - s.start, m.end().min(s.end).max(s.start) - s.start);
                         guarded(p, doc, si, text, ms, me.max(ms))
                     });
                     if !guarded && !m.as_str().trim().is_empty() {
@@ -279,9 +269,7 @@ impl Rule for PhraseRule {
                         continue;
                     }
                     let (start, end) = (s.start + m.start(), s.start + m.end());
-                    if doc.in_attributed_quote(start..end)
-                        || guarded(p, doc, si, text, m.start(), m.end())
-                    {
+                    if doc.in_attributed_quote(start..end) || guarded(p, doc, si, text, m.start(), m.end()) {
                         continue;
                     }
                     out.push(self.finding(p, base_sev, start, end, &caps));
@@ -292,26 +280,10 @@ impl Rule for PhraseRule {
 }
 
 impl PhraseRule {
-    fn finding(
-        &self,
-        p: &Pattern,
-        base_sev: Severity,
-        start: usize,
-        end: usize,
-        caps: &regex::Captures,
-    ) -> Finding {
-        let mut f = Finding::new(
-            self.def.id.clone(),
-            p.severity.unwrap_or(base_sev),
-            start,
-            end,
-        )
-        .message(
-            p.message
-                .clone()
-                .unwrap_or_else(|| self.def.message.clone()),
-        )
-        .help(p.help.clone().unwrap_or_else(|| self.def.help.clone()));
+    fn finding(&self, p: &Pattern, base_sev: Severity, start: usize, end: usize, caps: &regex::Captures) -> Finding {
+        let mut f = Finding::new(self.def.id.clone(), p.severity.unwrap_or(base_sev), start, end)
+            .message(p.message.clone().unwrap_or_else(|| self.def.message.clone()))
+            .help(p.help.clone().unwrap_or_else(|| self.def.help.clone()));
         if let Some(rep) = &p.suggest {
             let mut expanded = String::new();
             caps.expand(rep, &mut expanded);
@@ -321,19 +293,9 @@ impl PhraseRule {
     }
 }
 
-fn guarded(
-    p: &Pattern,
-    doc: &crate::document::Document,
-    si: usize,
-    text: &str,
-    ms: usize,
-    me: usize,
-) -> bool {
+fn guarded(p: &Pattern, doc: &crate::document::Document, si: usize, text: &str, ms: usize, me: usize) -> bool {
     let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
-    if hit(&p.unless_sentence, text)
-        || hit(&p.unless_before, &text[..ms])
-        || hit(&p.unless_after, &text[me..])
-    {
+    if hit(&p.unless_sentence, text) || hit(&p.unless_before, &text[..ms]) || hit(&p.unless_after, &text[me..]) {
         return true;
     }
     if let Some(re) = &p.unless_next {
@@ -372,9 +334,7 @@ pub fn expand(pattern: &str, vocab: &Vocab) -> Result<String, String> {
                 out.push(c);
             }
             '{' if !in_class && pattern[i..].starts_with("{@") => {
-                let close = pattern[i..]
-                    .find('}')
-                    .ok_or_else(|| format!("unclosed `{{@` in `{pattern}`"))?;
+                let close = pattern[i..].find('}').ok_or_else(|| format!("unclosed `{{@` in `{pattern}`"))?;
                 let name = &pattern[i + 2..i + close];
                 let alt = vocab
                     .alternation(name)
@@ -399,13 +359,7 @@ pub fn expand(pattern: &str, vocab: &Vocab) -> Result<String, String> {
 
 fn render_docs(def: &PhraseRuleDef) -> String {
     let d = &def.docs;
-    let mut s = format!(
-        "# {}\n\n{}\n\n## What it flags\n{}\n\n## Why it matters\n{}\n",
-        def.id,
-        def.summary,
-        d.what.trim(),
-        d.why.trim()
-    );
+    let mut s = format!("# {}\n\n{}\n\n## What it flags\n{}\n\n## Why it matters\n{}\n", def.id, def.summary, d.what.trim(), d.why.trim());
     if !d.sources.is_empty() {
         s.push_str("\nSources:\n");
         for src in &d.sources {
@@ -430,11 +384,7 @@ fn render_docs(def: &PhraseRuleDef) -> String {
             s.push_str(&format!("- {t}\n"));
         }
     }
-    s.push_str(&format!(
-        "\nDefault severity: {}. Help shown with each finding:\n{}\n",
-        def.severity,
-        def.help.trim()
-    ));
+    s.push_str(&format!("\nDefault severity: {}. Help shown with each finding:\n{}\n", def.severity, def.help.trim()));
     s
 }
 
@@ -446,10 +396,7 @@ mod tests {
     fn expands_vocab_and_spaces() {
         let mut v = Vocab::default();
         v.extend_regex("pop", ["customers?".to_string(), "users?".into()]);
-        assert_eq!(
-            expand(r"a small {@pop}", &v).unwrap(),
-            r"a\s+small\s+(?:customers?|users?)"
-        );
+        assert_eq!(expand(r"a small {@pop}", &v).unwrap(), r"a\s+small\s+(?:customers?|users?)");
         assert_eq!(expand(r"[a ]x\ y", &v).unwrap(), r"[a ]x\ y");
         assert!(expand("{@nope}", &v).is_err());
     }

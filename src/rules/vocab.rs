@@ -13,10 +13,7 @@ impl Vocab {
     /// The built-in lists embedded from `rules/vocab/`.
     pub fn builtin() -> Result<Vocab, String> {
         let mut v = Vocab::default();
-        for (path, text) in super::EMBEDDED_RULE_FILES
-            .iter()
-            .filter(|(p, _)| p.starts_with("rules/vocab/"))
-        {
+        for (path, text) in super::EMBEDDED_RULE_FILES.iter().filter(|(p, _)| p.starts_with("rules/vocab/")) {
             let table: BTreeMap<String, Vec<String>> =
                 toml::from_str(text).map_err(|e| format!("{path}: {e}"))?;
             for (name, items) in table {
@@ -28,19 +25,13 @@ impl Vocab {
 
     /// Adds entries that are regular expressions.
     pub fn extend_regex(&mut self, name: &str, items: impl IntoIterator<Item = String>) {
-        self.lists
-            .entry(name.to_string())
-            .or_default()
-            .extend(items);
+        self.lists.entry(name.to_string()).or_default().extend(items);
     }
 
     /// Adds plain words or phrases (escaped; spaces match any whitespace).
     pub fn extend_literal(&mut self, name: &str, items: &[String]) {
         let escaped = items.iter().map(|w| {
-            w.split_whitespace()
-                .map(regex::escape)
-                .collect::<Vec<_>>()
-                .join(r"\s+")
+            w.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+")
         });
         self.extend_regex(name, escaped);
     }
@@ -57,14 +48,7 @@ impl Vocab {
             return Some(r"(?:[^\s\S])".to_string());
         }
         items.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        Some(format!(
-            "(?:{})",
-            items
-                .iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join("|")
-        ))
+        Some(format!("(?:{})", items.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|")))
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {

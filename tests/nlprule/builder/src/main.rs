@@ -31,16 +31,25 @@ fn main() -> ExitCode {
     let lang = match std::fs::read_to_string(build_dir.join("lang_code.txt")) {
         Ok(s) => s.trim().to_string(),
         Err(e) => {
-            eprintln!("cannot read {}: {e}", build_dir.join("lang_code.txt").display());
+            eprintln!(
+                "cannot read {}: {e}",
+                build_dir.join("lang_code.txt").display()
+            );
             return ExitCode::FAILURE;
         }
     };
     let result = (|| -> Result<(), String> {
         let (mut rules, mut tokenizer) = (Vec::new(), Vec::new());
-        nlprule::compile::compile(build_dir, &mut rules, &mut tokenizer).map_err(|e| format!("nlprule compile failed: {e}"))?;
-        std::fs::create_dir_all(out_dir).map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
-        for (name, bytes) in [(nlprule::rules_filename(&lang), rules), (nlprule::tokenizer_filename(&lang), tokenizer)] {
-            std::fs::write(out_dir.join(&name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
+        nlprule::compile::compile(build_dir, &mut rules, &mut tokenizer)
+            .map_err(|e| format!("nlprule compile failed: {e}"))?;
+        std::fs::create_dir_all(out_dir)
+            .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+        for (name, bytes) in [
+            (nlprule::rules_filename(&lang), rules),
+            (nlprule::tokenizer_filename(&lang), tokenizer),
+        ] {
+            std::fs::write(out_dir.join(&name), bytes)
+                .map_err(|e| format!("cannot write {name}: {e}"))?;
         }
         Ok(())
     })();
