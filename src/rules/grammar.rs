@@ -73,8 +73,8 @@ struct Backend {
 
 /// Loaded backends by folder (`None`: no folder configured). `None` values mean the load failed
 /// and the error has already been reported.
-static CACHE: LazyLock<Mutex<HashMap<Option<PathBuf>, Option<Arc<Backend>>>>> =
-    LazyLock::new(Default::default);
+type Cache = HashMap<Option<PathBuf>, Option<Arc<Backend>>>;
+static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
 
 /// A problem loading the grammar binaries.
 #[derive(Debug, thiserror::Error, Diagnostic)]
@@ -111,6 +111,7 @@ pub struct GrammarRule {
 
 impl GrammarRule {
     /// Reads `[nlprule]` from the config and `CANDOR_NLPRULE_DATA`; loads nothing yet.
+    #[allow(clippy::result_large_err)] // ConfigError is the config module's error type
     pub fn from_config(config: &Config) -> Result<GrammarRule, ConfigError> {
         let from_config = config_location(config)?;
         let from_env = std::env::var_os(ENV_VAR)
@@ -156,6 +157,7 @@ impl GrammarRule {
 }
 
 /// `[nlprule] data = "path"`, resolved against the config's folder.
+#[allow(clippy::result_large_err)] // ConfigError is the config module's error type
 fn config_location(config: &Config) -> Result<Option<Location>, ConfigError> {
     let Some(value) = &config.nlprule else {
         return Ok(None);
