@@ -367,3 +367,23 @@ fn rules_list_and_explain_the_group() {
         "{text}"
     );
 }
+
+#[test]
+fn library_api_finds_grammar_slips_with_any_number_of_linters() {
+    let toml = format!("[nlprule]\ndata = {:?}\n", binaries().display().to_string());
+    for _ in 0..2 {
+        let config = candor::Config::parse(&toml, "candor.toml", PathBuf::from(".")).unwrap();
+        let linter = candor::Linter::with_config(config).unwrap();
+        let report = linter.check(
+            "We could of posted sooner.\n",
+            &candor::Options::new("draft.md"),
+        );
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "grammar/COULD_OF")
+            .expect("a grammar finding");
+        assert_eq!(d.text, "could of");
+        assert_eq!(d.suggestions[0].replacement, "could have");
+    }
+}
