@@ -313,10 +313,22 @@ impl Config {
             named.extend(o.rules.keys());
         }
         for id in named {
-            if known.iter().any(|k| k == id) {
+            // `group/*` in `known` accepts every id in the group.
+            if known.iter().any(|k| {
+                k == id
+                    || k.strip_suffix('*').is_some_and(|p| {
+                        p.ends_with('/') && id.len() > p.len() && id.starts_with(p)
+                    })
+            }) {
                 continue;
             }
-            let suggestion = closest(id, known.iter().map(String::as_str));
+            let suggestion = closest(
+                id,
+                known
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|k| !k.ends_with('*')),
+            );
             let (src, span) = match (text, &self.path) {
                 (Some(t), Some(p)) => (
                     Some(NamedSource::new(p.display().to_string(), t.to_string())),

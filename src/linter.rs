@@ -73,6 +73,10 @@ impl Linter {
             rules.push(Box::new(r));
         }
         rules.extend(code::all());
+        #[cfg(feature = "nlprule")]
+        rules.push(Box::new(crate::rules::grammar::GrammarRule::from_config(
+            &config,
+        )?));
         for dir in &config.rule_dirs {
             load_user_rules(dir, &vocab, &mut rules)?;
         }
@@ -85,7 +89,10 @@ impl Linter {
             vocab,
             config,
         };
-        let known: Vec<String> = linter.metas().iter().map(|m| m.id.clone()).collect();
+        let mut known: Vec<String> = linter.metas().iter().map(|m| m.id.clone()).collect();
+        // The grammar group (feature `nlprule`) and its `grammar/<LanguageTool id>` rules are valid
+        // in any build, so one candor.toml serves builds with and without the feature.
+        known.extend([GRAMMAR_GROUP.to_string(), format!("{GRAMMAR_GROUP}/*")]);
         let text = linter
             .config
             .path
@@ -196,7 +203,11 @@ impl Linter {
         let mut diagnostics: Vec<Diagnostic> = findings
             .into_iter()
             .filter_map(|f| {
-                let sev = match settings.get(&f.rule) {
+                // A grouped id (`grammar/COULD_OF`) falls back to its group's setting (`grammar`).
+                let setting = settings
+                    .get(&f.rule)
+                    .or_else(|| f.rule.split_once('/').and_then(|(g, _)| settings.get(g)));
+                let sev = match setting {
                     Some(RuleSetting::Off) => return None,
                     Some(RuleSetting::Severity(s)) => *s,
                     _ => f.severity,
@@ -246,6 +257,9 @@ impl Default for Linter {
         Linter::new()
     }
 }
+
+/// The optional LanguageTool rule group (cargo feature `nlprule`, `src/rules/grammar.rs`).
+pub const GRAMMAR_GROUP: &str = "grammar";
 
 /// Rules the engine itself reports.
 static ENGINE_RULES: std::sync::LazyLock<[RuleMeta; 2]> = std::sync::LazyLock::new(|| {

@@ -353,12 +353,20 @@ fn rules(format: ListFormat) -> u8 {
                 .iter()
                 .map(|m| serde_json::json!({"id": m.id, "severity": m.severity.as_str(), "family": m.family, "summary": m.summary}))
                 .collect();
-            emit(&format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()));
+            emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ));
         }
         ListFormat::Human => {
             let w = metas.iter().map(|m| m.id.len()).max().unwrap_or(10);
             for m in metas {
-                emit(&format!("{:<w$}  {:<7}  {}\n", m.id, m.severity.as_str(), m.summary));
+                emit(&format!(
+                    "{:<w$}  {:<7}  {}\n",
+                    m.id,
+                    m.severity.as_str(),
+                    m.summary
+                ));
             }
         }
     }

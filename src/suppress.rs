@@ -46,7 +46,14 @@ pub fn apply(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
     let mut kept = Vec::with_capacity(findings.len());
     'outer: for f in findings {
         for d in directives.iter_mut() {
-            let rule_match = d.rules.is_empty() || d.rules.contains(&f.rule);
+            // Naming a group (`grammar`) covers its rules (`grammar/COULD_OF`).
+            let rule_match = d.rules.is_empty()
+                || d.rules.iter().any(|r| {
+                    *r == f.rule
+                        || f.rule
+                            .strip_prefix(r.as_str())
+                            .is_some_and(|rest| rest.starts_with('/'))
+                });
             // A document-level finding (missing element) is covered by any directive that names
             // its rule explicitly, wherever the directive sits.
             let covers = (f.start >= d.from && f.start < d.to.max(d.from + 1))

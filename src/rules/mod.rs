@@ -4,9 +4,13 @@
 //! Three families share one interface:
 //! * phrase rules, defined as data in `rules/phrases/*.toml` (and users' own files);
 //! * code rules, one per file in `src/rules/code/`, documented by their `//!` doc comment;
-//! * policy rules (`missing-*`, pack requirements), generated from `rules/policies/` data.
+//! * policy rules (`missing-*`, pack requirements), generated from `rules/policies/` data;
+//! * with the cargo feature `nlprule`, the `grammar` group (`grammar.rs`): one rule standing for
+//!   LanguageTool's rules, whose findings are `grammar/<LanguageTool id>`.
 
 pub mod code;
+#[cfg(feature = "nlprule")]
+pub mod grammar;
 pub mod phrase;
 pub mod vocab;
 
@@ -31,6 +35,8 @@ pub enum Family {
     Code,
     Policy,
     Pack,
+    /// The optional LanguageTool group (cargo feature `nlprule`).
+    Grammar,
 }
 
 #[derive(Debug, Clone)]
