@@ -22,6 +22,21 @@
 //! suggest = "…"                   # optional replacement for the matched text
 //! ```
 //!
+//! Rule-level keys: `severity_by_kind = { breach-notice = "error" }` and
+//! `severity_by_phase = { investigating = "info" }` override `severity`; `kinds`,
+//! `skip_kinds`, `phases`, `skip_phases` limit where the rule runs; `skip_headings`; `view`
+//! (`prose` or `raw`); `[vocab]` adds lists local to the rule.
+//!
+//! Pattern keys: `match` (a named group `hit` narrows the reported span), `message`, `help`,
+//! `severity`, `suggest` (may use `$1`/`${name}` captures), `case_sensitive`, and guards —
+//! each a regex; a match of the guard cancels the finding:
+//! * `unless_sentence` — anywhere in the sentence;
+//! * `unless_before` / `unless_after` — the sentence text before / after the match;
+//! * `unless_next` — the next sentence;
+//! * `unless_document` — the document's whole prose;
+//! * `info_if_paragraph` — not a cancel: if the paragraph (block) matches, the finding is
+//!   reported as info (e.g. blame-shifting next to a first-person admission).
+//!
 //! In `match` and every guard, `{@name}` expands to a vocabulary list, a plain space matches
 //! any run of white space (line breaks included), and matching ignores case unless the
 //! pattern sets `case_sensitive = true`. Patterns use the `regex` crate: linear time, so a
@@ -52,6 +67,9 @@ pub struct PhraseRuleDef {
     /// Severity per kind, overriding `severity` (e.g. error in a breach notice).
     #[serde(default)]
     pub severity_by_kind: std::collections::BTreeMap<Kind, Severity>,
+    /// Severity per status-update phase, overriding `severity` and `severity_by_kind`.
+    #[serde(default)]
+    pub severity_by_phase: std::collections::BTreeMap<Phase, Severity>,
     /// Extra vocabulary lists local to this rule.
     #[serde(default)]
     pub vocab: std::collections::BTreeMap<String, Vec<String>>,
@@ -110,6 +128,9 @@ pub struct PatternDef {
     /// Checked against the whole document's prose.
     #[serde(default)]
     pub unless_document: Option<String>,
+    /// Checked against the paragraph (block) of the match: a match lowers the finding to info.
+    #[serde(default)]
+    pub info_if_paragraph: Option<String>,
     #[serde(default)]
     pub message: Option<String>,
     #[serde(default)]
@@ -129,6 +150,7 @@ struct Pattern {
     unless_before: Option<Regex>,
     unless_after: Option<Regex>,
     unless_document: Option<Regex>,
+    info_if_paragraph: Option<Regex>,
     message: Option<String>,
     help: Option<String>,
     severity: Option<Severity>,
@@ -190,6 +212,7 @@ impl PhraseRule {
                 unless_before: opt(&p.unless_before)?,
                 unless_after: opt(&p.unless_after)?,
                 unless_document: opt(&p.unless_document)?,
+                info_if_paragraph: opt(&p.info_if_paragraph)?,
                 message: p.message.clone(),
                 help: p.help.clone(),
                 severity: p.severity,
@@ -239,6 +262,7 @@ impl Rule for PhraseRule {
             .kind
             .and_then(|k| self.def.severity_by_kind.get(&k).copied())
             .unwrap_or(self.def.severity);
+        let base_sev = ctx.phase.and_then(|p| self.def.severity_by_phase.get(&p).copied()).unwrap_or(base_sev);
         if self.def.view == View::Raw {
             for p in &self.patterns {
                 for caps in p.re.captures_iter(&doc.raw) {
@@ -272,7 +296,14 @@ impl Rule for PhraseRule {
                     if doc.in_attributed_quote(start..end) || guarded(p, doc, si, text, m.start(), m.end()) {
                         continue;
                     }
-                    out.push(self.finding(p, base_sev, start, end, &caps));
+                    let mut f = self.finding(p, base_sev, start, end, &caps);
+                    if let Some(re) = &p.info_if_paragraph {
+                        let para = doc.blocks.get(s.block).map_or(text, |b| &doc.prose[b.start..b.end.min(doc.prose.len())]);
+                        if re.is_match(para) {
+                            f.severity = Severity::Info;
+                        }
+                    }
+                    out.push(f);
                 }
             }
         }
