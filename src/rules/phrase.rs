@@ -24,7 +24,8 @@
 //!
 //! Rule-level keys: `severity_by_kind = { breach-notice = "error" }` and
 //! `severity_by_phase = { investigating = "info" }` override `severity`; `kinds`,
-//! `skip_kinds`, `phases`, `skip_phases` limit where the rule runs; `skip_headings`; `view`
+//! `skip_kinds`, `phases`, `skip_phases` limit where the rule runs; `skip_headings`;
+//! `one_per_sentence` (several matches in a sentence become one finding); `view`
 //! (`prose` or `raw`); `[vocab]` adds lists local to the rule.
 //!
 //! Pattern keys: `match` (a named group `hit` narrows the reported span), `message`, `help`,
@@ -34,6 +35,8 @@
 //! * `unless_before` / `unless_after` — the sentence text before / after the match;
 //! * `unless_next` — the next sentence;
 //! * `unless_document` — the document's whole prose;
+//! * `only_if_after` — the reverse: a finding only when the sentence text after the match
+//!   matches (e.g. "rest assured" only when a promise follows);
 //! * `info_if_paragraph` — not a cancel: if the paragraph (block) matches, the finding is
 //!   reported as info (e.g. blame-shifting next to a first-person admission).
 //!
@@ -73,6 +76,9 @@ pub struct PhraseRuleDef {
     /// Extra vocabulary lists local to this rule.
     #[serde(default)]
     pub vocab: std::collections::BTreeMap<String, Vec<String>>,
+    /// Report at most one finding per sentence (spanning every match in it).
+    #[serde(default)]
+    pub one_per_sentence: bool,
     /// Skip matches in headings.
     #[serde(default)]
     pub skip_headings: bool,
@@ -128,6 +134,9 @@ pub struct PatternDef {
     /// Checked against the whole document's prose.
     #[serde(default)]
     pub unless_document: Option<String>,
+    /// The finding stands only if the sentence text after the match matches.
+    #[serde(default)]
+    pub only_if_after: Option<String>,
     /// Checked against the paragraph (block) of the match: a match lowers the finding to info.
     #[serde(default)]
     pub info_if_paragraph: Option<String>,
@@ -151,6 +160,7 @@ struct Pattern {
     unless_after: Option<Regex>,
     unless_document: Option<Regex>,
     info_if_paragraph: Option<Regex>,
+    only_if_after: Option<Regex>,
     message: Option<String>,
     help: Option<String>,
     severity: Option<Severity>,
@@ -213,6 +223,7 @@ impl PhraseRule {
                 unless_after: opt(&p.unless_after)?,
                 unless_document: opt(&p.unless_document)?,
                 info_if_paragraph: opt(&p.info_if_paragraph)?,
+                only_if_after: opt(&p.only_if_after)?,
                 message: p.message.clone(),
                 help: p.help.clone(),
                 severity: p.severity,
@@ -254,6 +265,14 @@ impl Rule for PhraseRule {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let mut found = Vec::new();
+        self.collect(ctx, &mut found);
+        out.extend(self.merge(ctx, found));
+    }
+}
+
+impl PhraseRule {
+    fn collect(&self, ctx: &Context, out: &mut Vec<Finding>) {
         if !self.applies(ctx) {
             return;
         }
@@ -311,6 +330,33 @@ impl Rule for PhraseRule {
 }
 
 impl PhraseRule {
+    /// Overlapping findings of this rule become one (the longest wins); with
+    /// `one_per_sentence`, all findings in a sentence become one covering them all.
+    fn merge(&self, ctx: &Context, mut found: Vec<Finding>) -> Vec<Finding> {
+        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        let mut out: Vec<Finding> = Vec::new();
+        for f in found {
+            if let Some(last) = out.last_mut() {
+                let same_sentence = self.def.one_per_sentence
+                    && ctx.doc.sentence_at(last.start).is_some()
+                    && ctx.doc.sentence_at(last.start) == ctx.doc.sentence_at(f.start);
+                if f.start < last.end || same_sentence {
+                    if f.end > last.end {
+                        if same_sentence && f.start >= last.end {
+                            last.end = f.end;
+                            last.suggestions.clear();
+                        } else if f.end - f.start > last.end - last.start {
+                            *last = f;
+                        }
+                    }
+                    continue;
+                }
+            }
+            out.push(f);
+        }
+        out
+    }
+
     fn finding(&self, p: &Pattern, base_sev: Severity, start: usize, end: usize, caps: &regex::Captures) -> Finding {
         let mut f = Finding::new(self.def.id.clone(), p.severity.unwrap_or(base_sev), start, end)
             .message(p.message.clone().unwrap_or_else(|| self.def.message.clone()))
@@ -326,6 +372,9 @@ impl PhraseRule {
 
 fn guarded(p: &Pattern, doc: &crate::document::Document, si: usize, text: &str, ms: usize, me: usize) -> bool {
     let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
+    if p.only_if_after.as_ref().is_some_and(|r| !r.is_match(&text[me..])) {
+        return true;
+    }
     if hit(&p.unless_sentence, text) || hit(&p.unless_before, &text[..ms]) || hit(&p.unless_after, &text[me..]) {
         return true;
     }

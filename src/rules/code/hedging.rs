@@ -44,6 +44,9 @@ static HONEST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:do|does|did) not|don't|doesn't|didn't) (?:yet |currently )?know\b|\bnot (?:yet )?(?:clear|known|confirmed|determined|certain)\b|\b(?:is|it's|remains?|are) (?:still |currently )?(?:unclear|unknown|not clear|not known|being (?:investigated|determined|assessed))\b|\b(?:still|currently) (?:working|trying) to (?:determine|confirm|establish|understand|find out|identify)\b|\b(?:can(?:not|'t)|are unable to|aren't able to) (?:yet )?(?:confirm|say|determine|rule out)\b|\binvestigating (?:whether|if)\b|\bwe(?: are|'re) (?:still )?(?:assessing|determining|confirming) (?:whether|if|how|which)\b|\breasonably believed?\b").unwrap()
 });
 
+static APOLOGY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|regrets?)\b").unwrap());
+
 /// Stance hedges found by phrase.
 static STANCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bit (?:appears|seems|would appear|looks like)(?: that)?\b|\b(?:appears?|seems?) to have\b|\bwe (?:currently |now )?(?:believe|think|suspect)(?: that)?\b(?:\s+(?:the|this|it|an?|some|no|your|our|there|they|these|those|all|most|[a-z]+ed)\b)|\bit is (?:possible|likely|conceivable) that\b|\bapparently\b|\bthere (?:may|might|could) have been\b").unwrap()
@@ -176,6 +179,11 @@ impl Rule for Hedging {
                 let nlp = nlp.get_or_insert_with(|| ctx.nlp());
                 if let Some(toks) = nlp.sentences.get(si) {
                     for (a, b) in hedges(toks) {
+                        // "sorry for any disruption this may have caused" is the non-apology's
+                        // concern, not a hedge on a fact.
+                        if APOLOGY_BEFORE.is_match(&doc.prose[s.start..toks[a].start]) {
+                            continue;
+                        }
                         local.push((toks[a].start, toks[b].end));
                     }
                 }

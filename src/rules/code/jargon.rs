@@ -74,7 +74,7 @@ pub fn rule() -> Box<dyn Rule> {
 
 fn defined(prose: &str, term: &str) -> bool {
     let t = regex::escape(term.trim_end_matches('s'));
-    let re = Regex::new(&format!(r"\(\s*{t}s?\s*\)|\b{t}s?\s*\(\s*[A-Za-z][a-z]+|\b{t}s?,? (?:which )?(?:is|are|means|stands for)\b")).unwrap();
+    let re = Regex::new(&format!(r"\(\s*{t}s?\s*\)|\b{t}s?\s*\(\s*[A-Za-z][a-z]+|\b{t}s?,? (?:which )?(?:means|stands for)\b")).unwrap();
     re.is_match(prose)
 }
 

@@ -49,7 +49,7 @@ use std::sync::LazyLock;
 /// Participles that are faults in themselves.
 const FAULT_VERBS: &[&str] = &[
     "compromised", "exposed", "leaked", "misconfigured", "deleted", "overwritten", "overwrote", "corrupted",
-    "mishandled", "lost", "breached", "misrouted", "misdirected", "stolen", "exfiltrated", "erased", "wiped",
+    "mishandled", "lost", "breached", "misrouted", "misdirected", "erased", "wiped",
     "dropped", "truncated", "mislabeled", "mislabelled", "disclosed", "introduced", "broken", "missed",
     "overlooked", "ignored", "skipped", "accessed", "made", "miscalculated", "misapplied", "mistyped",
     "purged", "destroyed", "left", "forgotten", "misissued", "revealed",
@@ -84,6 +84,9 @@ static EXISTENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FIRST_PERSON_ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:we|i)\s+(?:(?:\w+ly|then|also|had|have|did|do|just|later)\s+)*(?:[a-z]+ed|made|ran|sent|pushed|broke|took|set|put|left|lost|let|forgot|shipped|deployed|introduced|changed|caused|misconfigured|deleted|exposed|wrote|didn't|did not|failed|missed|should)\b").unwrap()
+});
+static NOT_ASSERTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no|not|never|without|whether|if|unless|nothing|none)\b").unwrap()
 });
 static TECH_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)timeline|technical|root cause|contributing|detail|analysis|how it happened").unwrap());
@@ -148,12 +151,17 @@ pub fn passives(toks: &[Token], sentence: &str, sentence_start: usize) -> Vec<(u
         let is_fault = if v == "made" || v == "left" || v == "set" {
             fault_subject || fault_context
         } else if FAULT_VERBS.contains(&v) {
-            !remedy_subject
+            !remedy_subject || fault_context
         } else if NEUTRAL_VERBS.contains(&v) {
-            !remedy_subject && (fault_subject || fault_context)
+            fault_context || (fault_subject && !remedy_subject)
         } else {
             false
         };
+        // Denied, doubted or asked about, not asserted: "no evidence that data was accessed".
+        let before = &sentence[..(toks[i].start - sentence_start).min(sentence.len())];
+        if NOT_ASSERTED.is_match(before) {
+            continue;
+        }
         if !is_fault || has_agent(rest) {
             continue;
         }

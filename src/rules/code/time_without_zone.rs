@@ -32,15 +32,15 @@ use crate::diagnostic::{Finding, Severity};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ZONE: &str = r"(?:\b(?:UTC|GMT|Z|[ECMPA][SD]?T|AK[SD]T|HST|CES?T|EES?T|WES?T|BST|IST|JST|KST|SGT|HKT|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T|MSK|BRT|ART|PHT|WIB|SAST)\b|(?:UTC|GMT)?[+-−]\d{1,2}(?::?\d{2})?\b|\d\d?:\d\dZ\b|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Greenwich|Coordinated Universal|British Summer|Central European|Eastern European|India|Japan|Australian Eastern|Hawaii|Alaska|Universal) (?:Standard |Daylight |Summer )?Time\b|\b(?:Europe|America|Asia|Australia|Africa|Pacific)/[A-Z][a-z_]+)";
+const ZONE: &str = r"(?:\b(?:UTC|GMT|Z|[ECMPA][SD]?T|AK[SD]T|HST|CES?T|EES?T|WES?T|BST|IST|JST|KST|SGT|HKT|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T|MSK|BRT|ART|PHT|WIB|SAST)\b|(?:UTC|GMT)?[+\-−]\d{1,2}(?::?\d{2})?\b|\d\d?:\d\dZ\b|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Greenwich|Coordinated Universal|British Summer|Central European|Eastern European|India|Japan|Australian Eastern|Hawaii|Alaska|Universal) (?:Standard |Daylight |Summer )?Time\b|\b(?:Europe|America|Asia|Australia|Africa|Pacific)/[A-Z][a-z_]+|\b(?:UK|US|U\.K\.|London|Dublin|Paris|Berlin|Madrid|Amsterdam|New York|Chicago|Denver|Los Angeles|San Francisco|Seattle|Toronto|Vancouver|Sydney|Melbourne|Auckland|Tokyo|Singapore|Hong Kong|Mumbai|Delhi|Dubai|Johannesburg|São Paulo|Mexico City|Irish|Dutch|German|French|Spanish|Indian|Japanese|Singapore|Australian|Brazilian|European) (?i:time)\b)";
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
         (?P<pre>\b(?:at|from|until|till|by|between|around|about|before|after|since|to|and|approx(?:imately)?|~|@)\s+)?
         \b(?P<t>
-            (?:[01]?\d|2[0-3]) : [0-5]\d (?: : [0-5]\d )? (?: \s? [ap] \.? m \b \.? )?
-          | (?:1[0-2]|0?[1-9]) (?: \. [0-5]\d )? \s? [ap] \.? m \b \.?
+            (?:[01]?\d|2[0-3]) : [0-5]\d (?: : [0-5]\d )? (?: \s? (?:[ap]\.m\.|[ap]m\b) )?
+          | (?:1[0-2]|0?[1-9]) (?: \. [0-5]\d )? \s? (?:[ap]\.m\.|[ap]m\b)
           | (?:1[0-2]|0?\d|2[0-3]) \. [0-5]\d
         )",
     )
