@@ -34,6 +34,7 @@
 //! * `unless_sentence` — anywhere in the sentence;
 //! * `unless_before` / `unless_after` — the sentence text before / after the match;
 //! * `unless_next` — the next sentence;
+//! * `unless_match` — the matched text itself (e.g. "test accounts" inside a population match);
 //! * `unless_document` — the document's whole prose;
 //! * `only_if_after` — the reverse: a finding only when the sentence text after the match
 //!   matches (e.g. "rest assured" only when a promise follows);
@@ -122,6 +123,9 @@ pub struct PatternDef {
     /// If the named capture group `hit` exists, the finding covers just that group.
     #[serde(default)]
     pub unless_sentence: Option<String>,
+    /// Checked against the matched text.
+    #[serde(default)]
+    pub unless_match: Option<String>,
     /// Checked against the sentence after the match's sentence.
     #[serde(default)]
     pub unless_next: Option<String>,
@@ -156,6 +160,7 @@ struct Pattern {
     re: Regex,
     unless_sentence: Option<Regex>,
     unless_next: Option<Regex>,
+    unless_match: Option<Regex>,
     unless_before: Option<Regex>,
     unless_after: Option<Regex>,
     unless_document: Option<Regex>,
@@ -219,6 +224,7 @@ impl PhraseRule {
                 re: compile(&p.pattern, p.case_sensitive)?,
                 unless_sentence: opt(&p.unless_sentence)?,
                 unless_next: opt(&p.unless_next)?,
+                unless_match: opt(&p.unless_match)?,
                 unless_before: opt(&p.unless_before)?,
                 unless_after: opt(&p.unless_after)?,
                 unless_document: opt(&p.unless_document)?,
@@ -373,6 +379,9 @@ impl PhraseRule {
 fn guarded(p: &Pattern, doc: &crate::document::Document, si: usize, text: &str, ms: usize, me: usize) -> bool {
     let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
     if p.only_if_after.as_ref().is_some_and(|r| !r.is_match(&text[me..])) {
+        return true;
+    }
+    if hit(&p.unless_match, &text[ms..me]) {
         return true;
     }
     if hit(&p.unless_sentence, text) || hit(&p.unless_before, &text[..ms]) || hit(&p.unless_after, &text[me..]) {

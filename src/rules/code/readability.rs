@@ -143,6 +143,8 @@ impl Rule for Readability {
             return;
         }
         let (Some(g), Some((start, end))) = (grade(&graded), first) else { return };
+        // Point at the first word (a long-sentence finding may cover the whole sentence).
+        let end = doc.source[start..end].find(char::is_whitespace).map_or(end, |i| start + i);
         let t = target(ctx.kind);
         if g > t {
             let sev = if g >= t + 4.0 { Severity::Warning } else { Severity::Info };
