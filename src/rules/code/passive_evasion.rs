@@ -51,7 +51,7 @@ const FAULT_VERBS: &[&str] = &[
     "compromised", "exposed", "leaked", "misconfigured", "deleted", "overwritten", "overwrote", "corrupted",
     "mishandled", "lost", "breached", "misrouted", "misdirected", "erased", "wiped",
     "dropped", "truncated", "mislabeled", "mislabelled", "disclosed", "introduced", "broken", "missed",
-    "overlooked", "ignored", "skipped", "accessed", "made", "miscalculated", "misapplied", "mistyped",
+    "overlooked", "ignored", "made", "miscalculated", "misapplied", "mistyped",
     "purged", "destroyed", "left", "forgotten", "misissued", "revealed",
 ];
 /// Participles that are faults only in a fault context.
@@ -59,7 +59,7 @@ const NEUTRAL_VERBS: &[&str] = &[
     "sent", "deployed", "pushed", "released", "removed", "disabled", "applied", "shipped", "merged", "changed",
     "modified", "rolled", "run", "executed", "triggered", "set", "configured", "granted", "enabled", "updated",
     "upgraded", "migrated", "issued", "emailed", "charged", "billed", "shown", "displayed", "posted",
-    "published", "shared", "uploaded", "installed", "copied", "moved", "renamed", "expired", "allowed",
+    "published", "shared", "uploaded", "skipped", "accessed", "installed", "copied", "moved", "renamed", "expired", "allowed",
 ];
 /// Outcome and narration verbs: never evasive (listed for the documentation and tests).
 pub const EXEMPT: &[&str] = &[
@@ -120,6 +120,10 @@ pub fn passives(toks: &[Token], sentence: &str, sentence_start: usize) -> Vec<(u
     }
     for i in 0..toks.len() {
         if !is_be(&toks[i].lower) {
+            continue;
+        }
+        // "may have been accessed" is a hedge (reported by `hedging`), not an evasion.
+        if toks[i].lower == "been" && i >= 2 && toks[i - 1].lower == "have" && matches!(toks[i - 2].lower.as_str(), "may" | "might" | "could" | "would" | "should") {
             continue;
         }
         // "has been" counts; "is being" / present forms do not reach here.
