@@ -40,8 +40,12 @@ fn run(linter: &Linter, path: &Path, rule: &str) -> Vec<serde_json::Value> {
 
 fn fixture_dirs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
-    let mut dirs: Vec<PathBuf> =
-        std::fs::read_dir(root).unwrap().flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     dirs
 }
@@ -54,8 +58,18 @@ fn rule_of(dir: &Path) -> String {
 fn every_rule_has_fixtures() {
     let ids: Vec<String> = fixture_dirs().iter().map(|d| rule_of(d)).collect();
     for id in [
-        "minimizing-scope", "non-apology", "passive-evasion", "blame-shifting", "vague-cause", "scare-quotes",
-        "breach-cliche", "over-promise", "unrendered-placeholder", "time-without-zone", "hedging", "jargon",
+        "minimizing-scope",
+        "non-apology",
+        "passive-evasion",
+        "blame-shifting",
+        "vague-cause",
+        "scare-quotes",
+        "breach-cliche",
+        "over-promise",
+        "unrendered-placeholder",
+        "time-without-zone",
+        "hedging",
+        "jargon",
         "readability",
     ] {
         assert!(ids.contains(&id.to_string()), "no fixtures for {id}");
@@ -97,11 +111,16 @@ fn explain_docs_exist_for_every_rule() {
     let linter = Linter::new();
     for dir in fixture_dirs() {
         let rule = rule_of(&dir);
-        let meta = linter.meta(&rule).unwrap_or_else(|| panic!("{rule} is not registered"));
+        let meta = linter
+            .meta(&rule)
+            .unwrap_or_else(|| panic!("{rule} is not registered"));
         for section in ["## What it flags", "## Why it matters", "## Bad", "## Good"] {
             assert!(meta.docs.contains(section), "{rule}: docs lack {section}");
         }
-        assert!(meta.docs.starts_with(&format!("# {rule}")), "{rule}: docs must start with its id");
+        assert!(
+            meta.docs.starts_with(&format!("# {rule}")),
+            "{rule}: docs must start with its id"
+        );
     }
 }
 
@@ -123,10 +142,24 @@ fn user_vendor_vocabulary_extends_blame_shifting() {
     let dir = tempfile::tempdir().unwrap();
     let text = "The outage was caused by an outage at Nimbus Cloud.\n";
     let plain = Linter::new();
-    assert!(!plain.check(text, &Options::new("a.md")).diagnostics.iter().any(|d| d.rule == "blame-shifting"));
-    let linter = Linter::with_config(config("[vocab]\nvendors = [\"Nimbus Cloud\"]\n", dir.path())).unwrap();
+    assert!(
+        !plain
+            .check(text, &Options::new("a.md"))
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "blame-shifting")
+    );
+    let linter = Linter::with_config(config(
+        "[vocab]\nvendors = [\"Nimbus Cloud\"]\n",
+        dir.path(),
+    ))
+    .unwrap();
     let r = linter.check(text, &Options::new("a.md"));
-    let d = r.diagnostics.iter().find(|d| d.rule == "blame-shifting").expect("vendor blame flagged");
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "blame-shifting")
+        .expect("vendor blame flagged");
     assert!(d.text.contains("Nimbus Cloud"));
 }
 
@@ -134,11 +167,16 @@ fn user_vendor_vocabulary_extends_blame_shifting() {
 fn user_codenames_extend_jargon() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Checkout was slow because Bluebird stalled.\n";
-    let linter = Linter::with_config(config("[vocab]\ncodenames = [\"Bluebird\"]\n", dir.path())).unwrap();
+    let linter =
+        Linter::with_config(config("[vocab]\ncodenames = [\"Bluebird\"]\n", dir.path())).unwrap();
     let mut opts = Options::new("a.md");
     opts.kind = Some(Kind::StatusUpdate);
     let r = linter.check(text, &opts);
-    let d = r.diagnostics.iter().find(|d| d.rule == "jargon").expect("codename flagged");
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "jargon")
+        .expect("codename flagged");
     assert_eq!(d.text, "Bluebird");
     assert_eq!(d.severity, Severity::Warning);
 }
@@ -167,7 +205,11 @@ suggest = "sign in"
     .unwrap();
     let linter = Linter::with_config(config("rule_dirs = [\"my-rules\"]\n", dir.path())).unwrap();
     let r = linter.check("You can log in again now.\n", &Options::new("a.md"));
-    let d = r.diagnostics.iter().find(|d| d.rule == "house-style").expect("user rule ran");
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "house-style")
+        .expect("user rule ran");
     assert_eq!(d.text, "log in");
     assert_eq!(d.suggestions[0].replacement, "sign in");
 }

@@ -44,8 +44,10 @@ static HONEST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:do|does|did) not|don't|doesn't|didn't) (?:yet |currently )?know\b|\bnot (?:yet )?(?:clear|known|confirmed|determined|certain)\b|\b(?:is|it's|remains?|are) (?:still |currently )?(?:unclear|unknown|not clear|not known|being (?:investigated|determined|assessed))\b|\b(?:still|currently) (?:working|trying) to (?:determine|confirm|establish|understand|find out|identify)\b|\b(?:can(?:not|'t)|are unable to|aren't able to) (?:yet )?(?:confirm|say|determine|rule out)\b|\binvestigating (?:whether|if)\b|\bwe(?: are|'re) (?:still )?(?:assessing|determining|confirming) (?:whether|if|how|which)\b|\breasonably believed?\b").unwrap()
 });
 
-static APOLOGY_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|regrets?)\b").unwrap());
+static APOLOGY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|regrets?)\b")
+        .unwrap()
+});
 
 /// Stance hedges found by phrase.
 static STANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,20 +57,77 @@ static STANCE: LazyLock<Regex> = LazyLock::new(|| {
 const MODALS: &[&str] = &["may", "might", "could"];
 /// Verbs a modal hedges when it is about what happened or what is affected.
 const OBSERVE: &[&str] = &[
-    "notice", "see", "experience", "include", "contain", "affect", "impact", "encounter", "observe",
-    "find", "receive", "lose", "involve", "expose", "show", "get", "have",
+    "notice",
+    "see",
+    "experience",
+    "include",
+    "contain",
+    "affect",
+    "impact",
+    "encounter",
+    "observe",
+    "find",
+    "receive",
+    "lose",
+    "involve",
+    "expose",
+    "show",
+    "get",
+    "have",
 ];
 /// States after "may be": "may be affected", "may be incomplete".
 const STATE: &[&str] = &[
-    "affected", "impacted", "exposed", "accessible", "incomplete", "delayed", "unavailable", "missing",
-    "involved", "compromised", "duplicated", "incorrect", "inaccurate", "lost", "at", "visible", "stale",
+    "affected",
+    "impacted",
+    "exposed",
+    "accessible",
+    "incomplete",
+    "delayed",
+    "unavailable",
+    "missing",
+    "involved",
+    "compromised",
+    "duplicated",
+    "incorrect",
+    "inaccurate",
+    "lost",
+    "at",
+    "visible",
+    "stale",
 ];
 /// Counterfactual participles: "could have been prevented" is not a hedge.
-const COUNTERFACTUAL: &[&str] = &["prevented", "avoided", "caught", "detected", "done", "handled", "stopped", "mitigated", "predicted", "foreseen", "worse"];
+const COUNTERFACTUAL: &[&str] = &[
+    "prevented",
+    "avoided",
+    "caught",
+    "detected",
+    "done",
+    "handled",
+    "stopped",
+    "mitigated",
+    "predicted",
+    "foreseen",
+    "worse",
+];
 /// Harm nouns after "potential".
 const POTENTIAL_NOUNS: &[&str] = &[
-    "vulnerability", "vulnerabilities", "exposure", "breach", "compromise", "impact", "issue", "incident",
-    "unauthorized", "unauthorised", "access", "data", "loss", "leak", "risk", "exploitation", "misuse",
+    "vulnerability",
+    "vulnerabilities",
+    "exposure",
+    "breach",
+    "compromise",
+    "impact",
+    "issue",
+    "incident",
+    "unauthorized",
+    "unauthorised",
+    "access",
+    "data",
+    "loss",
+    "leak",
+    "risk",
+    "exploitation",
+    "misuse",
 ];
 
 pub struct Hedging {
@@ -80,7 +139,8 @@ pub fn rule() -> Box<dyn Rule> {
         meta: RuleMeta {
             id: "hedging".into(),
             severity: Severity::Warning,
-            summary: "Hedges on facts you know: \"may have been\", \"potentially\", \"it appears\"".into(),
+            summary: "Hedges on facts you know: \"may have been\", \"potentially\", \"it appears\""
+                .into(),
             docs: super::docs("hedging"),
             family: Family::Code,
             needs_nlp: true,
@@ -93,7 +153,21 @@ fn word(t: &Token) -> &str {
 }
 
 fn is_adv(t: &Token) -> bool {
-    t.is(UPOS::ADV) || matches!(word(t), "potentially" | "possibly" | "also" | "still" | "well" | "already" | "not" | "never" | "even" | "perhaps" | "conceivably")
+    t.is(UPOS::ADV)
+        || matches!(
+            word(t),
+            "potentially"
+                | "possibly"
+                | "also"
+                | "still"
+                | "well"
+                | "already"
+                | "not"
+                | "never"
+                | "even"
+                | "perhaps"
+                | "conceivably"
+        )
 }
 
 /// Hedge spans (token index ranges) in one sentence.
@@ -114,28 +188,34 @@ pub fn hedges(toks: &[Token]) -> Vec<(usize, usize)> {
                     k += 1;
                 }
                 // "may have been double-booked": include a hyphenated participle.
-                if let Some(t) = toks.get(k) {
-                    if (t.is_past_participle || t.is(UPOS::VERB) || t.is(UPOS::ADJ) || t.is_word) && !COUNTERFACTUAL.contains(&word(t)) {
-                        let mut end = k;
-                        while end + 2 < toks.len() && toks[end + 1].text == "-" && toks[end + 1].start == toks[end].end {
-                            end += 2;
-                        }
-                        spans.push((i, end));
-                        i = end + 1;
-                        continue;
+                if let Some(t) = toks.get(k)
+                    && (t.is_past_participle || t.is(UPOS::VERB) || t.is(UPOS::ADJ) || t.is_word)
+                    && !COUNTERFACTUAL.contains(&word(t))
+                {
+                    let mut end = k;
+                    while end + 2 < toks.len()
+                        && toks[end + 1].text == "-"
+                        && toks[end + 1].start == toks[end].end
+                    {
+                        end += 2;
                     }
+                    spans.push((i, end));
+                    i = end + 1;
+                    continue;
                 }
-            } else if w != "could" {
-                if let Some(t) = toks.get(j) {
-                    let v = word(t);
-                    let obs = OBSERVE.iter().any(|o| v == *o || v.strip_suffix('s') == Some(o));
-                    let state = v == "be" && toks.get(j + 1).is_some_and(|n| STATE.contains(&word(n)));
-                    if obs && v != "have" || state {
-                        let end = if state { j + 1 } else { j };
-                        spans.push((i, end));
-                        i = end + 1;
-                        continue;
-                    }
+            } else if w != "could"
+                && let Some(t) = toks.get(j)
+            {
+                let v = word(t);
+                let obs = OBSERVE
+                    .iter()
+                    .any(|o| v == *o || v.strip_suffix('s') == Some(o));
+                let state = v == "be" && toks.get(j + 1).is_some_and(|n| STATE.contains(&word(n)));
+                if obs && v != "have" || state {
+                    let end = if state { j + 1 } else { j };
+                    spans.push((i, end));
+                    i = end + 1;
+                    continue;
                 }
             }
         } else if matches!(w, "potentially" | "possibly") {
@@ -145,8 +225,16 @@ pub fn hedges(toks: &[Token]) -> Vec<(usize, usize)> {
                 i += 2;
                 continue;
             }
-        } else if w == "potential" && toks.get(i + 1).is_some_and(|n| POTENTIAL_NOUNS.contains(&word(n))) {
-            let start = if i > 0 && matches!(word(&toks[i - 1]), "a" | "an" | "the") { i - 1 } else { i };
+        } else if w == "potential"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| POTENTIAL_NOUNS.contains(&word(n)))
+        {
+            let start = if i > 0 && matches!(word(&toks[i - 1]), "a" | "an" | "the") {
+                i - 1
+            } else {
+                i
+            };
             spans.push((start, i + 1));
             i += 2;
             continue;
@@ -164,8 +252,9 @@ impl Rule for Hedging {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
         // Only sentences that contain a hedge cue pay for tagging.
-        static CUE: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\b(?:may|might|could|potential(?:ly)?|possibly)\b").unwrap());
+        static CUE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:may|might|could|potential(?:ly)?|possibly)\b").unwrap()
+        });
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut nlp = None;
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -173,8 +262,10 @@ impl Rule for Hedging {
             if s.heading_like && !text.contains("potential") || HONEST.is_match(text) {
                 continue;
             }
-            let mut local: Vec<(usize, usize)> =
-                STANCE.find_iter(text).map(|m| (s.start + m.start(), s.start + m.end())).collect();
+            let mut local: Vec<(usize, usize)> = STANCE
+                .find_iter(text)
+                .map(|m| (s.start + m.start(), s.start + m.end()))
+                .collect();
             if CUE.is_match(text) {
                 let nlp = nlp.get_or_insert_with(|| ctx.nlp());
                 if let Some(toks) = nlp.sentences.get(si) {
@@ -219,26 +310,51 @@ mod tests {
 
     fn hits(src: &str) -> Vec<String> {
         let r = check(src, &Options::new("t.md"));
-        r.diagnostics.iter().filter(|d| d.rule == "hedging").map(|d| d.text.clone()).collect()
+        r.diagnostics
+            .iter()
+            .filter(|d| d.rule == "hedging")
+            .map(|d| d.text.clone())
+            .collect()
     }
 
     #[test]
     fn modal_perfect_and_observation() {
-        assert_eq!(hits("Some bookings may have been double-booked."), vec!["may have been double-booked"]);
-        assert_eq!(hits("The flaw could potentially have allowed an attacker in."), vec!["could potentially have allowed"]);
-        assert_eq!(hits("Some drafts may not have been saved."), vec!["may not have been saved"]);
+        assert_eq!(
+            hits("Some bookings may have been double-booked."),
+            vec!["may have been double-booked"]
+        );
+        assert_eq!(
+            hits("The flaw could potentially have allowed an attacker in."),
+            vec!["could potentially have allowed"]
+        );
+        assert_eq!(
+            hits("Some drafts may not have been saved."),
+            vec!["may not have been saved"]
+        );
         assert_eq!(hits("You may notice slower uploads."), vec!["may notice"]);
         assert_eq!(hits("The file may include your name."), vec!["may include"]);
-        assert_eq!(hits("An attacker potentially gained access."), vec!["potentially gained"]);
-        assert_eq!(hits("We found a potential vulnerability."), vec!["a potential vulnerability"]);
-        assert_eq!(hits("It appears that the job ran twice."), vec!["It appears that"]);
+        assert_eq!(
+            hits("An attacker potentially gained access."),
+            vec!["potentially gained"]
+        );
+        assert_eq!(
+            hits("We found a potential vulnerability."),
+            vec!["a potential vulnerability"]
+        );
+        assert_eq!(
+            hits("It appears that the job ran twice."),
+            vec!["It appears that"]
+        );
     }
 
     #[test]
     fn honest_uncertainty_and_other_modals() {
         assert!(hits("We do not yet know whether exports may have been affected; we will update by 18 June.").is_empty());
         assert!(hits("It is not yet clear whether card data may have been included.").is_empty());
-        assert!(hits("Information reasonably believed to have been acquired includes names.").is_empty());
+        assert!(
+            hits("Information reasonably believed to have been acquired includes names.")
+                .is_empty()
+        );
         assert!(hits("This could have been prevented by an alert.").is_empty());
         assert!(hits("You may contact us at any time. An attacker could read files.").is_empty());
         assert!(hits("One customer wrote: \"it may have been exposed\".").is_empty());

@@ -38,19 +38,29 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 const COMMON: &[&str] = &[
-    "US", "USA", "UK", "EU", "EEA", "UN", "FAQ", "FAQS", "ID", "IDS", "PIN", "PINS", "SMS", "PDF", "URL", "URLS", "API",
-    "APIS", "CEO", "CTO", "CFO", "CISO", "IT", "OK", "TV", "AM", "PM", "UTC", "GMT", "PT", "PST", "PDT", "ET", "EST",
-    "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "BST", "CET", "CEST", "IST", "JST", "AEST", "AEDT", "FBI", "IRS",
-    "FTC", "SEC", "GDPR", "HIPAA", "CCPA", "ICO", "DPO", "SSN", "SSNS", "ATM", "PO", "LLC", "LLP", "INC", "LTD",
-    "PLC", "CO", "NY", "CA", "MA", "TX", "FL", "DC", "NHS", "HR", "VPN", "PC", "PCS", "USB", "HTML", "CSV", "FAQ",
-    "TODO", "TBD", "TBC", "FIXME", "XXX", "NOTE", "AI", "ASAP", "CVE", "CVSS", "IP", "II", "III", "IV", "VI", "ZIP",
-    "EIN", "DOB", "MFA", "2FA", "ATO", "RSVP", "PS", "ISO", "NA", "N/A", "OS", "IOS", "GB", "MB", "KB", "TB",
+    "US", "USA", "UK", "EU", "EEA", "UN", "FAQ", "FAQS", "ID", "IDS", "PIN", "PINS", "SMS", "PDF",
+    "URL", "URLS", "API", "APIS", "CEO", "CTO", "CFO", "CISO", "IT", "OK", "TV", "AM", "PM", "UTC",
+    "GMT", "PT", "PST", "PDT", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "BST",
+    "CET", "CEST", "IST", "JST", "AEST", "AEDT", "FBI", "IRS", "FTC", "SEC", "GDPR", "HIPAA",
+    "CCPA", "ICO", "DPO", "SSN", "SSNS", "ATM", "PO", "LLC", "LLP", "INC", "LTD", "PLC", "CO",
+    "NY", "CA", "MA", "TX", "FL", "DC", "NHS", "HR", "VPN", "PC", "PCS", "USB", "HTML", "CSV",
+    "FAQ", "TODO", "TBD", "TBC", "FIXME", "XXX", "NOTE", "AI", "ASAP", "CVE", "CVSS", "IP", "II",
+    "III", "IV", "VI", "ZIP", "EIN", "DOB", "MFA", "2FA", "ATO", "RSVP", "PS", "ISO", "NA", "N/A",
+    "OS", "IOS", "GB", "MB", "KB", "TB",
 ];
-const NOT_TICKETS: &[&str] = &["CVE", "GHSA", "CWE", "SHA", "AES", "TLS", "SSL", "COVID", "MD", "UTF", "SOC", "ISO", "RFC", "PCI", "NIST", "OWASP", "HTTP", "IPV", "RSA", "EC", "ES", "HS", "ECDSA", "X", "IEC", "SARS", "G", "F", "A", "B", "MS", "MSRC", "ICS", "CA", "K", "USN", "DSA", "RHSA", "ALAS", "GO", "PYSEC", "RUSTSEC"];
+const NOT_TICKETS: &[&str] = &[
+    "CVE", "GHSA", "CWE", "SHA", "AES", "TLS", "SSL", "COVID", "MD", "UTF", "SOC", "ISO", "RFC",
+    "PCI", "NIST", "OWASP", "HTTP", "IPV", "RSA", "EC", "ES", "HS", "ECDSA", "X", "IEC", "SARS",
+    "G", "F", "A", "B", "MS", "MSRC", "ICS", "CA", "K", "USN", "DSA", "RHSA", "ALAS", "GO",
+    "PYSEC", "RUSTSEC",
+];
 
-static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Z][A-Z0-9]{1,6}s?\b").unwrap());
-static TICKET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([A-Z][A-Z0-9]{1,9})-\d{1,6}\b").unwrap());
-static SEV: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:(?i:sev)[- ]?[0-5]|P[0-4])\b").unwrap());
+static ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Z0-9]{1,6}s?\b").unwrap());
+static TICKET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([A-Z][A-Z0-9]{1,9})-\d{1,6}\b").unwrap());
+static SEV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:(?i:sev)[- ]?[0-5]|P[0-4])\b").unwrap());
 static HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|svc|cluster\.local)\b").unwrap()
 });
@@ -64,7 +74,9 @@ pub fn rule() -> Box<dyn Rule> {
         meta: RuleMeta {
             id: "jargon".into(),
             severity: Severity::Info,
-            summary: "Undefined acronyms, ticket keys, SEV labels, hostnames and internal codenames".into(),
+            summary:
+                "Undefined acronyms, ticket keys, SEV labels, hostnames and internal codenames"
+                    .into(),
             docs: super::docs("jargon"),
             family: Family::Code,
             needs_nlp: false,
@@ -74,7 +86,10 @@ pub fn rule() -> Box<dyn Rule> {
 
 fn defined(prose: &str, term: &str) -> bool {
     let t = regex::escape(term.trim_end_matches('s'));
-    let re = Regex::new(&format!(r"\(\s*{t}s?\s*\)|\b{t}s?\s*\(\s*[A-Za-z][a-z]+|\b{t}s?,? (?:which )?(?:means|stands for)\b")).unwrap();
+    let re = Regex::new(&format!(
+        r"\(\s*{t}s?\s*\)|\b{t}s?\s*\(\s*[A-Za-z][a-z]+|\b{t}s?,? (?:which )?(?:means|stands for)\b"
+    ))
+    .unwrap();
     re.is_match(prose)
 }
 
@@ -96,7 +111,12 @@ impl Rule for Jargon {
             .and_then(|_| ctx.vocab.alternation("codenames"))
             .and_then(|alt| Regex::new(&format!(r"(?i)\b{alt}\b")).ok());
         let mut seen: HashSet<String> = HashSet::new();
-        let mut push = |out: &mut Vec<Finding>, start: usize, end: usize, term: &str, what: &str, help: &str| {
+        let mut push = |out: &mut Vec<Finding>,
+                        start: usize,
+                        end: usize,
+                        term: &str,
+                        what: &str,
+                        help: &str| {
             if seen.insert(term.to_lowercase()) && !doc.in_attributed_quote(start..end) {
                 out.push(
                     Finding::new("jargon", sev, start, end)
@@ -107,7 +127,10 @@ impl Rule for Jargon {
         };
         for s in &doc.sentences {
             let role = doc.blocks.get(s.block).map(|b| b.role);
-            if matches!(role, Some(BlockRole::Code | BlockRole::BlockQuote | BlockRole::Html)) {
+            if matches!(
+                role,
+                Some(BlockRole::Code | BlockRole::BlockQuote | BlockRole::Html)
+            ) {
                 continue;
             }
             let text = doc.sentence_text(s);
@@ -122,23 +145,51 @@ impl Rule for Jargon {
                 }
                 let w = m.get(0).unwrap();
                 taken.push((w.start(), w.end()));
-                push(out, s.start + w.start(), s.start + w.end(), w.as_str(), "an internal ticket key", "Describe the work instead of citing your tracker: \"the fix for the export bug\" rather than \"OPS-1234\".");
+                push(
+                    out,
+                    s.start + w.start(),
+                    s.start + w.end(),
+                    w.as_str(),
+                    "an internal ticket key",
+                    "Describe the work instead of citing your tracker: \"the fix for the export bug\" rather than \"OPS-1234\".",
+                );
             }
             for w in SEV.find_iter(text) {
                 taken.push((w.start(), w.end()));
-                push(out, s.start + w.start(), s.start + w.end(), w.as_str(), "an internal severity label", "Say what the severity means for the reader: \"a full outage of checkout\" rather than \"SEV1\".");
+                push(
+                    out,
+                    s.start + w.start(),
+                    s.start + w.end(),
+                    w.as_str(),
+                    "an internal severity label",
+                    "Say what the severity means for the reader: \"a full outage of checkout\" rather than \"SEV1\".",
+                );
             }
             for w in HOST.find_iter(text) {
                 if !w.as_str().chars().any(|c| c.is_ascii_digit()) && !w.as_str().contains('.') {
                     continue;
                 }
                 taken.push((w.start(), w.end()));
-                push(out, s.start + w.start(), s.start + w.end(), w.as_str(), "an internal host or resource name", "Name the role, not the machine: \"one of our database servers in Frankfurt\" rather than \"db-prod-03\".");
+                push(
+                    out,
+                    s.start + w.start(),
+                    s.start + w.end(),
+                    w.as_str(),
+                    "an internal host or resource name",
+                    "Name the role, not the machine: \"one of our database servers in Frankfurt\" rather than \"db-prod-03\".",
+                );
             }
             if let Some(re) = &codenames {
                 for w in re.find_iter(text) {
                     taken.push((w.start(), w.end()));
-                    push(out, s.start + w.start(), s.start + w.end(), w.as_str(), "an internal codename", "Use the name your readers know: \"the mobile app\" rather than the project's codename.");
+                    push(
+                        out,
+                        s.start + w.start(),
+                        s.start + w.end(),
+                        w.as_str(),
+                        "an internal codename",
+                        "Use the name your readers know: \"the mobile app\" rather than the project's codename.",
+                    );
                 }
             }
             if shouting {
@@ -148,7 +199,9 @@ impl Rule for Jargon {
                 let term = w.as_str();
                 let upper = term.trim_end_matches('s');
                 if upper.len() < 2
-                    || !upper.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    || !upper
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                     || upper.chars().all(|c| c.is_ascii_digit())
                     || COMMON.contains(&upper)
                     || taken.iter().any(|&(a, b)| w.start() < b && a < w.end())
@@ -156,7 +209,14 @@ impl Rule for Jargon {
                 {
                     continue;
                 }
-                push(out, s.start + w.start(), s.start + w.end(), term, "an acronym", "Spell it out the first time, or say it in plain words: \"our web application firewall (WAF)\", or \"a filter that blocks malicious traffic\".");
+                push(
+                    out,
+                    s.start + w.start(),
+                    s.start + w.end(),
+                    term,
+                    "an acronym",
+                    "Spell it out the first time, or say it in plain words: \"our web application firewall (WAF)\", or \"a filter that blocks malicious traffic\".",
+                );
             }
         }
     }
@@ -168,17 +228,26 @@ mod tests {
 
     fn hits(src: &str) -> Vec<String> {
         let r = check(src, &Options::new("t.md"));
-        r.diagnostics.iter().filter(|d| d.rule == "jargon").map(|d| d.text.clone()).collect()
+        r.diagnostics
+            .iter()
+            .filter(|d| d.rule == "jargon")
+            .map(|d| d.text.clone())
+            .collect()
     }
 
     #[test]
     fn flags_internal_terms_once() {
-        assert_eq!(hits("SEV1: OPS-4471 caused an RDS failover on db-prod-03. RDS is back."), vec!["SEV1", "OPS-4471", "RDS", "db-prod-03"]);
+        assert_eq!(
+            hits("SEV1: OPS-4471 caused an RDS failover on db-prod-03. RDS is back."),
+            vec!["SEV1", "OPS-4471", "RDS", "db-prod-03"]
+        );
     }
 
     #[test]
     fn defined_and_common_terms_pass() {
         assert!(hits("Our Border Gateway Protocol (BGP) routes were withdrawn. BGP is how networks find us.").is_empty());
-        assert!(hits("See CVE-2024-1234 and our FAQ. Times are in UTC; the API is back.").is_empty());
+        assert!(
+            hits("See CVE-2024-1234 and our FAQ. Times are in UTC; the API is back.").is_empty()
+        );
     }
 }

@@ -24,5 +24,9 @@ pub fn all() -> Vec<Box<dyn Rule>> {
 
 /// The `//!` documentation of a code rule, by id.
 pub fn docs(id: &str) -> String {
-    super::CODE_RULE_DOCS.iter().find(|(k, _)| *k == id).map(|(_, d)| d.to_string()).unwrap_or_default()
+    super::CODE_RULE_DOCS
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, d)| d.to_string())
+        .unwrap_or_default()
 }

@@ -48,32 +48,147 @@ use std::sync::LazyLock;
 
 /// Participles that are faults in themselves.
 const FAULT_VERBS: &[&str] = &[
-    "compromised", "exposed", "leaked", "misconfigured", "deleted", "overwritten", "overwrote", "corrupted",
-    "mishandled", "lost", "breached", "misrouted", "misdirected", "erased", "wiped",
-    "dropped", "truncated", "mislabeled", "mislabelled", "disclosed", "introduced", "broken", "missed",
-    "overlooked", "ignored", "made", "miscalculated", "misapplied", "mistyped",
-    "purged", "destroyed", "left", "forgotten", "misissued", "revealed",
+    "compromised",
+    "exposed",
+    "leaked",
+    "misconfigured",
+    "deleted",
+    "overwritten",
+    "overwrote",
+    "corrupted",
+    "mishandled",
+    "lost",
+    "breached",
+    "misrouted",
+    "misdirected",
+    "erased",
+    "wiped",
+    "dropped",
+    "truncated",
+    "mislabeled",
+    "mislabelled",
+    "disclosed",
+    "introduced",
+    "broken",
+    "missed",
+    "overlooked",
+    "ignored",
+    "made",
+    "miscalculated",
+    "misapplied",
+    "mistyped",
+    "purged",
+    "destroyed",
+    "left",
+    "forgotten",
+    "misissued",
+    "revealed",
 ];
 /// Participles that are faults only in a fault context.
 const NEUTRAL_VERBS: &[&str] = &[
-    "sent", "deployed", "pushed", "released", "removed", "disabled", "applied", "shipped", "merged", "changed",
-    "modified", "rolled", "run", "executed", "triggered", "set", "configured", "granted", "enabled", "updated",
-    "upgraded", "migrated", "issued", "emailed", "charged", "billed", "shown", "displayed", "posted",
-    "published", "shared", "uploaded", "skipped", "accessed", "installed", "copied", "moved", "renamed", "expired", "allowed",
+    "sent",
+    "deployed",
+    "pushed",
+    "released",
+    "removed",
+    "disabled",
+    "applied",
+    "shipped",
+    "merged",
+    "changed",
+    "modified",
+    "rolled",
+    "run",
+    "executed",
+    "triggered",
+    "set",
+    "configured",
+    "granted",
+    "enabled",
+    "updated",
+    "upgraded",
+    "migrated",
+    "issued",
+    "emailed",
+    "charged",
+    "billed",
+    "shown",
+    "displayed",
+    "posted",
+    "published",
+    "shared",
+    "uploaded",
+    "skipped",
+    "accessed",
+    "installed",
+    "copied",
+    "moved",
+    "renamed",
+    "expired",
+    "allowed",
 ];
 /// Outcome and narration verbs: never evasive (listed for the documentation and tests).
 pub const EXEMPT: &[&str] = &[
-    "restored", "resolved", "routed", "rerouted", "recovered", "delivered", "processed", "fixed", "mitigated",
-    "notified", "informed", "rolled back", "reverted", "identified", "detected", "contained", "patched",
+    "restored",
+    "resolved",
+    "routed",
+    "rerouted",
+    "recovered",
+    "delivered",
+    "processed",
+    "fixed",
+    "mitigated",
+    "notified",
+    "informed",
+    "rolled back",
+    "reverted",
+    "identified",
+    "detected",
+    "contained",
+    "patched",
 ];
 const FAULT_SUBJECT: &[&str] = &[
-    "error", "errors", "bug", "bugs", "misconfiguration", "mistake", "mistakes", "faulty", "bad", "incorrect",
-    "wrong", "broken", "buggy", "defective", "flawed", "erroneous", "untested", "malformed", "invalid",
-    "problematic", "unreviewed", "regression", "typo",
+    "error",
+    "errors",
+    "bug",
+    "bugs",
+    "misconfiguration",
+    "mistake",
+    "mistakes",
+    "faulty",
+    "bad",
+    "incorrect",
+    "wrong",
+    "broken",
+    "buggy",
+    "defective",
+    "flawed",
+    "erroneous",
+    "untested",
+    "malformed",
+    "invalid",
+    "problematic",
+    "unreviewed",
+    "regression",
+    "typo",
 ];
 const REMEDY_SUBJECT: &[&str] = &[
-    "fix", "patch", "hotfix", "mitigation", "rollback", "revert", "workaround", "remediation", "notification",
-    "notice", "alert", "reminder", "credit", "refund", "correction", "update",
+    "fix",
+    "patch",
+    "hotfix",
+    "mitigation",
+    "rollback",
+    "revert",
+    "workaround",
+    "remediation",
+    "notification",
+    "notice",
+    "alert",
+    "reminder",
+    "credit",
+    "refund",
+    "correction",
+    "update",
 ];
 
 static FAULT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,8 +203,10 @@ static FIRST_PERSON_ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_ASSERTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no|not|never|without|whether|if|unless|nothing|none)\b").unwrap()
 });
-static TECH_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)timeline|technical|root cause|contributing|detail|analysis|how it happened").unwrap());
+static TECH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)timeline|technical|root cause|contributing|detail|analysis|how it happened")
+        .unwrap()
+});
 
 pub struct PassiveEvasion {
     meta: RuleMeta,
@@ -123,19 +240,32 @@ pub fn passives(toks: &[Token], sentence: &str, sentence_start: usize) -> Vec<(u
             continue;
         }
         // "may have been accessed" is a hedge (reported by `hedging`), not an evasion.
-        if toks[i].lower == "been" && i >= 2 && toks[i - 1].lower == "have" && matches!(toks[i - 2].lower.as_str(), "may" | "might" | "could" | "would" | "should") {
+        if toks[i].lower == "been"
+            && i >= 2
+            && toks[i - 1].lower == "have"
+            && matches!(
+                toks[i - 2].lower.as_str(),
+                "may" | "might" | "could" | "would" | "should"
+            )
+        {
             continue;
         }
         // "has been" counts; "is being" / present forms do not reach here.
         let mut j = i + 1;
         let mut negated = false;
-        while j < toks.len() && (toks[j].is(UPOS::ADV) || toks[j].lower.ends_with("ly") || toks[j].lower == "been") {
+        while j < toks.len()
+            && (toks[j].is(UPOS::ADV) || toks[j].lower.ends_with("ly") || toks[j].lower == "been")
+        {
             if matches!(toks[j].lower.as_str(), "not" | "never" | "n't") {
                 negated = true;
             }
             j += 1;
         }
-        if negated || toks.get(i + 1).is_some_and(|t| matches!(t.lower.as_str(), "not" | "never" | "n't")) {
+        if negated
+            || toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "not" | "never" | "n't"))
+        {
             continue;
         }
         let Some(p) = toks.get(j) else { continue };
@@ -144,10 +274,18 @@ pub fn passives(toks: &[Token], sentence: &str, sentence_start: usize) -> Vec<(u
             continue;
         }
         // "made" only with a fault subject ("mistakes were made", "changes were made that …").
-        let subject: Vec<&str> = toks[..i].iter().rev().take(4).map(|t| t.lower.as_str()).collect();
+        let subject: Vec<&str> = toks[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .map(|t| t.lower.as_str())
+            .collect();
         let fault_subject = subject.iter().any(|w| FAULT_SUBJECT.contains(w));
         let remedy_subject = subject.iter().take(2).any(|w| REMEDY_SUBJECT.contains(w));
-        if subject.iter().any(|w| matches!(*w, "no" | "none" | "neither" | "nothing")) {
+        if subject
+            .iter()
+            .any(|w| matches!(*w, "no" | "none" | "neither" | "nothing"))
+        {
             continue;
         }
         let rest = &sentence[(p.end - sentence_start).min(sentence.len())..];
@@ -173,7 +311,12 @@ pub fn passives(toks: &[Token], sentence: &str, sentence_start: usize) -> Vec<(u
         let mut s = i;
         while s > 0 && i - s < 4 {
             let t = &toks[s - 1];
-            let np = t.is(UPOS::NOUN) || t.is(UPOS::PROPN) || t.is(UPOS::ADJ) || t.is(UPOS::DET) || t.is(UPOS::NUM) || (t.pos.is_none() && t.is_word);
+            let np = t.is(UPOS::NOUN)
+                || t.is(UPOS::PROPN)
+                || t.is(UPOS::ADJ)
+                || t.is(UPOS::DET)
+                || t.is(UPOS::NUM)
+                || (t.pos.is_none() && t.is_word);
             if !np || t.is_punctuation {
                 break;
             }
@@ -207,20 +350,33 @@ impl Rule for PassiveEvasion {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
-        static CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:was|were|been|got|gotten)\b").unwrap());
+        static CUE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\b(?:was|were|been|got|gotten)\b").unwrap());
         let mut nlp = None;
         let mut current_heading = String::new();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(s);
-            if doc.blocks.get(s.block).is_some_and(|b| b.role == BlockRole::Heading) || s.heading_like {
+            if doc
+                .blocks
+                .get(s.block)
+                .is_some_and(|b| b.role == BlockRole::Heading)
+                || s.heading_like
+            {
                 current_heading = text.to_string();
                 continue;
             }
-            let technical = ctx.kind == Some(Kind::Postmortem) && TECH_HEADING.is_match(&current_heading);
-            let sev = if technical { Severity::Info } else { Severity::Warning };
-            let mut local: Vec<(usize, usize)> =
-                EXISTENTIAL.find_iter(text).map(|m| (s.start + m.start(), s.start + m.end())).collect();
+            let technical =
+                ctx.kind == Some(Kind::Postmortem) && TECH_HEADING.is_match(&current_heading);
+            let sev = if technical {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            let mut local: Vec<(usize, usize)> = EXISTENTIAL
+                .find_iter(text)
+                .map(|m| (s.start + m.start(), s.start + m.end()))
+                .collect();
             if CUE.is_match(text) {
                 let nlp = nlp.get_or_insert_with(|| ctx.nlp());
                 if let Some(toks) = nlp.sentences.get(si) {
@@ -251,16 +407,32 @@ mod tests {
 
     fn hits(src: &str) -> Vec<String> {
         let r = check(src, &Options::new("t.md"));
-        r.diagnostics.iter().filter(|d| d.rule == "passive-evasion").map(|d| d.text.clone()).collect()
+        r.diagnostics
+            .iter()
+            .filter(|d| d.rule == "passive-evasion")
+            .map(|d| d.text.clone())
+            .collect()
     }
 
     #[test]
     fn flags_agentless_faults() {
-        assert_eq!(hits("An error occurred during maintenance."), vec!["An error occurred"]);
+        assert_eq!(
+            hits("An error occurred during maintenance."),
+            vec!["An error occurred"]
+        );
         assert_eq!(hits("Mistakes were made."), vec!["Mistakes were made"]);
-        assert_eq!(hits("A misconfiguration was pushed to production."), vec!["A misconfiguration was pushed"]);
-        assert_eq!(hits("Credentials were compromised in a phishing attack."), vec!["Credentials were compromised"]);
-        assert_eq!(hits("Reminder emails were sent in error."), vec!["Reminder emails were sent"]);
+        assert_eq!(
+            hits("A misconfiguration was pushed to production."),
+            vec!["A misconfiguration was pushed"]
+        );
+        assert_eq!(
+            hits("Credentials were compromised in a phishing attack."),
+            vec!["Credentials were compromised"]
+        );
+        assert_eq!(
+            hits("Reminder emails were sent in error."),
+            vec!["Reminder emails were sent"]
+        );
     }
 
     #[test]

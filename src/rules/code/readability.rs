@@ -61,7 +61,11 @@ pub fn target(kind: Option<Kind>) -> f64 {
 
 /// Estimated syllables of an English word (vowel groups, silent final e, minimum one).
 pub fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_ascii_alphabetic()).collect();
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
     if w.is_empty() {
         return 0;
     }
@@ -76,7 +80,11 @@ pub fn syllables(word: &str) -> usize {
         prev = v;
     }
     let len = w.len();
-    if len > 2 && w[len - 1] == 'e' && !vowel(w[len - 2]) && !(w[len - 2] == 'l' && !vowel(w[len - 3])) {
+    if len > 2
+        && w[len - 1] == 'e'
+        && !vowel(w[len - 2])
+        && (w[len - 2] != 'l' || vowel(w[len - 3]))
+    {
         n -= 1;
     }
     if len > 3 && w[len - 2..] == ['e', 'd'] && !matches!(w[len - 3], 't' | 'd') && n > 1 {
@@ -114,7 +122,18 @@ impl Rule for Readability {
         let mut first: Option<(usize, usize)> = None;
         for s in &doc.sentences {
             let role = doc.blocks.get(s.block).map(|b| b.role);
-            if s.heading_like || matches!(role, Some(BlockRole::Heading | BlockRole::TableCell | BlockRole::Code | BlockRole::BlockQuote | BlockRole::Html)) {
+            if s.heading_like
+                || matches!(
+                    role,
+                    Some(
+                        BlockRole::Heading
+                            | BlockRole::TableCell
+                            | BlockRole::Code
+                            | BlockRole::BlockQuote
+                            | BlockRole::Html
+                    )
+                )
+            {
                 continue;
             }
             let text = doc.sentence_text(s);
@@ -125,7 +144,11 @@ impl Rule for Readability {
             first.get_or_insert((s.start, s.end));
             let n = ws.len();
             if n > 25 {
-                let sev = if n > 35 { Severity::Warning } else { Severity::Info };
+                let sev = if n > 35 {
+                    Severity::Warning
+                } else {
+                    Severity::Info
+                };
                 // Point at the sentence's first line only, to keep the report readable.
                 let src = doc.text(s.start, s.end);
                 let lead = src.len() - src.trim_start().len();
@@ -142,12 +165,20 @@ impl Rule for Readability {
         if total < 40 {
             return;
         }
-        let (Some(g), Some((start, end))) = (grade(&graded), first) else { return };
+        let (Some(g), Some((start, end))) = (grade(&graded), first) else {
+            return;
+        };
         // Point at the first word (a long-sentence finding may cover the whole sentence).
-        let end = doc.source[start..end].find(char::is_whitespace).map_or(end, |i| start + i);
+        let end = doc.source[start..end]
+            .find(char::is_whitespace)
+            .map_or(end, |i| start + i);
         let t = target(ctx.kind);
         if g > t {
-            let sev = if g >= t + 4.0 { Severity::Warning } else { Severity::Info };
+            let sev = if g >= t + 4.0 {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
             let mut f = Finding::new("readability", sev, start, end)
                 .message(format!("Reading grade {g:.1} is above the target of {t:.0} for this kind of document."))
                 .help("Use shorter sentences and everyday words: \"use\" not \"utilise\", \"because\" not \"due to the fact that\". Aim for 15–20 words a sentence.");
@@ -173,7 +204,9 @@ mod tests {
     #[test]
     fn grade_orders_texts() {
         let easy = vec![words("We fixed the bug at noon."), words("Sign in again.")];
-        let hard = vec![words("Notwithstanding comprehensive remediation, intermittent authentication degradation persisted throughout the maintenance window.")];
+        let hard = vec![words(
+            "Notwithstanding comprehensive remediation, intermittent authentication degradation persisted throughout the maintenance window.",
+        )];
         assert!(grade(&easy).unwrap() < 4.0);
         assert!(grade(&hard).unwrap() > 14.0);
     }

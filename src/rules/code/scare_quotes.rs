@@ -33,11 +33,17 @@ use std::sync::LazyLock;
 
 const FAULT: &str = r"(?:bugs?|glitch(?:es)?|hiccups?|blips?|issues?|errors?|outages?|breach(?:es)?|incidents?|problems?|mistakes?|vulnerabilit(?:y|ies)|leaks?|hacks?|attacks?|failures?|downtime|disruptions?|compromise|exposure|snafu|mishap|oversight|anomal(?:y|ies)|misconfiguration|data loss|security event|event)";
 
-static FAULT_WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*(?:[\w-]+\s+)?{FAULT}\W*$")).unwrap());
-static SO_CALLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r#"(?i)\bso-?called\s+["“‘']?(?:[\w-]+\s+)?{FAULT}\b["”’']?"#)).unwrap());
+static FAULT_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*(?:[\w-]+\s+)?{FAULT}\W*$")).unwrap());
+static SO_CALLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)\bso-?called\s+["“‘']?(?:[\w-]+\s+)?{FAULT}\b["”’']?"#
+    ))
+    .unwrap()
+});
 /// Plain single quotes ('bug'): not collected as quotations by the document model.
-static SINGLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[\s(\[])('([^'\n]{2,40})')(?:$|[\s.,;:!?)\]])").unwrap());
+static SINGLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[])('([^'\n]{2,40})')(?:$|[\s.,;:!?)\]])").unwrap());
 /// Words that introduce a literal label or title, not scepticism.
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:label(?:l?ed)?|titled|entitled|marked|named|called|status(?:\s+(?:of|to|is|was))?|set\s+to|changed\s+to|moved\s+to|tagged|flagged\s+as|categori[sz]ed\s+as|classified\s+as|as|the\s+word|the\s+term|the\s+phrase|term|message|reads?|read|shows?|showed|shown|displays?|displayed|displaying|says?|said|button|tab|option|field|column|header|heading|select|click|choose|type|error\s+code|code)\s*[:(]?\s*$").unwrap()
@@ -66,7 +72,9 @@ pub fn rule() -> Box<dyn Rule> {
 
 impl ScareQuotes {
     fn finding(start: usize, end: usize, word: &str) -> Finding {
-        let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
         Finding::new("scare-quotes", Severity::Warning, start, end)
             .message(format!("Quoting \"{w}\" suggests you doubt it was one."))
             .help(format!(
@@ -100,10 +108,15 @@ impl Rule for ScareQuotes {
         }
         for (start, end, inner) in spans {
             let words = inner.split_whitespace().count();
-            if !(1..=2).contains(&words) || !FAULT_WORDS.is_match(&inner) || doc.in_attributed_quote(start..end) {
+            if !(1..=2).contains(&words)
+                || !FAULT_WORDS.is_match(&inner)
+                || doc.in_attributed_quote(start..end)
+            {
                 continue;
             }
-            let Some(si) = doc.sentence_at(start) else { continue };
+            let Some(si) = doc.sentence_at(start) else {
+                continue;
+            };
             let s = &doc.sentences[si];
             if s.heading_like {
                 continue;
@@ -117,10 +130,17 @@ impl Rule for ScareQuotes {
             out.push(Self::finding(start, end, &inner));
         }
         for m in SO_CALLED.find_iter(prose) {
-            if doc.in_attributed_quote(m.range()) || out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            if doc.in_attributed_quote(m.range())
+                || out.iter().any(|f| f.start < m.end() && m.start() < f.end)
+            {
                 continue;
             }
-            let word = m.as_str().split_whitespace().last().unwrap_or("").to_string();
+            let word = m
+                .as_str()
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_string();
             out.push(
                 Self::finding(m.start(), m.end(), &word)
                     .message("\"So-called\" suggests you doubt the fault was real."),
@@ -135,20 +155,33 @@ mod tests {
 
     fn hits(src: &str) -> Vec<String> {
         let r = check(src, &Options::new("t.md"));
-        r.diagnostics.iter().filter(|d| d.rule == "scare-quotes").map(|d| d.text.clone()).collect()
+        r.diagnostics
+            .iter()
+            .filter(|d| d.rule == "scare-quotes")
+            .map(|d| d.text.clone())
+            .collect()
     }
 
     #[test]
     fn flags_quoted_fault_words() {
-        assert_eq!(hits("A \"glitch\" in our scheduler delayed payouts."), vec!["\"glitch\""]);
+        assert_eq!(
+            hits("A \"glitch\" in our scheduler delayed payouts."),
+            vec!["\"glitch\""]
+        );
         assert_eq!(hits("There was a “bug” in restore."), vec!["“bug”"]);
         assert_eq!(hits("The 'hiccup' lasted an hour."), vec!["'hiccup'"]);
-        assert_eq!(hits("The so-called outage lasted 40 minutes."), vec!["so-called outage"]);
+        assert_eq!(
+            hits("The so-called outage lasted 40 minutes."),
+            vec!["so-called outage"]
+        );
     }
 
     #[test]
     fn labels_titles_and_attribution_are_not_scare_quotes() {
-        assert!(hits("We marked the incident \"Resolved\" and the \"Outage\" status cleared.").is_empty());
+        assert!(
+            hits("We marked the incident \"Resolved\" and the \"Outage\" status cleared.")
+                .is_empty()
+        );
         assert!(hits("Tickets labeled \"bug\" are triaged daily.").is_empty());
         assert!(hits("One customer wrote: \"this outage cost us a day\".").is_empty());
         assert!(hits("Run `echo \"error\"` to test.").is_empty());

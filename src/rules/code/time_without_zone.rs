@@ -61,8 +61,9 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\s*(?:hours?|hrs?|h\b|minutes?|mins?|m\b|seconds?|secs?|s\b|ms\b|%|percent|gb|mb|kb|tb|x\b|times\b|ratio|split|odds)|[.:]\d|\.\d+\.\d)").unwrap()
 });
-static NOT_TIME_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\bv(?:ersion)?\s*|[\w.]\.|ratio(?: of)?\s+|\d[:.]|\$|€|£|#|\bchapter\s+|\bverse\s+)$").unwrap());
+static NOT_TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bv(?:ersion)?\s*|[\w.]\.|ratio(?: of)?\s+|\d[:.]|\$|€|£|#|\bchapter\s+|\bverse\s+)$").unwrap()
+});
 /// Log lines: a line that starts with a timestamp or date followed by a level.
 static LOG_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*\[?(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d(?::\d\d)?(?:[.,]\d+)?\]?\s+(?:\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b)").unwrap()
@@ -103,7 +104,9 @@ impl Rule for TimeWithoutZone {
         let log_lines: Vec<(usize, usize)> = LOG_LINE
             .find_iter(&doc.prose)
             .map(|m| {
-                let end = doc.prose[m.start()..].find('\n').map_or(doc.prose.len(), |i| m.start() + i);
+                let end = doc.prose[m.start()..]
+                    .find('\n')
+                    .map_or(doc.prose.len(), |i| m.start() + i);
                 (m.start(), end)
             })
             .collect();
@@ -121,11 +124,15 @@ impl Rule for TimeWithoutZone {
                 if dotted && !has_ampm && caps.name("pre").is_none() {
                     continue;
                 }
-                if NOT_TIME_AFTER.is_match(&text[t.end()..]) || NOT_TIME_BEFORE.is_match(&text[..t.start()]) {
+                if NOT_TIME_AFTER.is_match(&text[t.end()..])
+                    || NOT_TIME_BEFORE.is_match(&text[..t.start()])
+                {
                     continue;
                 }
                 let (start, end) = (s.start + t.start(), s.start + t.end());
-                if log_lines.iter().any(|&(a, b)| a <= start && end <= b) || doc.in_attributed_quote(start..end) {
+                if log_lines.iter().any(|&(a, b)| a <= start && end <= b)
+                    || doc.in_attributed_quote(start..end)
+                {
                     continue;
                 }
                 out.push(
@@ -147,14 +154,27 @@ mod tests {
 
     fn times(src: &str) -> Vec<String> {
         let r = check(src, &Options::new("t.md"));
-        r.diagnostics.iter().filter(|d| d.rule == "time-without-zone").map(|d| d.text.clone()).collect()
+        r.diagnostics
+            .iter()
+            .filter(|d| d.rule == "time-without-zone")
+            .map(|d| d.text.clone())
+            .collect()
     }
 
     #[test]
     fn flags_bare_times() {
-        assert_eq!(times("The outage began at 10:15 and ended at 11:40."), vec!["10:15", "11:40"]);
-        assert_eq!(times("Bookings between 7:45 and 9:10 AM were lost."), vec!["7:45", "9:10 AM"]);
-        assert_eq!(times("It started at 10pm and again at 10.30am."), vec!["10pm", "10.30am"]);
+        assert_eq!(
+            times("The outage began at 10:15 and ended at 11:40."),
+            vec!["10:15", "11:40"]
+        );
+        assert_eq!(
+            times("Bookings between 7:45 and 9:10 AM were lost."),
+            vec!["7:45", "9:10 AM"]
+        );
+        assert_eq!(
+            times("It started at 10pm and again at 10.30am."),
+            vec!["10pm", "10.30am"]
+        );
         assert_eq!(times("Classes from 6.45 were cancelled."), vec!["6.45"]);
     }
 
