@@ -195,7 +195,7 @@ static FAULT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in error|by mistake|by accident|mistakenly|accidentally|inadvertently|incorrectly|erroneously|wrongly|prematurely|improperly|without (?:review|testing|approval|authori[sz]ation|being tested|being reviewed))\b|\b(?:that|which) (?:then )?(?:caused|broke|deleted|triggered|led to|removed|disabled|overwrote|corrupted|exposed|took down|crashed)\b").unwrap()
 });
 static EXISTENTIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:an?|the|several|multiple|some|one|two|a few|a number of)\s+)?(?:[\w-]+\s+)?(?:errors?|issues?|problems?|mistakes?|faults?|bugs?|misconfigurations?|failures?|oversights?|glitch(?:es)?|incidents?|outages?)\s+(?:(?:has|have|had)\s+)?(?:occurred|arose|arisen|happened|took place|crept in|emerged|surfaced|developed)\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:an?|the|several|multiple|some|one|two|a few|a number of)\s+)?(?:[\w-]+\s+)?(?:errors?|issues?|problems?|mistakes?|faults?|bugs?|misconfigurations?|failures?|oversights?|glitch(?:es)?)\s+(?:(?:has|have|had)\s+)?(?:occurred|arose|arisen|happened|took place|crept in|emerged|surfaced|developed)\b").unwrap()
 });
 static FIRST_PERSON_ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:we|i)\s+(?:(?:\w+ly|then|also|had|have|did|do|just|later)\s+)*(?:[a-z]+ed|made|ran|sent|pushed|broke|took|set|put|left|lost|let|forgot|shipped|deployed|introduced|changed|caused|misconfigured|deleted|exposed|wrote|didn't|did not|failed|missed|should)\b").unwrap()
