@@ -213,3 +213,87 @@ suggest = "sign in"
     assert_eq!(d.text, "log in");
     assert_eq!(d.suggestions[0].replacement, "sign in");
 }
+
+fn severities(
+    text: &str,
+    kind: Kind,
+    phase: Option<candor::Phase>,
+    rule: &str,
+) -> Vec<(String, Severity)> {
+    let mut opts = Options::new("a.md");
+    opts.kind = Some(kind);
+    opts.phase = phase;
+    Linter::new()
+        .check(text, &opts)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| (d.text, d.severity))
+        .collect()
+}
+
+#[test]
+fn blame_is_info_when_the_paragraph_owns_the_failure() {
+    let alone = "The outage was caused by our third-party hosting provider.\n";
+    let owned = "The outage was caused by our third-party hosting provider. We should have had a second one; that is our mistake.\n";
+    assert_eq!(
+        severities(alone, Kind::IncidentEmail, None, "blame-shifting")[0].1,
+        Severity::Warning
+    );
+    assert_eq!(
+        severities(owned, Kind::IncidentEmail, None, "blame-shifting")[0].1,
+        Severity::Info
+    );
+}
+
+#[test]
+fn vague_cause_is_info_while_investigating() {
+    let text = "We are investigating an unexpected issue with logins.\n";
+    let inv = severities(
+        text,
+        Kind::StatusUpdate,
+        Some(candor::Phase::Investigating),
+        "vague-cause",
+    );
+    let res = severities(
+        text,
+        Kind::StatusUpdate,
+        Some(candor::Phase::Resolved),
+        "vague-cause",
+    );
+    assert_eq!(
+        inv,
+        vec![("an unexpected issue".to_string(), Severity::Info)]
+    );
+    assert_eq!(
+        res,
+        vec![("an unexpected issue".to_string(), Severity::Warning)]
+    );
+}
+
+#[test]
+fn passive_evasion_is_info_in_technical_postmortem_sections() {
+    let text = "# Outage\n\n## Summary\n\nA faulty configuration was deployed.\n\n## Root cause\n\nA faulty configuration was deployed to every region.\n";
+    let found = severities(text, Kind::Postmortem, None, "passive-evasion");
+    assert_eq!(
+        found.iter().map(|f| f.1).collect::<Vec<_>>(),
+        vec![Severity::Warning, Severity::Info]
+    );
+}
+
+#[test]
+fn one_finding_per_sentence_and_per_overlap() {
+    // Two blame phrases in one sentence are one finding covering both.
+    let text = "The outage was caused by our upstream provider, which was entirely outside of our control.\n";
+    let found = severities(text, Kind::IncidentEmail, None, "blame-shifting");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.starts_with("caused by") && found[0].0.ends_with("control"));
+    // Overlapping placeholder syntaxes are one finding.
+    let found = severities(
+        "Account: ${account_id}\n",
+        Kind::IncidentEmail,
+        None,
+        "unrendered-placeholder",
+    );
+    assert_eq!(found, vec![("${account_id}".to_string(), Severity::Error)]);
+}
