@@ -46,7 +46,8 @@ const COMMON: &[&str] = &[
     "NY", "CA", "MA", "TX", "FL", "DC", "NHS", "HR", "VPN", "PC", "PCS", "USB", "HTML", "CSV",
     "FAQ", "TODO", "TBD", "TBC", "FIXME", "XXX", "NOTE", "AI", "ASAP", "CVE", "CVSS", "IP", "II",
     "III", "IV", "VI", "ZIP", "EIN", "DOB", "MFA", "2FA", "ATO", "RSVP", "PS", "ISO", "NA", "N/A",
-    "OS", "IOS", "GB", "MB", "KB", "TB",
+    "OS", "IOS", "GB", "MB", "KB", "TB", "AWS", "GCP", "IBM", "HTTP", "HTTPS", "SDK", "SDKS",
+    "GET", "PUT", "POST", "BBC",
 ];
 const NOT_TICKETS: &[&str] = &[
     "CVE", "GHSA", "CWE", "SHA", "AES", "TLS", "SSL", "COVID", "MD", "UTF", "SOC", "ISO", "RFC",
