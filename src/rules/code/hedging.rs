@@ -181,7 +181,9 @@ pub fn hedges(toks: &[Token]) -> Vec<(usize, usize)> {
             while j < toks.len() && is_adv(&toks[j]) && word(&toks[j]) != "have" {
                 j += 1;
             }
-            let perfect = toks.get(j).is_some_and(|t| word(t) == "have");
+            // "may have to restart" is obligation, not a perfect.
+            let perfect = toks.get(j).is_some_and(|t| word(t) == "have")
+                && toks.get(j + 1).is_some_and(|t| word(t) != "to");
             if perfect {
                 let mut k = j + 1;
                 while k < toks.len() && (is_adv(&toks[k]) || word(&toks[k]) == "been") {
@@ -356,6 +358,7 @@ mod tests {
                 .is_empty()
         );
         assert!(hits("This could have been prevented by an alert.").is_empty());
+        assert!(hits("We may have to restart the service tonight.").is_empty());
         assert!(hits("You may contact us at any time. An attacker could read files.").is_empty());
         assert!(hits("One customer wrote: \"it may have been exposed\".").is_empty());
     }
