@@ -22,6 +22,25 @@
 //! suggest = "…"                   # optional replacement for the matched text
 //! ```
 //!
+//! Rule-level keys: `severity_by_kind = { breach-notice = "error" }` and
+//! `severity_by_phase = { investigating = "info" }` override `severity`; `kinds`,
+//! `skip_kinds`, `phases`, `skip_phases` limit where the rule runs; `skip_headings`;
+//! `one_per_sentence` (several matches in a sentence become one finding); `view`
+//! (`prose` or `raw`); `[vocab]` adds lists local to the rule.
+//!
+//! Pattern keys: `match` (a named group `hit` narrows the reported span), `message`, `help`,
+//! `severity`, `suggest` (may use `$1`/`${name}` captures), `case_sensitive`, and guards —
+//! each a regex; a match of the guard cancels the finding:
+//! * `unless_sentence` — anywhere in the sentence;
+//! * `unless_before` / `unless_after` — the sentence text before / after the match;
+//! * `unless_next` — the next sentence;
+//! * `unless_match` — the matched text itself (e.g. "test accounts" inside a population match);
+//! * `unless_document` — the document's whole prose;
+//! * `only_if_after` — the reverse: a finding only when the sentence text after the match
+//!   matches (e.g. "rest assured" only when a promise follows);
+//! * `info_if_paragraph` — not a cancel: if the paragraph (block) matches, the finding is
+//!   reported as info (e.g. blame-shifting next to a first-person admission).
+//!
 //! In `match` and every guard, `{@name}` expands to a vocabulary list, a plain space matches
 //! any run of white space (line breaks included), and matching ignores case unless the
 //! pattern sets `case_sensitive = true`. Patterns use the `regex` crate: linear time, so a
@@ -52,9 +71,15 @@ pub struct PhraseRuleDef {
     /// Severity per kind, overriding `severity` (e.g. error in a breach notice).
     #[serde(default)]
     pub severity_by_kind: std::collections::BTreeMap<Kind, Severity>,
+    /// Severity per status-update phase, overriding `severity` and `severity_by_kind`.
+    #[serde(default)]
+    pub severity_by_phase: std::collections::BTreeMap<Phase, Severity>,
     /// Extra vocabulary lists local to this rule.
     #[serde(default)]
     pub vocab: std::collections::BTreeMap<String, Vec<String>>,
+    /// Report at most one finding per sentence (spanning every match in it).
+    #[serde(default)]
+    pub one_per_sentence: bool,
     /// Skip matches in headings.
     #[serde(default)]
     pub skip_headings: bool,
@@ -98,6 +123,9 @@ pub struct PatternDef {
     /// If the named capture group `hit` exists, the finding covers just that group.
     #[serde(default)]
     pub unless_sentence: Option<String>,
+    /// Checked against the matched text.
+    #[serde(default)]
+    pub unless_match: Option<String>,
     /// Checked against the sentence after the match's sentence.
     #[serde(default)]
     pub unless_next: Option<String>,
@@ -110,6 +138,12 @@ pub struct PatternDef {
     /// Checked against the whole document's prose.
     #[serde(default)]
     pub unless_document: Option<String>,
+    /// The finding stands only if the sentence text after the match matches.
+    #[serde(default)]
+    pub only_if_after: Option<String>,
+    /// Checked against the paragraph (block) of the match: a match lowers the finding to info.
+    #[serde(default)]
+    pub info_if_paragraph: Option<String>,
     #[serde(default)]
     pub message: Option<String>,
     #[serde(default)]
@@ -126,9 +160,12 @@ struct Pattern {
     re: Regex,
     unless_sentence: Option<Regex>,
     unless_next: Option<Regex>,
+    unless_match: Option<Regex>,
     unless_before: Option<Regex>,
     unless_after: Option<Regex>,
     unless_document: Option<Regex>,
+    info_if_paragraph: Option<Regex>,
+    only_if_after: Option<Regex>,
     message: Option<String>,
     help: Option<String>,
     severity: Option<Severity>,
@@ -190,9 +227,12 @@ impl PhraseRule {
                 re: compile(&p.pattern, p.case_sensitive)?,
                 unless_sentence: opt(&p.unless_sentence)?,
                 unless_next: opt(&p.unless_next)?,
+                unless_match: opt(&p.unless_match)?,
                 unless_before: opt(&p.unless_before)?,
                 unless_after: opt(&p.unless_after)?,
                 unless_document: opt(&p.unless_document)?,
+                info_if_paragraph: opt(&p.info_if_paragraph)?,
+                only_if_after: opt(&p.only_if_after)?,
                 message: p.message.clone(),
                 help: p.help.clone(),
                 severity: p.severity,
@@ -238,6 +278,14 @@ impl Rule for PhraseRule {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let mut found = Vec::new();
+        self.collect(ctx, &mut found);
+        out.extend(self.merge(ctx, found));
+    }
+}
+
+impl PhraseRule {
+    fn collect(&self, ctx: &Context, out: &mut Vec<Finding>) {
         if !self.applies(ctx) {
             return;
         }
@@ -246,6 +294,10 @@ impl Rule for PhraseRule {
             .kind
             .and_then(|k| self.def.severity_by_kind.get(&k).copied())
             .unwrap_or(self.def.severity);
+        let base_sev = ctx
+            .phase
+            .and_then(|p| self.def.severity_by_phase.get(&p).copied())
+            .unwrap_or(base_sev);
         if self.def.view == View::Raw {
             for p in &self.patterns {
                 for caps in p.re.captures_iter(&doc.raw) {
@@ -284,7 +336,17 @@ impl Rule for PhraseRule {
                     {
                         continue;
                     }
-                    out.push(self.finding(p, base_sev, start, end, &caps));
+                    let mut f = self.finding(p, base_sev, start, end, &caps);
+                    if let Some(re) = &p.info_if_paragraph {
+                        let para = doc
+                            .blocks
+                            .get(s.block)
+                            .map_or(text, |b| &doc.prose[b.start..b.end.min(doc.prose.len())]);
+                        if re.is_match(para) {
+                            f.severity = Severity::Info;
+                        }
+                    }
+                    out.push(f);
                 }
             }
         }
@@ -292,6 +354,33 @@ impl Rule for PhraseRule {
 }
 
 impl PhraseRule {
+    /// Overlapping findings of this rule become one (the longest wins); with
+    /// `one_per_sentence`, all findings in a sentence become one covering them all.
+    fn merge(&self, ctx: &Context, mut found: Vec<Finding>) -> Vec<Finding> {
+        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        let mut out: Vec<Finding> = Vec::new();
+        for f in found {
+            if let Some(last) = out.last_mut() {
+                let same_sentence = self.def.one_per_sentence
+                    && ctx.doc.sentence_at(last.start).is_some()
+                    && ctx.doc.sentence_at(last.start) == ctx.doc.sentence_at(f.start);
+                if f.start < last.end || same_sentence {
+                    if f.end > last.end {
+                        if same_sentence && f.start >= last.end {
+                            last.end = f.end;
+                            last.suggestions.clear();
+                        } else if f.end - f.start > last.end - last.start {
+                            *last = f;
+                        }
+                    }
+                    continue;
+                }
+            }
+            out.push(f);
+        }
+        out
+    }
+
     fn finding(
         &self,
         p: &Pattern,
@@ -330,6 +419,15 @@ fn guarded(
     me: usize,
 ) -> bool {
     let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
+    if p.only_if_after
+        .as_ref()
+        .is_some_and(|r| !r.is_match(&text[me..]))
+    {
+        return true;
+    }
+    if hit(&p.unless_match, &text[ms..me]) {
+        return true;
+    }
     if hit(&p.unless_sentence, text)
         || hit(&p.unless_before, &text[..ms])
         || hit(&p.unless_after, &text[me..])

@@ -3,9 +3,23 @@
 
 use super::Rule;
 
+pub mod hedging;
+pub mod jargon;
+pub mod passive_evasion;
+pub mod readability;
+pub mod scare_quotes;
+pub mod time_without_zone;
+
 /// Every code rule.
 pub fn all() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        hedging::rule(),
+        jargon::rule(),
+        passive_evasion::rule(),
+        readability::rule(),
+        scare_quotes::rule(),
+        time_without_zone::rule(),
+    ]
 }
 
 /// The `//!` documentation of a code rule, by id.

@@ -1,0 +1,190 @@
+//! # scare-quotes
+//! Quotation marks around a word for the fault ("a \"bug\"", so-called outage).
+//!
+//! ## What it flags
+//! A quoted one- or two-word phrase whose head is a fault noun — bug, glitch, hiccup, issue,
+//! error, outage, breach, incident, problem, mistake, vulnerability, leak, hack, attack,
+//! failure, blip — and "so-called" before one. Straight, curly and single quotes count.
+//! Not flagged: UI and status labels ("marked it 'Resolved'", "the 'Outage' status"),
+//! titles and literal strings introduced by labeled/titled/marked/named/called/as/the word/
+//! the term/status/message/reads/shows, attributed quotations (a customer's own words), and
+//! code.
+//!
+//! ## Why it matters
+//! Scare quotes signal that the writer doubts the word: a "bug" that lost customer data
+//! reads as "so-called bug". In the founding backup-service case, quoting the "bug" in the
+//! restore process made the notice read as a denial. Name the fault plainly.
+//! Sources: catalog founding cases; Atlassian Statuspage, incident communication tips (own
+//! the problem).
+//!
+//! ## Bad
+//! > A "glitch" in our scheduler delayed payouts.
+//! > The so-called outage lasted 40 minutes.
+//!
+//! ## Good
+//! > A bug in our scheduler delayed payouts by six hours.
+//! > We marked the incident "Resolved" at 14:09 UTC.
+//! > One customer wrote: "this outage cost us a day".
+
+use super::super::{Context, Family, Rule, RuleMeta};
+use crate::diagnostic::{Finding, Severity};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const FAULT: &str = r"(?:bugs?|glitch(?:es)?|hiccups?|blips?|issues?|errors?|outages?|breach(?:es)?|incidents?|problems?|mistakes?|vulnerabilit(?:y|ies)|leaks?|hacks?|attacks?|failures?|downtime|disruptions?|compromise|exposure|snafu|mishap|oversight|anomal(?:y|ies)|misconfiguration|data loss|security event|event)";
+
+static FAULT_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*(?:[\w-]+\s+)?{FAULT}\W*$")).unwrap());
+static SO_CALLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)\bso-?called\s+["“‘']?(?:[\w-]+\s+)?{FAULT}\b["”’']?"#
+    ))
+    .unwrap()
+});
+/// Plain single quotes ('bug'): not collected as quotations by the document model.
+static SINGLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[])('([^'\n]{2,40})')(?:$|[\s.,;:!?)\]])").unwrap());
+/// Words that introduce a literal label or title, not scepticism.
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:label(?:l?ed)?|titled|entitled|marked|named|called|status(?:\s+(?:of|to|is|was))?|set\s+to|changed\s+to|moved\s+to|tagged|flagged\s+as|categori[sz]ed\s+as|classified\s+as|as|the\s+word|the\s+term|the\s+phrase|term|message|reads?|read|shows?|showed|shown|displays?|displayed|displaying|says?|said|button|tab|option|field|column|header|heading|select|click|choose|type|error\s+code|code)\s*[:(]?\s*$").unwrap()
+});
+/// A quoted label followed by a UI noun: the "Outage" status, the "Report a problem" button.
+static LABEL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:status|label|button|tab|page|banner|badge|state|column|field|category|tag|menu|option|link|screen|template|form|component|severity|type|flag|setting|queue|channel)\b").unwrap()
+});
+
+pub struct ScareQuotes {
+    meta: RuleMeta,
+}
+
+pub fn rule() -> Box<dyn Rule> {
+    Box::new(ScareQuotes {
+        meta: RuleMeta {
+            id: "scare-quotes".into(),
+            severity: Severity::Warning,
+            summary: "Quotation marks around a word for the fault".into(),
+            docs: super::docs("scare-quotes"),
+            family: Family::Code,
+            needs_nlp: false,
+        },
+    })
+}
+
+impl ScareQuotes {
+    fn finding(start: usize, end: usize, word: &str) -> Finding {
+        let w = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        Finding::new("scare-quotes", Severity::Warning, start, end)
+            .message(format!("Quoting \"{w}\" suggests you doubt it was one."))
+            .help(format!(
+                "Drop the quotation marks and name the fault plainly: \"A {w} in our scheduler delayed payouts by six hours.\""
+            ))
+            .suggest("remove the quotation marks", w)
+    }
+}
+
+impl Rule for ScareQuotes {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let doc = ctx.doc;
+        let prose = &doc.prose;
+        let mut spans: Vec<(usize, usize, String)> = Vec::new();
+        for q in &doc.quotations {
+            if q.attributed {
+                continue;
+            }
+            let (is, ie) = q.inner(prose);
+            if is < ie && ie <= prose.len() {
+                spans.push((q.start, q.end, prose[is..ie].to_string()));
+            }
+        }
+        for c in SINGLE.captures_iter(prose) {
+            let (whole, inner) = (c.get(1).unwrap(), c.get(2).unwrap());
+            spans.push((whole.start(), whole.end(), inner.as_str().to_string()));
+        }
+        for (start, end, inner) in spans {
+            let words = inner.split_whitespace().count();
+            if !(1..=2).contains(&words)
+                || !FAULT_WORDS.is_match(&inner)
+                || doc.in_attributed_quote(start..end)
+            {
+                continue;
+            }
+            let Some(si) = doc.sentence_at(start) else {
+                continue;
+            };
+            let s = &doc.sentences[si];
+            if s.heading_like {
+                continue;
+            }
+            let before = &prose[s.start..start];
+            let after = &prose[end..s.end.max(end)];
+            // "A “Bug” label", "marked 'Resolved'", "with the title 'Security incident'".
+            if LABEL_BEFORE.is_match(before) || LABEL_AFTER.is_match(after) {
+                continue;
+            }
+            out.push(Self::finding(start, end, &inner));
+        }
+        for m in SO_CALLED.find_iter(prose) {
+            if doc.in_attributed_quote(m.range())
+                || out.iter().any(|f| f.start < m.end() && m.start() < f.end)
+            {
+                continue;
+            }
+            let word = m
+                .as_str()
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_string();
+            out.push(
+                Self::finding(m.start(), m.end(), &word)
+                    .message("\"So-called\" suggests you doubt the fault was real."),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, check};
+
+    fn hits(src: &str) -> Vec<String> {
+        let r = check(src, &Options::new("t.md"));
+        r.diagnostics
+            .iter()
+            .filter(|d| d.rule == "scare-quotes")
+            .map(|d| d.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn flags_quoted_fault_words() {
+        assert_eq!(
+            hits("A \"glitch\" in our scheduler delayed payouts."),
+            vec!["\"glitch\""]
+        );
+        assert_eq!(hits("There was a “bug” in restore."), vec!["“bug”"]);
+        assert_eq!(hits("The 'hiccup' lasted an hour."), vec!["'hiccup'"]);
+        assert_eq!(
+            hits("The so-called outage lasted 40 minutes."),
+            vec!["so-called outage"]
+        );
+    }
+
+    #[test]
+    fn labels_titles_and_attribution_are_not_scare_quotes() {
+        assert!(
+            hits("We marked the incident \"Resolved\" and the \"Outage\" status cleared.")
+                .is_empty()
+        );
+        assert!(hits("Tickets labeled \"bug\" are triaged daily.").is_empty());
+        assert!(hits("One customer wrote: \"this outage cost us a day\".").is_empty());
+        assert!(hits("Run `echo \"error\"` to test.").is_empty());
+        assert!(hits("We didn't notice the \"connection refused\" messages.").is_empty());
+    }
+}
