@@ -130,11 +130,15 @@ pub struct Found {
     /// Only for `apology`.
     pub quality: Option<ApologyQuality>,
     pub evidence: Vec<Evidence>,
+    /// The element is not given, but the document honestly says it is not known yet and when
+    /// it will be (catalog §0): the sentence saying so. Satisfies a requirement in in-progress
+    /// status updates and breach notices; `present` stays false.
+    pub deferred: Option<Evidence>,
 }
 
 impl Found {
     pub fn from_evidence(evidence: Vec<Evidence>) -> Found {
-        Found { present: !evidence.is_empty(), quality: None, evidence }
+        Found { present: !evidence.is_empty(), quality: None, evidence, deferred: None }
     }
 }
 
@@ -162,7 +166,7 @@ impl Elements {
         let f = self.get(e);
         match e {
             Element::Apology => f.present && f.quality == Some(ApologyQuality::Genuine),
-            _ => f.present,
+            _ => f.present || f.deferred.is_some(),
         }
     }
 }

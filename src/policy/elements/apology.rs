@@ -65,7 +65,7 @@ pub fn detect(ctx: &Context) -> Found {
             _ => ApologyQuality::Generic,
         });
     }
-    Found { present: best.is_some(), quality: best, evidence }
+    Found { present: best.is_some(), quality: best, evidence, deferred: None }
 }
 
 /// Quality of one apology, judged from the apology word to the end of its sentence.
