@@ -21,14 +21,14 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "steps were taken to restore", "working to restore": an infinitive of effort is no action.
 static EFFORT_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:steps?|measures?|actions?|work(?:s|ing)?|try(?:ing)?|tried|attempt(?:s|ing|ed)?|unable|able|how|need(?:s|ed)?|want(?:s|ed)?|hope|aim(?:ing)?|effort|efforts|intend|would like)\s+(?:\w+\s+)?to\s+$").unwrap()
+    Regex::new(r"(?i)\b(?:steps?|measures?|actions?|work(?:s|ing)?|try(?:ing)?|tried|attempt(?:s|ing|ed)?|unable|able|how|need(?:s|ed)?|want(?:s|ed)?|hope|aim(?:ing)?|effort|efforts|intend|would like)\s+(?:\w+\s+){0,3}to\s+$").unwrap()
 });
 /// The verb before a passive participle: the passive often describes harm, except in the
 /// future or progressive ("will be deployed", "is being replaced").
 static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|been|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$").unwrap()
 });
-static FUTURE_PASSIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:will|'ll|being|to)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+ly\s+)?$").unwrap());
+static FUTURE_PASSIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:will|'ll|being|going to|about to)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+ly\s+)?$").unwrap());
 /// An imperative sentence or a reader subject ("Merchants should roll their keys").
 static READER_SUBJECT: LazyLock<Regex> =
     LazyLock::new(|| cue_regex(r"\b{fix:reader}\s+(?:should|can|could|must|may|might|need to|will need to|have to)\b"));
@@ -58,7 +58,7 @@ pub(crate) fn names_fix(text: &str) -> bool {
     }
     ACTIVE_ONLY.find_iter(text).any(|m| {
         let before = &text[..m.start()];
-        ok(m.start(), m.end()) && (!PASSIVE_BEFORE.is_match(before) || FUTURE_PASSIVE.is_match(before)) && has_agent(before)
+        ok(m.start(), m.end()) && (FUTURE_PASSIVE.is_match(before) || !PASSIVE_BEFORE.is_match(before) && has_agent(before))
     })
 }
 

@@ -210,7 +210,7 @@ pub(crate) static INVESTIGATING: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"
 /// Is the sentence addressed to the reader as an instruction or about the reader's own
 /// actions ("Please check …", "you can re-run …", "Merchants should …")?
 pub(crate) fn addressed_to_reader(text: &str) -> bool {
-    static READER: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^\W*(?:please\b|(?:if|when|once)\b[^,]{0,80},\s*(?:please\s+)?{user_action:imperative}\b)|\byou(?:r)?\b"));
+    static READER: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^\W*(?:(?:if|when|once)\b[^,]{0,80},\s*)?{user_action:imperative}\s+(?:your|the|a|an|it|them|this|that|us)\b|\bplease\b|\byou(?:r)?\b"));
     READER.is_match(text)
 }
 

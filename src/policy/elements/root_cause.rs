@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{root_cause:connective}\b"));
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^\W*(?:{root_cause:vague})"));
 static ACTING: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"\b(?:a|an|the|our|its|their|this|that|one)\s+(?:[\w-]+\s+){0,4}?{root_cause:cause_noun}\b[^.;]{0,60}?\b{root_cause:cause_verb}\b")
+    cue_regex(r"(?:\b(?:a|an|the|our|its|their|this|that|one)\s+|(?:^|[,;:]\s*))(?:[\w-]+\s+){0,4}?{root_cause:cause_noun}\b[^.;]{0,60}?\b{root_cause:cause_verb}\b")
 });
 static MISSING: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{root_cause:missing_control})\b"));
 static MANIPULATION: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{root_cause:manipulation})"));

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 /// An imperative at the start of a sentence or clause (after "Please", "If …,", ";", ":").
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"(?:^|[;:—–]\s*|\(|\b(?:and|or|then)\s+|^(?:if|when|once|until)\b[^,]{1,100},\s*)\W*(?:please\s+)?(?:(?:also|simply|just|always|first)\s+)?(?:(?:do not|don't|don’t|never)\s+\w+|{user_action:imperative}\s+(?:your|the|a|an|any|all|it|them|this|that|these|those|with|for|to|again|on|off|up|out|back|in|our|their|every|each|whether|if|that|yourself)\b)")
+    cue_regex(r"(?:^|[;:—–]\s*|\(|\b(?:and|or|then)\s+|(?:^|[;:]\s*)(?:if|when|once|until)\b[^,;]{1,100},\s*)\W*(?:please\s+)?(?:(?:also|simply|just|always|first)\s+)?(?:(?:do not|don't|don’t|never)\s+\w+|{user_action:imperative}\s+(?:your|the|a|an|any|all|it|them|this|that|these|those|with|for|to|again|on|off|up|out|back|in|our|their|every|each|whether|if|that|yourself|us)\b)")
 });
 static PLEASE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\bplease\s+(?:(?:also|simply|just)\s+)?{user_action:imperative}\b"));
 static MODAL: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{user_action:modal}\b"));
