@@ -42,7 +42,7 @@ mod tests {
     use std::borrow::Cow;
 
     fn yes(t: &str) -> bool {
-        is_impact(&Sent { index: 0, start: 0, end: t.len(), text: Cow::Borrowed(t), heading: false })
+        is_impact(&Sent { start: 0, end: t.len(), text: Cow::Borrowed(t), heading: false })
     }
 
     #[test]

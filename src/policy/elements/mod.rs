@@ -76,33 +76,43 @@ static CUES: LazyLock<BTreeMap<String, CueFile>> = LazyLock::new(|| {
 });
 
 /// `(?:a|b|c)` from list `key` of `rules/elements/<file>.toml`, longest first.
-pub(crate) fn alt(file: &str, key: &str) -> String {
-    let mut items: Vec<&String> = CUES
-        .get(file)
-        .and_then(|f| f.lists.get(key))
-        .unwrap_or_else(|| panic!("rules/elements/{file}.toml has no list `{key}`"))
-        .iter()
-        .collect();
+pub(crate) fn alt(file: &str, key: &str) -> Option<String> {
+    let mut items: Vec<&String> = CUES.get(file)?.lists.get(key)?.iter().collect();
     items.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    format!("(?:{})", items.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|"))
+    Some(format!("(?:{})", items.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|")))
 }
 
 /// A case-insensitive regex with `{file:key}` placeholders replaced by cue lists.
-pub(crate) fn cue_regex(pattern: &str) -> Regex {
+pub(crate) fn try_cue_regex(pattern: &str) -> Result<Regex, String> {
     static SLOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{(\w+):(\w+)\}").unwrap());
     let mut expanded = pattern.to_string();
     for _ in 0..4 {
         if !SLOT.is_match(&expanded) {
             break;
         }
-        expanded = SLOT.replace_all(&expanded, |c: &regex::Captures| alt(&c[1], &c[2])).into_owned();
+        let mut missing = None;
+        expanded = SLOT
+            .replace_all(&expanded, |c: &regex::Captures| {
+                alt(&c[1], &c[2]).unwrap_or_else(|| {
+                    missing = Some(format!("no cue list `{}:{}` (lists live in rules/elements/<file>.toml)", &c[1], &c[2]));
+                    String::new()
+                })
+            })
+            .into_owned();
+        if let Some(m) = missing {
+            return Err(m);
+        }
     }
-    Regex::new(&format!("(?i){expanded}")).unwrap_or_else(|e| panic!("bad cue pattern {pattern}: {e}"))
+    Regex::new(&format!("(?i){expanded}")).map_err(|e| e.to_string())
+}
+
+/// [`try_cue_regex`] for built-in patterns: an error is a bug caught by the unit tests.
+pub(crate) fn cue_regex(pattern: &str) -> Regex {
+    try_cue_regex(pattern).unwrap_or_else(|e| panic!("bad cue pattern {pattern}: {e}"))
 }
 
 /// One sentence as detectors see it: attributed quotations blanked out.
 pub(crate) struct Sent<'a> {
-    pub index: usize,
     pub start: usize,
     pub end: usize,
     pub text: Cow<'a, str>,
@@ -120,7 +130,7 @@ pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
     doc.sentences
         .iter()
         .enumerate()
-        .map(|(index, s)| {
+        .map(|(_, s)| {
             let raw = doc.sentence_text(s);
             let quoted: Vec<_> = doc.quotations.iter().filter(|q| q.attributed && q.start >= s.start && q.end <= s.end).collect();
             let text = if quoted.is_empty() {
@@ -132,12 +142,12 @@ pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
                 }
                 Cow::Owned(t)
             };
-            Sent { index, start: s.start, end: s.end, text, heading: s.heading_like }
+            Sent { start: s.start, end: s.end, text, heading: s.heading_like }
         })
         .collect()
 }
 
-static LABEL: LazyLock<Regex> =
+pub(crate) static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s*_#>]*(?:\d+[.)]\s*)?([A-Za-z][A-Za-z' ,/&’-]{1,48}?)[\s*_]*[:.—–]\s*(?:[*_]+\s*)?(\S.*)?$").unwrap());
 
 /// Normalised heading text: lower case, Markdown marks and trailing punctuation removed.
@@ -185,19 +195,23 @@ pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
     out
 }
 
-/// True if a heading-like sentence introduces the section the sentence `index` is in, and
-/// that heading matches `file`'s headings (used to read a section's sentences in context).
-pub(crate) fn in_section(ctx: &Context, file: &str, index: usize) -> bool {
-    let doc = ctx.doc;
-    let Some(h) = (0..=index).rev().find(|&i| doc.sentences[i].heading_like || is_label_sentence(doc.sentence_text(&doc.sentences[i])))
-    else {
-        return false;
-    };
-    heading_evidence(ctx, file).iter().any(|e| e.start == doc.sentences[h].start)
-}
-
-fn is_label_sentence(text: &str) -> bool {
-    text.split_whitespace().count() <= 6 && text.trim_end().ends_with(['.', ':'])
+/// Heading candidates in document order: (start, end, normalised text). Markdown headings,
+/// short unpunctuated lines, short label sentences ("Why.") and run-in labels ("Cause: …").
+pub(crate) fn headings(doc: &Document) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let text = doc.sentence_text(s);
+        let words = text.split_whitespace().count();
+        if s.heading_like || (words <= 8 && text.trim_end().ends_with(['.', ':'])) {
+            out.push((s.start, s.end, norm_heading(text)));
+        } else if let Some(c) = LABEL.captures(text)
+            && let Some(label) = c.get(1)
+            && label.as_str().split_whitespace().count() <= 8
+        {
+            out.push((s.start + label.start(), s.start + label.end(), norm_heading(label.as_str())));
+        }
+    }
+    out
 }
 
 /// Statements that something is not known (yet).

@@ -62,7 +62,7 @@ mod tests {
     use std::borrow::Cow;
 
     fn yes(t: &str) -> bool {
-        tells_reader(&Sent { index: 0, start: 0, end: t.len(), text: Cow::Borrowed(t), heading: false })
+        tells_reader(&Sent { start: 0, end: t.len(), text: Cow::Borrowed(t), heading: false })
     }
 
     #[test]
