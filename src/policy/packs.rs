@@ -236,7 +236,7 @@ impl Pack {
             let mut check = PackCheck { pack: self.id.clone(), rule: r.rule.clone(), summary: r.summary.clone(), severity: r.severity, ok: false, evidence: None, detail: None };
             let fail = |msg: String, at: (usize, usize), doc_level: bool| {
                 let mut f = Finding::new(r.rule.clone(), r.severity, at.0, at.1)
-                    .message(format!("{msg} ({}: {})", self.title, r.cite))
+                    .message(format!("[{}] {msg} ({})", self.id, r.cite))
                     .help(r.help.trim().to_string());
                 f.document_level = doc_level;
                 f
@@ -249,7 +249,7 @@ impl Pack {
                             check.ok = true;
                             check.evidence = Some(Evidence { start: s, end: e });
                         }
-                        None => findings.push(fail(format!("The title does not say: {}", r.summary), title, true)),
+                        None => findings.push(fail(format!("{}: not in the title", r.summary), title, true)),
                     }
                 }
                 Check::Headings { headings: want, ordered } => {
@@ -288,7 +288,7 @@ impl Pack {
                     }
                     None => {
                         let names = elements.iter().map(|e| e.label()).collect::<Vec<_>>().join(" or ");
-                        findings.push(fail(format!("{} (no {names} found)", r.summary), title, true));
+                        findings.push(fail(format!("{}: not found (no {names} detected)", r.summary), title, true));
                     }
                 },
                 Check::Pattern(pats) => match sents.iter().find(|s| pats.iter().any(|p| p.is_match(&s.text))) {
@@ -296,7 +296,7 @@ impl Pack {
                         check.ok = true;
                         check.evidence = Some(s.evidence());
                     }
-                    None => findings.push(fail(format!("Not found: {}", r.summary), title, true)),
+                    None => findings.push(fail(format!("{}: not found", r.summary), title, true)),
                 },
             }
             checks.push(check);

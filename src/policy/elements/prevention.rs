@@ -18,6 +18,8 @@ static FRAME: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{prevention:frame
 static NOW_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
     cue_regex(r"\b(?:now|since (?:\d{1,2} )?{timeline:month}(?: \d{1,2})?|since then)\b(?:\s+[\w-]+){0,2}?\s+(?:be\s+|being\s+)?{prevention:change}\b")
 });
+/// "Every new link type now goes through an access-control test": a standing safeguard.
+static NOW_SAFEGUARD: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:now|from now on|henceforth)\b[^.;]{0,50}\b{prevention:safeguard}\b"));
 static SINCE_EVERY: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\bsince\b[^.;]{0,40}\b(?:every|all|each)\b[^.;]{0,60}\b(?:enforced|required|encrypted|checked|reviewed|tested)\b"));
 static SAFEGUARD: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{prevention:add_verb}\b[^.;]{0,50}?\b(?:(?:a|an|new|more|the|our|additional|automated|extra)\s+)?(?:[\w-]+\s+)?{prevention:safeguard}\b"));
 static FUTURE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -46,11 +48,11 @@ pub(crate) fn names_prevention(text: &str) -> bool {
     if NOT_PREVENTION.is_match(text) && !SAFEGUARD.is_match(text) {
         return false;
     }
-    let investigating_only = INVESTIGATING.is_match(text) && !SAFEGUARD.is_match(text) && !NOW_CHANGE.is_match(text) && !SINCE_EVERY.is_match(text);
+    let investigating_only = INVESTIGATING.is_match(text) && !SAFEGUARD.is_match(text) && !NOW_CHANGE.is_match(text) && !NOW_SAFEGUARD.is_match(text) && !SINCE_EVERY.is_match(text);
     if investigating_only && !FRAME.is_match(text) {
         return false;
     }
-    FRAME.is_match(text) || NOW_CHANGE.is_match(text) || SINCE_EVERY.is_match(text) || SAFEGUARD.is_match(text) || FUTURE_CHANGE.is_match(text)
+    FRAME.is_match(text) || NOW_CHANGE.is_match(text) || NOW_SAFEGUARD.is_match(text) || SINCE_EVERY.is_match(text) || SAFEGUARD.is_match(text) || FUTURE_CHANGE.is_match(text)
 }
 
 #[cfg(test)]
