@@ -105,6 +105,7 @@ impl Linter {
 
     /// Checks pack names given on the command line; an unknown name is an error with a
     /// did-you-mean hint.
+    #[allow(clippy::result_large_err)]
     pub fn validate_packs(&self, ids: &[String]) -> Result<(), ConfigError> {
         for id in ids {
             if self.packs.get(id).is_none() {

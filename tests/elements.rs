@@ -11,7 +11,11 @@ use std::path::Path;
 
 fn check(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap();
-    let name = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(path).display().to_string();
+    let name = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string();
     let report = Linter::new().check(&text, &Options::new(name));
     file_value(&report)
 }
@@ -41,8 +45,18 @@ fn every_element_has_present_and_absent_fixtures() {
             let present = s["present"].as_bool().unwrap();
             let genuine = e != Element::Apology || s["quality"] == "genuine";
             match case {
-                "present" => assert!(present && genuine, "{} should show {}: {s}", path.display(), e.key()),
-                _ => assert!(!(present && genuine), "{} should not show {}: {s}", path.display(), e.key()),
+                "present" => assert!(
+                    present && genuine,
+                    "{} should show {}: {s}",
+                    path.display(),
+                    e.key()
+                ),
+                _ => assert!(
+                    !(present && genuine),
+                    "{} should not show {}: {s}",
+                    path.display(),
+                    e.key()
+                ),
             }
             insta::assert_json_snapshot!(format!("{}-{case}", e.key()), s);
         }
@@ -56,27 +70,55 @@ fn deferral_satisfies_in_progress_updates() {
     let rc = report.elements.get(Element::RootCause);
     assert!(!rc.present);
     assert!(rc.deferred.is_some());
-    assert!(!report.diagnostics.iter().any(|d| d.rule == "missing-root-cause"));
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "missing-root-cause")
+    );
 
     // The same sentence in a post-mortem does not excuse a missing root cause.
-    let report = Linter::new().check(&text.replace("kind: status-update\nphase: identified", "kind: postmortem"), &Options::new("x.md"));
-    assert!(report.diagnostics.iter().any(|d| d.rule == "missing-root-cause"));
+    let report = Linter::new().check(
+        &text.replace("kind: status-update\nphase: identified", "kind: postmortem"),
+        &Options::new("x.md"),
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "missing-root-cause")
+    );
 }
 
 #[test]
 fn investigating_update_must_not_assert_a_cause() {
     let text = "---\nkind: status-update\nphase: investigating\n---\nInvestigating: API errors\n\nAPI requests are failing because a configuration change deleted the routing table. Next update at 15:00 UTC.\n";
     let report = Linter::new().check(text, &Options::new("x.md"));
-    let d = report.diagnostics.iter().find(|d| d.rule == "premature-root-cause").expect("premature-root-cause");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "premature-root-cause")
+        .expect("premature-root-cause");
     assert!(d.text.contains("because a configuration change"));
 }
 
 #[test]
 fn thanks_reporter_required_only_when_reported() {
     let base = "---\nkind: vulnerability-notice\nREPORTED---\n# XSS in dashboards\n\nSomeone with edit rights could insert a script. We deployed escaping on 7 May at 11:05 UTC. You don't need to do anything. Contact security@example.com.\n";
-    let missing = |t: &str| Linter::new().check(t, &Options::new("x.md")).diagnostics.iter().any(|d| d.rule == "missing-thanks-reporter");
-    assert!(missing(&base.replace("REPORTED", "reported_by: Amara Nwosu\n")));
+    let missing = |t: &str| {
+        Linter::new()
+            .check(t, &Options::new("x.md"))
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "missing-thanks-reporter")
+    };
+    assert!(missing(
+        &base.replace("REPORTED", "reported_by: Amara Nwosu\n")
+    ));
     assert!(!missing(&base.replace("REPORTED", "reported_by: none\n")));
     assert!(!missing(&base.replace("REPORTED", "")));
-    assert!(missing(&base.replace("REPORTED", "").replace("Someone", "A security researcher reported to us that someone")));
+    assert!(missing(&base.replace("REPORTED", "").replace(
+        "Someone",
+        "A security researcher reported to us that someone"
+    )));
 }

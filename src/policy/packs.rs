@@ -61,16 +61,29 @@ struct RawRequirement {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 enum RawCheck {
-    Title { patterns: Vec<String> },
-    Headings { headings: Vec<String>, #[serde(default)] ordered: bool },
-    Element { elements: Vec<Element> },
-    Pattern { patterns: Vec<String> },
+    Title {
+        patterns: Vec<String>,
+    },
+    Headings {
+        headings: Vec<String>,
+        #[serde(default)]
+        ordered: bool,
+    },
+    Element {
+        elements: Vec<Element>,
+    },
+    Pattern {
+        patterns: Vec<String>,
+    },
 }
 
 enum Check {
     Title(Vec<Regex>),
     /// (display name, normalised name) per heading.
-    Headings { headings: Vec<(String, String)>, ordered: bool },
+    Headings {
+        headings: Vec<(String, String)>,
+        ordered: bool,
+    },
     Element(Vec<Element>),
     Pattern(Vec<Regex>),
 }
@@ -130,9 +143,18 @@ impl Pack {
             span: e.span(),
             help: "a pack has id, title, source, version, summary and [[require]] entries with id, summary, cite, help and check = { type = \"title\" | \"headings\" | \"element\" | \"pattern\", … }; see docs/policies.md".into(),
         })?;
-        let bad_id = |id: &str| id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let bad_id = |id: &str| {
+            id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
         if bad_id(&raw.id) {
-            return Err(PackError { message: format!("pack id `{}` in {origin} is not kebab-case", raw.id), span: text.find(&raw.id).map(|i| i..i + raw.id.len()), help: "use lower-case letters, digits and `-`, e.g. `acme-uk`".into() });
+            return Err(PackError {
+                message: format!("pack id `{}` in {origin} is not kebab-case", raw.id),
+                span: text.find(&raw.id).map(|i| i..i + raw.id.len()),
+                help: "use lower-case letters, digits and `-`, e.g. `acme-uk`".into(),
+            });
         }
         let compile = |p: &str| -> Result<Regex, PackError> {
             try_cue_regex(p).map_err(|e| PackError {
@@ -144,13 +166,33 @@ impl Pack {
         let mut requirements = Vec::new();
         for r in raw.requirements {
             if bad_id(&r.id) {
-                return Err(PackError { message: format!("requirement id `{}` in {origin} is not kebab-case", r.id), span: text.find(&r.id).map(|i| i..i + r.id.len()), help: "use lower-case letters, digits and `-`".into() });
+                return Err(PackError {
+                    message: format!("requirement id `{}` in {origin} is not kebab-case", r.id),
+                    span: text.find(&r.id).map(|i| i..i + r.id.len()),
+                    help: "use lower-case letters, digits and `-`".into(),
+                });
             }
             let check = match r.check {
-                RawCheck::Title { patterns } => Check::Title(patterns.iter().map(|p| compile(p)).collect::<Result<_, _>>()?),
-                RawCheck::Headings { headings, ordered } => Check::Headings { headings: headings.iter().map(|h| (h.clone(), norm_heading(h))).collect(), ordered },
+                RawCheck::Title { patterns } => Check::Title(
+                    patterns
+                        .iter()
+                        .map(|p| compile(p))
+                        .collect::<Result<_, _>>()?,
+                ),
+                RawCheck::Headings { headings, ordered } => Check::Headings {
+                    headings: headings
+                        .iter()
+                        .map(|h| (h.clone(), norm_heading(h)))
+                        .collect(),
+                    ordered,
+                },
                 RawCheck::Element { elements } => Check::Element(elements),
-                RawCheck::Pattern { patterns } => Check::Pattern(patterns.iter().map(|p| compile(p)).collect::<Result<_, _>>()?),
+                RawCheck::Pattern { patterns } => Check::Pattern(
+                    patterns
+                        .iter()
+                        .map(|p| compile(p))
+                        .collect::<Result<_, _>>()?,
+                ),
             };
             requirements.push(Requirement {
                 rule: format!("{}-{}", raw.id, r.id),
@@ -159,7 +201,11 @@ impl Pack {
                 help: r.help,
                 severity: r.severity.unwrap_or(Severity::Error),
                 check,
-                when: r.when.iter().map(|p| compile(p)).collect::<Result<_, _>>()?,
+                when: r
+                    .when
+                    .iter()
+                    .map(|p| compile(p))
+                    .collect::<Result<_, _>>()?,
             });
         }
         Ok(Pack {
@@ -177,13 +223,23 @@ impl Pack {
 
     /// Documentation of the whole pack (`candor explain us-ca`).
     pub fn docs(&self) -> String {
-        let mut s = format!("# {} — {}\n\n{}\n\nSource: {}\nVersion: {}\n", self.id, self.title, self.summary.trim(), self.source, self.version);
+        let mut s = format!(
+            "# {} — {}\n\n{}\n\nSource: {}\nVersion: {}\n",
+            self.id,
+            self.title,
+            self.summary.trim(),
+            self.source,
+            self.version
+        );
         if let Some(u) = &self.url {
             s.push_str(&format!("Text: {u}\n"));
         }
         s.push_str("\n## Requirements\n");
         for r in &self.requirements {
-            s.push_str(&format!("- `{}` ({}): {} — {}\n", r.rule, r.severity, r.summary, r.cite));
+            s.push_str(&format!(
+                "- `{}` ({}): {} — {}\n",
+                r.rule, r.severity, r.summary, r.cite
+            ));
         }
         if let Some(n) = &self.notes {
             s.push_str(&format!("\n## Not checked\n{}\n", n.trim()));
@@ -224,16 +280,33 @@ impl Pack {
     }
 
     /// Runs every requirement against a document.
-    pub fn check(&self, doc: &Document, els: &Elements, title: (usize, usize)) -> (Vec<PackCheck>, Vec<Finding>) {
+    pub fn check(
+        &self,
+        doc: &Document,
+        els: &Elements,
+        title: (usize, usize),
+    ) -> (Vec<PackCheck>, Vec<Finding>) {
         let sents = sentences(doc);
         let heads = headings(doc);
         let mut checks = Vec::new();
         let mut findings = Vec::new();
         for r in &self.requirements {
-            if !r.when.is_empty() && !sents.iter().any(|s| r.when.iter().any(|w| w.is_match(&s.text))) {
+            if !r.when.is_empty()
+                && !sents
+                    .iter()
+                    .any(|s| r.when.iter().any(|w| w.is_match(&s.text)))
+            {
                 continue;
             }
-            let mut check = PackCheck { pack: self.id.clone(), rule: r.rule.clone(), summary: r.summary.clone(), severity: r.severity, ok: false, evidence: None, detail: None };
+            let mut check = PackCheck {
+                pack: self.id.clone(),
+                rule: r.rule.clone(),
+                summary: r.summary.clone(),
+                severity: r.severity,
+                ok: false,
+                evidence: None,
+                detail: None,
+            };
             let fail = |msg: String, at: (usize, usize), doc_level: bool| {
                 let mut f = Finding::new(r.rule.clone(), r.severity, at.0, at.1)
                     .message(format!("[{}] {msg} ({})", self.id, r.cite))
@@ -244,38 +317,81 @@ impl Pack {
             match &r.check {
                 Check::Title(pats) => {
                     let cands = title_candidates(doc, title);
-                    match cands.iter().find(|(_, _, t)| pats.iter().any(|p| p.is_match(t))) {
+                    match cands
+                        .iter()
+                        .find(|(_, _, t)| pats.iter().any(|p| p.is_match(t)))
+                    {
                         Some(&(s, e, _)) => {
                             check.ok = true;
                             check.evidence = Some(Evidence { start: s, end: e });
                         }
-                        None => findings.push(fail(format!("{}: not in the title", r.summary), title, true)),
+                        None => findings.push(fail(
+                            format!("{}: not in the title", r.summary),
+                            title,
+                            true,
+                        )),
                     }
                 }
-                Check::Headings { headings: want, ordered } => {
-                    let found: Vec<Option<&(usize, usize, String)>> = want.iter().map(|(_, n)| heads.iter().find(|h| h.2 == *n)).collect();
-                    let missing: Vec<&str> = want.iter().zip(&found).filter(|(_, f)| f.is_none()).map(|(w, _)| w.0.as_str()).collect();
+                Check::Headings {
+                    headings: want,
+                    ordered,
+                } => {
+                    let found: Vec<Option<&(usize, usize, String)>> = want
+                        .iter()
+                        .map(|(_, n)| heads.iter().find(|h| h.2 == *n))
+                        .collect();
+                    let missing: Vec<&str> = want
+                        .iter()
+                        .zip(&found)
+                        .filter(|(_, f)| f.is_none())
+                        .map(|(w, _)| w.0.as_str())
+                        .collect();
                     let mut problems = Vec::new();
                     if !missing.is_empty() {
-                        let list = missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ");
+                        let list = missing
+                            .iter()
+                            .map(|m| format!("\"{m}\""))
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         problems.push(format!("missing {list}"));
-                        findings.push(fail(format!("Required heading{} missing: {list}", if missing.len() == 1 { " is" } else { "s are" }), title, true));
+                        findings.push(fail(
+                            format!(
+                                "Required heading{} missing: {list}",
+                                if missing.len() == 1 { " is" } else { "s are" }
+                            ),
+                            title,
+                            true,
+                        ));
                     }
                     if *ordered {
-                        let present: Vec<(&str, &(usize, usize, String))> = want.iter().zip(&found).filter_map(|(w, f)| f.map(|f| (w.0.as_str(), f))).collect();
+                        let present: Vec<(&str, &(usize, usize, String))> = want
+                            .iter()
+                            .zip(&found)
+                            .filter_map(|(w, f)| f.map(|f| (w.0.as_str(), f)))
+                            .collect();
                         for pair in present.windows(2) {
                             let ((a, ha), (b, hb)) = (pair[0], pair[1]);
                             if hb.0 < ha.0 {
-                                let order = want.iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join(" → ");
+                                let order = want
+                                    .iter()
+                                    .map(|w| w.0.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(" → ");
                                 problems.push(format!("\"{b}\" comes before \"{a}\""));
                                 findings.push(fail(format!("Heading \"{b}\" comes before \"{a}\"; the required order is {order}"), (hb.0, hb.1), false));
-                                check.evidence = Some(Evidence { start: hb.0, end: hb.1 });
+                                check.evidence = Some(Evidence {
+                                    start: hb.0,
+                                    end: hb.1,
+                                });
                             }
                         }
                     }
                     if problems.is_empty() {
                         check.ok = true;
-                        check.evidence = found.first().copied().flatten().map(|h| Evidence { start: h.0, end: h.1 });
+                        check.evidence = found.first().copied().flatten().map(|h| Evidence {
+                            start: h.0,
+                            end: h.1,
+                        });
                     } else {
                         check.detail = Some(problems.join("; "));
                     }
@@ -287,11 +403,22 @@ impl Pack {
                         check.evidence = f.evidence.first().copied().or(f.deferred);
                     }
                     None => {
-                        let names = elements.iter().map(|e| e.label()).collect::<Vec<_>>().join(" or ");
-                        findings.push(fail(format!("{}: not found (no {names} detected)", r.summary), title, true));
+                        let names = elements
+                            .iter()
+                            .map(|e| e.label())
+                            .collect::<Vec<_>>()
+                            .join(" or ");
+                        findings.push(fail(
+                            format!("{}: not found (no {names} detected)", r.summary),
+                            title,
+                            true,
+                        ));
                     }
                 },
-                Check::Pattern(pats) => match sents.iter().find(|s| pats.iter().any(|p| p.is_match(&s.text))) {
+                Check::Pattern(pats) => match sents
+                    .iter()
+                    .find(|s| pats.iter().any(|p| p.is_match(&s.text)))
+                {
                     Some(s) => {
                         check.ok = true;
                         check.evidence = Some(s.evidence());
@@ -311,7 +438,10 @@ fn title_candidates(doc: &Document, title: (usize, usize)) -> Vec<(usize, usize,
     let mut out = vec![(title.0, title.1, doc.source[title.0..title.1].to_string())];
     for s in doc.sentences.iter().take(8) {
         let t = doc.sentence_text(s);
-        if s.heading_like || t.trim_start().to_lowercase().starts_with("subject:") || t.trim_start().to_lowercase().starts_with("re:") {
+        if s.heading_like
+            || t.trim_start().to_lowercase().starts_with("subject:")
+            || t.trim_start().to_lowercase().starts_with("re:")
+        {
             out.push((s.start, s.end, t.to_string()));
         }
     }
@@ -320,6 +450,9 @@ fn title_candidates(doc: &Document, title: (usize, usize)) -> Vec<(usize, usize,
     }
     out
 }
+
+/// A pack file read from disk: (path, text, parse result).
+pub type LoadedPack = (String, String, Result<Pack, PackError>);
 
 /// The built-in and user packs.
 #[derive(Default)]
@@ -330,7 +463,10 @@ pub struct Packs {
 impl Packs {
     pub fn builtin() -> Result<Packs, String> {
         let mut packs = Vec::new();
-        for (path, text) in EMBEDDED_RULE_FILES.iter().filter(|(p, _)| p.starts_with("rules/packs/")) {
+        for (path, text) in EMBEDDED_RULE_FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("rules/packs/"))
+        {
             packs.push(Pack::from_toml(text, path).map_err(|e| e.message)?);
         }
         Ok(Packs { packs })
@@ -339,15 +475,22 @@ impl Packs {
     /// Adds a user pack; its id must be new.
     pub fn add(&mut self, pack: Pack) -> Result<(), String> {
         if let Some(p) = self.get(&pack.id) {
-            return Err(format!("pack `{}` in {} has the same id as the pack in {}", pack.id, pack.origin, p.origin));
+            return Err(format!(
+                "pack `{}` in {} has the same id as the pack in {}",
+                pack.id, pack.origin, p.origin
+            ));
         }
         self.packs.push(pack);
         Ok(())
     }
 
     /// Loads every `*.toml` in a folder (sorted), returning (path, text, result) per file.
-    pub fn load_dir(dir: &Path) -> std::io::Result<Vec<(String, String, Result<Pack, PackError>)>> {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)?.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    pub fn load_dir(dir: &Path) -> std::io::Result<Vec<LoadedPack>> {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
         paths.sort();
         let mut out = Vec::new();
         for p in paths {
@@ -378,8 +521,107 @@ impl Packs {
             Some(s) => format!("did you mean `{s}`? "),
             None => String::new(),
         };
-        (format!("unknown pack `{id}`"), format!("{hint}known packs: {}; your own packs load from `pack_dirs` in candor.toml", known.join(", ")))
+        (
+            format!("unknown pack `{id}`"),
+            format!(
+                "{hint}known packs: {}; your own packs load from `pack_dirs` in candor.toml",
+                known.join(", ")
+            ),
+        )
     }
+}
+
+/// Built-in packs plus the user's packs from `pack_dirs`; errors point into the pack file.
+#[allow(clippy::result_large_err)]
+pub fn load(config: &crate::config::Config) -> Result<Packs, crate::config::ConfigError> {
+    use crate::config::ConfigError;
+    use miette::{NamedSource, SourceSpan};
+    let mut packs = Packs::builtin().map_err(|m| {
+        ConfigError::plain(
+            format!("built-in pack data is invalid: {m}"),
+            "this is a bug in candor; please report it",
+        )
+    })?;
+    for dir in &config.pack_dirs {
+        let files = Packs::load_dir(dir).map_err(|e| {
+            ConfigError::plain(format!("cannot read pack folder {}: {e}", dir.display()), "`pack_dirs` in candor.toml lists folders of pack TOML files, relative to candor.toml")
+        })?;
+        for (name, text, pack) in files {
+            let pack = pack.map_err(|e| ConfigError {
+                message: e.message,
+                span: e.span.map(|r| {
+                    SourceSpan::from(r.start..r.end.max(r.start + 1).min(text.len().max(1)))
+                }),
+                src: Some(NamedSource::new(name.clone(), text.clone())),
+                label: "here".into(),
+                help: Some(e.help),
+            })?;
+            packs.add(pack).map_err(|m| {
+                ConfigError::plain(
+                    m,
+                    "give your pack its own id (a prefix such as `acme-` keeps ids apart)",
+                )
+            })?;
+        }
+    }
+    Ok(packs)
+}
+
+/// Every pack named in the config (top level and overrides) must exist.
+#[allow(clippy::result_large_err)]
+pub fn validate_config_packs(
+    packs: &Packs,
+    config: &crate::config::Config,
+    text: Option<&str>,
+) -> Result<(), crate::config::ConfigError> {
+    use miette::{NamedSource, SourceSpan};
+    let named = config
+        .packs
+        .iter()
+        .chain(config.overrides.iter().flat_map(|o| o.packs.iter()));
+    for id in named {
+        if packs.get(id).is_some() {
+            continue;
+        }
+        let (message, help) = packs.unknown(id);
+        let (src, span) = match (text, &config.path) {
+            (Some(t), Some(p)) => (
+                Some(NamedSource::new(p.display().to_string(), t.to_string())),
+                t.find(&format!("\"{id}\""))
+                    .map(|i| SourceSpan::from(i + 1..i + 1 + id.len())),
+            ),
+            _ => (None, None),
+        };
+        return Err(crate::config::ConfigError {
+            message: format!("{message} in {}", crate::config::FILE_NAME),
+            src,
+            span,
+            label: "no pack has this id".into(),
+            help: Some(help),
+        });
+    }
+    Ok(())
+}
+
+/// `invalid-front-matter` findings for pack names in front matter that no pack has.
+pub fn front_matter_pack_findings(packs: &Packs, doc: &Document) -> Vec<Finding> {
+    let (Some(fm), Some(b)) = (&doc.front_matter, &doc.front_matter_block) else {
+        return Vec::new();
+    };
+    fm.packs
+        .iter()
+        .filter(|id| packs.get(id).is_none())
+        .map(|id| {
+            let block = &doc.source[b.start..b.end];
+            let (s, e) = block.find(id.as_str()).map_or((b.start, b.start + 3), |i| {
+                (b.start + i, b.start + i + id.len())
+            });
+            let (message, help) = packs.unknown(id);
+            Finding::new("invalid-front-matter", Severity::Error, s, e)
+                .message(message)
+                .help(help)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -395,72 +637,21 @@ mod tests {
             assert!(pack.docs().contains("Version:"));
         }
         let (msg, help) = p.unknown("us-cal");
-        assert!(msg.contains("us-cal") && help.contains("did you mean `us-ca`"), "{help}");
+        assert!(
+            msg.contains("us-cal") && help.contains("did you mean `us-ca`"),
+            "{help}"
+        );
     }
 
     #[test]
     fn bad_pack_files_are_errors() {
         assert!(Pack::from_toml("id = \"x\"", "t.toml").is_err());
-        let e = Pack::from_toml("id = \"Bad Id\"\ntitle = \"t\"\nsource = \"s\"\nversion = \"v\"\nsummary = \"s\"\n", "t.toml").err().unwrap();
+        let e = Pack::from_toml(
+            "id = \"Bad Id\"\ntitle = \"t\"\nsource = \"s\"\nversion = \"v\"\nsummary = \"s\"\n",
+            "t.toml",
+        )
+        .err()
+        .unwrap();
         assert!(e.message.contains("kebab-case"));
     }
-}
-
-/// Built-in packs plus the user's packs from `pack_dirs`; errors point into the pack file.
-pub fn load(config: &crate::config::Config) -> Result<Packs, crate::config::ConfigError> {
-    use crate::config::ConfigError;
-    use miette::{NamedSource, SourceSpan};
-    let mut packs = Packs::builtin().map_err(|m| ConfigError::plain(format!("built-in pack data is invalid: {m}"), "this is a bug in candor; please report it"))?;
-    for dir in &config.pack_dirs {
-        let files = Packs::load_dir(dir).map_err(|e| {
-            ConfigError::plain(format!("cannot read pack folder {}: {e}", dir.display()), "`pack_dirs` in candor.toml lists folders of pack TOML files, relative to candor.toml")
-        })?;
-        for (name, text, pack) in files {
-            let pack = pack.map_err(|e| ConfigError {
-                message: e.message,
-                span: e.span.map(|r| SourceSpan::from(r.start..r.end.max(r.start + 1).min(text.len().max(1)))),
-                src: Some(NamedSource::new(name.clone(), text.clone())),
-                label: "here".into(),
-                help: Some(e.help),
-            })?;
-            packs.add(pack).map_err(|m| ConfigError::plain(m, "give your pack its own id (a prefix such as `acme-` keeps ids apart)"))?;
-        }
-    }
-    Ok(packs)
-}
-
-/// Every pack named in the config (top level and overrides) must exist.
-pub fn validate_config_packs(packs: &Packs, config: &crate::config::Config, text: Option<&str>) -> Result<(), crate::config::ConfigError> {
-    use miette::{NamedSource, SourceSpan};
-    let named = config.packs.iter().chain(config.overrides.iter().flat_map(|o| o.packs.iter()));
-    for id in named {
-        if packs.get(id).is_some() {
-            continue;
-        }
-        let (message, help) = packs.unknown(id);
-        let (src, span) = match (text, &config.path) {
-            (Some(t), Some(p)) => (
-                Some(NamedSource::new(p.display().to_string(), t.to_string())),
-                t.find(&format!("\"{id}\"")).map(|i| SourceSpan::from(i + 1..i + 1 + id.len())),
-            ),
-            _ => (None, None),
-        };
-        return Err(crate::config::ConfigError { message: format!("{message} in {}", crate::config::FILE_NAME), src, span, label: "no pack has this id".into(), help: Some(help) });
-    }
-    Ok(())
-}
-
-/// `invalid-front-matter` findings for pack names in front matter that no pack has.
-pub fn front_matter_pack_findings(packs: &Packs, doc: &Document) -> Vec<Finding> {
-    let (Some(fm), Some(b)) = (&doc.front_matter, &doc.front_matter_block) else { return Vec::new() };
-    fm.packs
-        .iter()
-        .filter(|id| packs.get(id).is_none())
-        .map(|id| {
-            let block = &doc.source[b.start..b.end];
-            let (s, e) = block.find(id.as_str()).map_or((b.start, b.start + 3), |i| (b.start + i, b.start + i + id.len()));
-            let (message, help) = packs.unknown(id);
-            Finding::new("invalid-front-matter", Severity::Error, s, e).message(message).help(help)
-        })
-        .collect()
 }

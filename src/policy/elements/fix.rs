@@ -28,10 +28,16 @@ static EFFORT_TO: LazyLock<Regex> = LazyLock::new(|| {
 static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|been|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$").unwrap()
 });
-static FUTURE_PASSIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:will|'ll|being|going to|about to)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+ly\s+)?$").unwrap());
+static FUTURE_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|'ll|being|going to|about to)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+ly\s+)?$")
+        .unwrap()
+});
 /// An imperative sentence or a reader subject ("Merchants should roll their keys").
-static READER_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| cue_regex(r"\b{fix:reader}\s+(?:should|can|could|must|may|might|need to|will need to|have to)\b"));
+static READER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(
+        r"\b{fix:reader}\s+(?:should|can|could|must|may|might|need to|will need to|have to)\b",
+    )
+});
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "fix");
@@ -45,20 +51,27 @@ pub fn detect(ctx: &Context) -> Found {
 
 /// Does the sentence name a concrete remediation action that is ours and not negated?
 pub(crate) fn names_fix(text: &str) -> bool {
-    if UNKNOWN.is_match(text) || READER_SUBJECT.is_match(text) || addressed_to_reader(text) && !text.to_lowercase().contains("we ") {
+    if UNKNOWN.is_match(text)
+        || READER_SUBJECT.is_match(text)
+        || addressed_to_reader(text) && !text.to_lowercase().contains("we ")
+    {
         return false;
     }
     let vague: Vec<_> = VAGUE.find_iter(text).map(|m| m.range()).collect();
     let ok = |start: usize, end: usize| {
         let before = &text[..start];
-        !vague.iter().any(|r| r.start <= start && end <= r.end) && !NEGATED.is_match(before) && !EFFORT_TO.is_match(before)
+        !vague.iter().any(|r| r.start <= start && end <= r.end)
+            && !NEGATED.is_match(before)
+            && !EFFORT_TO.is_match(before)
     };
     if ACTION.find_iter(text).any(|m| ok(m.start(), m.end())) {
         return true;
     }
     ACTIVE_ONLY.find_iter(text).any(|m| {
         let before = &text[..m.start()];
-        ok(m.start(), m.end()) && (FUTURE_PASSIVE.is_match(before) || !PASSIVE_BEFORE.is_match(before) && has_agent(before))
+        ok(m.start(), m.end())
+            && (FUTURE_PASSIVE.is_match(before)
+                || !PASSIVE_BEFORE.is_match(before) && has_agent(before))
     })
 }
 
@@ -78,21 +91,37 @@ mod tests {
     #[test]
     fn concrete_actions() {
         assert!(names_fix("We rolled back the change at 14:02 UTC."));
-        assert!(names_fix("A new certificate is being issued and will be deployed to all API nodes by 17:00 UTC."));
+        assert!(names_fix(
+            "A new certificate is being issued and will be deployed to all API nodes by 17:00 UTC."
+        ));
         assert!(names_fix("Each duplicate has been refunded."));
         assert!(names_fix("We removed the code at 6:00 am on 15 February."));
-        assert!(names_fix("We restored the previous concurrency setting at 13:52 UTC."));
+        assert!(names_fix(
+            "We restored the previous concurrency setting at 13:52 UTC."
+        ));
     }
 
     #[test]
     fn not_fixes() {
-        assert!(!names_fix("The problem has now been resolved and all messages have been delivered."));
-        assert!(!names_fix("We have implemented a fix for the booking problem and are monitoring."));
+        assert!(!names_fix(
+            "The problem has now been resolved and all messages have been delivered."
+        ));
+        assert!(!names_fix(
+            "We have implemented a fix for the booking problem and are monitoring."
+        ));
         assert!(!names_fix("The issue has been addressed."));
-        assert!(!names_fix("We promptly took steps to secure the account and engaged a leading cybersecurity firm."));
-        assert!(!names_fix("Our platform team is checking the database connection pool."));
-        assert!(!names_fix("Steps were taken to restore affected submissions where possible."));
-        assert!(!names_fix("Merchants should roll their secret keys in the dashboard."));
+        assert!(!names_fix(
+            "We promptly took steps to secure the account and engaged a leading cybersecurity firm."
+        ));
+        assert!(!names_fix(
+            "Our platform team is checking the database connection pool."
+        ));
+        assert!(!names_fix(
+            "Steps were taken to restore affected submissions where possible."
+        ));
+        assert!(!names_fix(
+            "Merchants should roll their secret keys in the dashboard."
+        ));
         assert!(!names_fix("Some files were deleted."));
         assert!(!names_fix("We have not yet rolled back the release."));
     }

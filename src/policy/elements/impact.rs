@@ -12,7 +12,8 @@ use crate::rules::Context;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static SYMPTOM: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:symptom}\b|\b(?:went|was|were|is|are) down\b"));
+static SYMPTOM: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(r"\b{impact:symptom}\b|\b(?:went|was|were|is|are) down\b"));
 static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:capability}"));
 static DATA: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:data_types}\b"));
 static INVOLVED: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:involved}\b"));
@@ -42,18 +43,31 @@ mod tests {
     use std::borrow::Cow;
 
     fn yes(t: &str) -> bool {
-        is_impact(&Sent { start: 0, end: t.len(), text: Cow::Borrowed(t), heading: false })
+        is_impact(&Sent {
+            start: 0,
+            end: t.len(),
+            text: Cow::Borrowed(t),
+            heading: false,
+        })
     }
 
     #[test]
     fn symptoms_and_scope() {
         assert!(yes("Report exports failed for 312 accounts."));
         assert!(yes("Customers could not see vessel positions."));
-        assert!(yes("An attacker could send a login link that returned users to a look-alike site."));
-        assert!(yes("The information involved includes your name and date of birth."));
+        assert!(yes(
+            "An attacker could send a login link that returned users to a look-alike site."
+        ));
+        assert!(yes(
+            "The information involved includes your name and date of birth."
+        ));
         assert!(!yes("Only a limited number of subscribers were impacted."));
-        assert!(!yes("You may have noticed a small hiccup with our service."));
+        assert!(!yes(
+            "You may have noticed a small hiccup with our service."
+        ));
         assert!(!yes("We are sorry we let you down."));
-        assert!(!yes("Engineers are comparing error rates across both layers."));
+        assert!(!yes(
+            "Engineers are comparing error rates across both layers."
+        ));
     }
 }

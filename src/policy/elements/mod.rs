@@ -129,8 +129,7 @@ impl Sent<'_> {
 pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
     doc.sentences
         .iter()
-        .enumerate()
-        .map(|(_, s)| {
+        .map(|s| {
             let raw = doc.sentence_text(s);
             let quoted: Vec<_> = doc.quotations.iter().filter(|q| q.attributed && q.start >= s.start && q.end <= s.end).collect();
             let text = if quoted.is_empty() {
@@ -282,7 +281,7 @@ mod tests {
     #[test]
     fn cue_files_parse_and_compile() {
         for (name, file) in CUES.iter() {
-            for (key, _) in &file.lists {
+            for key in file.lists.keys() {
                 cue_regex(&format!("{{{name}:{key}}}"));
             }
             for h in file.headings.iter().chain(file.headings_by_kind.values().flatten()) {

@@ -12,7 +12,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static WHEN: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{next_update:when})\b"));
-static NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnext (?:update|status update|post|report|communication|e-?mail)\b|\bupdates? every\b").unwrap());
+static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnext (?:update|status update|post|report|communication|e-?mail)\b|\bupdates? every\b").unwrap()
+});
 static COMM: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{next_update:comm}\b"));
 static AGAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:again|another update|an update|more updates?|further updates?|the results|what we find|our findings|a full|a detailed|the post-?mortem|an? (?:incident )?report|this page|you)\b").unwrap()
@@ -38,7 +40,9 @@ pub(crate) fn promises_update(text: &str) -> bool {
 
 /// A future promise to communicate, with a time: "we will write to every patient by 18 June".
 pub fn has_future_time(text: &str) -> bool {
-    let Some(f) = FUTURE.find(text) else { return false };
+    let Some(f) = FUTURE.find(text) else {
+        return false;
+    };
     let after = &text[f.start()..];
     let comm = COMM.find(after);
     comm.is_some() && WHEN.is_match(text) && !text.to_lowercase().contains("next update was")
@@ -50,18 +54,32 @@ mod tests {
 
     #[test]
     fn promised_times() {
-        assert!(promises_update("Next update: 07:45 PT, or earlier if something changes."));
-        assert!(promises_update("We'll post another update within 30 minutes."));
-        assert!(promises_update("We will write to you again by 12 April either way."));
-        assert!(promises_update("We expect to finish by 18 June; we will update this page then."));
-        assert!(promises_update("We are watching the queue closely and will post again at 20:15 GMT."));
+        assert!(promises_update(
+            "Next update: 07:45 PT, or earlier if something changes."
+        ));
+        assert!(promises_update(
+            "We'll post another update within 30 minutes."
+        ));
+        assert!(promises_update(
+            "We will write to you again by 12 April either way."
+        ));
+        assert!(promises_update(
+            "We expect to finish by 18 June; we will update this page then."
+        ));
+        assert!(promises_update(
+            "We are watching the queue closely and will post again at 20:15 GMT."
+        ));
     }
 
     #[test]
     fn vague_promises() {
         assert!(!promises_update("We'll keep you posted."));
         assert!(!promises_update("We will share more soon."));
-        assert!(!promises_update("We'll update this page when we know more."));
-        assert!(!promises_update("A new certificate will be deployed by 17:00 UTC."));
+        assert!(!promises_update(
+            "We'll update this page when we know more."
+        ));
+        assert!(!promises_update(
+            "A new certificate will be deployed by 17:00 UTC."
+        ));
     }
 }

@@ -17,10 +17,14 @@ use std::sync::LazyLock;
 static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{root_cause:connective}\b"));
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^\W*(?:{root_cause:vague})"));
 static ACTING: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"(?:\b(?:a|an|the|our|its|their|this|that|one)\s+|(?:^|[,;:]\s*))(?:[\w-]+\s+){0,4}?{root_cause:cause_noun}\b[^.;]{0,60}?\b{root_cause:cause_verb}\b")
+    cue_regex(
+        r"(?:\b(?:a|an|the|our|its|their|this|that|one)\s+|(?:^|[,;:]\s*))(?:[\w-]+\s+){0,4}?{root_cause:cause_noun}\b[^.;]{0,60}?\b{root_cause:cause_verb}\b",
+    )
 });
-static MISSING: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{root_cause:missing_control})\b"));
-static MANIPULATION: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{root_cause:manipulation})"));
+static MISSING: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(r"\b(?:{root_cause:missing_control})\b"));
+static MANIPULATION: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(r"\b(?:{root_cause:manipulation})"));
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "root_cause");
@@ -56,20 +60,38 @@ mod tests {
 
     #[test]
     fn specific_causes() {
-        assert!(states_cause("Checkout timed out because the queue was sized for a normal on-sale."));
-        assert!(states_cause("Credentials were compromised as a result of a phishing email."));
-        assert!(states_cause("A routine upgrade of our notification workers changed the default concurrency from 64 to 4."));
-        assert!(states_cause("Chart titles in embedded dashboards were not escaped."));
+        assert!(states_cause(
+            "Checkout timed out because the queue was sized for a normal on-sale."
+        ));
+        assert!(states_cause(
+            "Credentials were compromised as a result of a phishing email."
+        ));
+        assert!(states_cause(
+            "A routine upgrade of our notification workers changed the default concurrency from 64 to 4."
+        ));
+        assert!(states_cause(
+            "Chart titles in embedded dashboards were not escaped."
+        ));
         assert!(states_cause("Our renewal job failed silently last week."));
     }
 
     #[test]
     fn vague_or_unknown_causes() {
-        assert!(!states_cause("This was due to a technical problem with our messaging service."));
-        assert!(!states_cause("This was caused by an intermittent issue with a third-party database provider."));
-        assert!(!states_cause("Due to unforeseen technical difficulties, uploads did not finish."));
+        assert!(!states_cause(
+            "This was due to a technical problem with our messaging service."
+        ));
+        assert!(!states_cause(
+            "This was caused by an intermittent issue with a third-party database provider."
+        ));
+        assert!(!states_cause(
+            "Due to unforeseen technical difficulties, uploads did not finish."
+        ));
         assert!(!states_cause("We have not yet identified the cause."));
-        assert!(!states_cause("It is not yet clear whether the errors come from the metadata service."));
-        assert!(!states_cause("An error was introduced into the notification service during an update on 2 September."));
+        assert!(!states_cause(
+            "It is not yet clear whether the errors come from the metadata service."
+        ));
+        assert!(!states_cause(
+            "An error was introduced into the notification service during an update on 2 September."
+        ));
     }
 }

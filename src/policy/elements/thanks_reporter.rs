@@ -16,7 +16,9 @@ use crate::rules::Context;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static THANKS: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{thanks_reporter:thanks}\b[^.;]{0,80}\b{thanks_reporter:reporter}"));
+static THANKS: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(r"\b{thanks_reporter:thanks}\b[^.;]{0,80}\b{thanks_reporter:reporter}")
+});
 static SECURITY: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{thanks_reporter:security}\b"));
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{thanks_reporter:reported})"));
 
@@ -40,10 +42,20 @@ fn about_security(ctx: &Context) -> bool {
 /// Did someone report the issue? Front matter `reported_by` decides (`none` means nobody);
 /// otherwise the text.
 pub fn was_reported(ctx: &Context) -> bool {
-    if let Some(by) = ctx.doc.front_matter.as_ref().and_then(|f| f.reported_by.as_deref()) {
-        return !matches!(by.trim().to_ascii_lowercase().as_str(), "none" | "no" | "nobody" | "internal" | "" | "false");
+    if let Some(by) = ctx
+        .doc
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.reported_by.as_deref())
+    {
+        return !matches!(
+            by.trim().to_ascii_lowercase().as_str(),
+            "none" | "no" | "nobody" | "internal" | "" | "false"
+        );
     }
-    sentences(ctx.doc).iter().any(|s| REPORTED.is_match(&s.text))
+    sentences(ctx.doc)
+        .iter()
+        .any(|s| REPORTED.is_match(&s.text))
 }
 
 #[cfg(test)]
@@ -52,7 +64,11 @@ mod tests {
 
     #[test]
     fn thanks_patterns() {
-        assert!(THANKS.is_match("We thank Wen Jie Lau for reporting this through our bug bounty programme."));
+        assert!(
+            THANKS.is_match(
+                "We thank Wen Jie Lau for reporting this through our bug bounty programme."
+            )
+        );
         assert!(THANKS.is_match("Thank you, Amara, for the clear report."));
         assert!(!THANKS.is_match("Thanks for hanging in there."));
         assert!(!THANKS.is_match("Thank you for your patience."));

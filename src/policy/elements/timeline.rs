@@ -12,9 +12,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 pub(crate) static WHEN: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"\b(?:{timeline:date}|{timeline:weekday}|{timeline:relative})\b|(?:^|[^\w.:])(?:{timeline:clock})")
+    cue_regex(
+        r"\b(?:{timeline:date}|{timeline:weekday}|{timeline:relative})\b|(?:^|[^\w.:])(?:{timeline:clock})",
+    )
 });
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{timeline:not_incident}\W*(?:(?:on|at|the)\s+)?(?:\w+,?\s+)?$"));
+static BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(r"\b{timeline:not_incident}\W*(?:(?:on|at|the)\s+)?(?:\w+,?\s+)?$"));
 /// A posting stamp at the start of a line: "Update (Tue 10:15):", "Updated 11 June, 10:00 EDT".
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*(?:(?:last\s+)?updated?|posted|published|update posted|as of)\b[^:.\n]{0,40}(?::|$|\n)").unwrap()
@@ -45,7 +48,7 @@ pub(crate) fn incident_time(text: &str) -> bool {
         let before = &text[..m.start()];
         let deadline = BEFORE.is_match(before);
         // A future sentence's time is a plan, unless the sentence also narrates the past.
-        !deadline && !(future && before.to_lowercase().contains("will"))
+        !(deadline || future && before.to_lowercase().contains("will"))
     })
 }
 
@@ -55,14 +58,24 @@ mod tests {
 
     #[test]
     fn times_of_the_incident() {
-        assert!(incident_time("Starting at 06:48 PT, about 9% of requests failed."));
-        assert!(incident_time("Uploads between Friday and Saturday did not finish."));
+        assert!(incident_time(
+            "Starting at 06:48 PT, about 9% of requests failed."
+        ));
+        assert!(incident_time(
+            "Uploads between Friday and Saturday did not finish."
+        ));
         assert!(incident_time("On 3 February 2025 a laptop was stolen."));
-        assert!(incident_time("This morning, between 7:45 and 9:10 AM, messages were lost."));
-        assert!(!incident_time("Update (Tue 10:15): This is an AWS problem."));
+        assert!(incident_time(
+            "This morning, between 7:45 and 9:10 AM, messages were lost."
+        ));
+        assert!(!incident_time(
+            "Update (Tue 10:15): This is an AWS problem."
+        ));
         assert!(!incident_time("Next update at 17:05 UTC."));
         assert!(!incident_time("Activate it before 31 May."));
-        assert!(!incident_time("You may have noticed a hiccup last weekend."));
+        assert!(!incident_time(
+            "You may have noticed a hiccup last weekend."
+        ));
         assert!(!incident_time("Foxglove recently discovered an intrusion."));
         assert!(!incident_time("We will write to you again by 12 April."));
     }

@@ -16,9 +16,13 @@ use std::sync::LazyLock;
 
 /// An imperative at the start of a sentence or clause (after "Please", "If …,", ";", ":").
 static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"(?:^|[;:—–]\s*|\(|\b(?:and|or|then)\s+|(?:^|[;:]\s*)(?:if|when|once|until)\b[^,;]{1,100},\s*)\W*(?:please\s+)?(?:(?:also|simply|just|always|first)\s+)?(?:(?:do not|don't|don’t|never)\s+\w+|{user_action:imperative}\s+(?:your|the|a|an|any|all|it|them|this|that|these|those|with|for|to|again|on|off|up|out|back|in|our|their|every|each|whether|if|that|yourself|us)\b)")
+    cue_regex(
+        r"(?:^|[;:—–]\s*|\(|\b(?:and|or|then)\s+|(?:^|[;:]\s*)(?:if|when|once|until)\b[^,;]{1,100},\s*)\W*(?:please\s+)?(?:(?:also|simply|just|always|first)\s+)?(?:(?:do not|don't|don’t|never)\s+\w+|{user_action:imperative}\s+(?:your|the|a|an|any|all|it|them|this|that|these|those|with|for|to|again|on|off|up|out|back|in|our|their|every|each|whether|if|that|yourself|us)\b)",
+    )
 });
-static PLEASE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\bplease\s+(?:(?:also|simply|just)\s+)?{user_action:imperative}\b"));
+static PLEASE: LazyLock<Regex> = LazyLock::new(|| {
+    cue_regex(r"\bplease\s+(?:(?:also|simply|just)\s+)?{user_action:imperative}\b")
+});
 static MODAL: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{user_action:modal}\b"));
 static NO_ACTION: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{user_action:no_action}"));
 static ONLY_CONTACT: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{user_action:only_contact}"));
@@ -52,7 +56,9 @@ fn tells_reader(s: &Sent) -> bool {
     }
     // "If you have questions, email us" / "Subscribe to updates": contact, not an action.
     let contact_only = ONLY_CONTACT.is_match(&t) && CONTACT_VERB.is_match(&t);
-    let subscribe = Regex::new(r"(?i)^\W*(?:please\s+)?(?:subscribe|follow|sign up)\b").map(|r| r.is_match(&t)).unwrap_or(false);
+    let subscribe = Regex::new(r"(?i)^\W*(?:please\s+)?(?:subscribe|follow|sign up)\b")
+        .map(|r| r.is_match(&t))
+        .unwrap_or(false);
     !contact_only && !subscribe
 }
 
@@ -62,26 +68,43 @@ mod tests {
     use std::borrow::Cow;
 
     fn yes(t: &str) -> bool {
-        tells_reader(&Sent { start: 0, end: t.len(), text: Cow::Borrowed(t), heading: false })
+        tells_reader(&Sent {
+            start: 0,
+            end: t.len(),
+            text: Cow::Borrowed(t),
+            heading: false,
+        })
     }
 
     #[test]
     fn instructions() {
         assert!(yes("Please check your itinerary in the app."));
         assert!(yes("Keep the app open and your messages will send."));
-        assert!(yes("Applications retry automatically; if you wrote your own client, retry with exponential backoff."));
+        assert!(yes(
+            "Applications retry automatically; if you wrote your own client, retry with exponential backoff."
+        ));
         assert!(yes("We encourage you to review your financial statements."));
-        assert!(yes("Merchants should roll their secret keys in the dashboard."));
+        assert!(yes(
+            "Merchants should roll their secret keys in the dashboard."
+        ));
         assert!(yes("You do not need to change your password."));
         assert!(yes("There is nothing you need to do."));
     }
 
     #[test]
     fn not_instructions() {
-        assert!(!yes("If you have any concerns, please reach out to your account representative."));
-        assert!(!yes("Subscribe to updates at status.example.com or email support@example.com."));
-        assert!(!yes("Please note that there is no indication that your data has been misused."));
-        assert!(!yes("Anyone with a question about their quote can call 0345 555 0196."));
+        assert!(!yes(
+            "If you have any concerns, please reach out to your account representative."
+        ));
+        assert!(!yes(
+            "Subscribe to updates at status.example.com or email support@example.com."
+        ));
+        assert!(!yes(
+            "Please note that there is no indication that your data has been misused."
+        ));
+        assert!(!yes(
+            "Anyone with a question about their quote can call 0345 555 0196."
+        ));
         assert!(!yes("We are checking the connection pool."));
     }
 }
