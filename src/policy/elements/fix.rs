@@ -42,7 +42,7 @@ static READER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "fix");
     for s in sentences(ctx.doc) {
-        if names_fix(&s.text) {
+        if !s.heading && names_fix(&s.text) {
             ev.push(s.evidence());
         }
     }

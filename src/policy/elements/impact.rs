@@ -19,7 +19,7 @@ static DATA: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:data_types
 static INVOLVED: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:involved}\b"));
 /// Symptom words used in a sense that is not a symptom.
 static NOT_SYMPTOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:error (?:rates?|codes?|messages?)|let (?:you|them|us) down|no (?:errors?|delays?)|without (?:errors?|delay))\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:compar\w*|monitor\w*|check\w*|watch\w*|track\w*) (?:the )?error (?:rates?|codes?|messages?)|let (?:you|them|us) down|no (?:errors?|delays?)|without (?:errors?|delay))\b").unwrap()
 });
 
 pub fn detect(ctx: &Context) -> Found {

@@ -141,7 +141,8 @@ pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
                 }
                 Cow::Owned(t)
             };
-            Sent { start: s.start, end: s.end, text, heading: s.heading_like }
+            let heading = s.heading_like || is_label(raw);
+            Sent { start: s.start, end: s.end, text, heading }
         })
         .collect()
 }
@@ -176,7 +177,7 @@ pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
         let text = doc.sentence_text(s);
         let words = text.split_whitespace().count();
         let next_is_content = sents.get(i + 1).is_some_and(|n| !n.heading_like && !doc.sentence_text(n).trim().is_empty());
-        if (s.heading_like || (words <= 6 && text.trim_end().ends_with(['.', ':']))) && re.is_match(&norm_heading(text)) {
+        if (s.heading_like || (words <= 6 && text.trim_end().ends_with(['.', ':', '?']))) && re.is_match(&norm_heading(text)) {
             if next_is_content {
                 out.push(Evidence { start: s.start, end: sents[i + 1].end });
             }
@@ -194,6 +195,15 @@ pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
     out
 }
 
+/// A short run-in label sentence that acts as a heading: "What You Can Do.", "Why.",
+/// "What Happened?".
+pub(crate) fn is_label(text: &str) -> bool {
+    static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:what|why|how|when|where|who|for more|next steps|cause|root cause|summary|impact|timeline|resolution|prevention|background|details|contact|questions|acknowledge?ments?|credits?)\b").unwrap()
+    });
+    text.split_whitespace().count() <= 6 && text.trim_end().ends_with(['.', ':', '?']) && LABEL_START.is_match(text)
+}
+
 /// Heading candidates in document order: (start, end, normalised text). Markdown headings,
 /// short unpunctuated lines, short label sentences ("Why.") and run-in labels ("Cause: …").
 pub(crate) fn headings(doc: &Document) -> Vec<(usize, usize, String)> {
@@ -201,7 +211,7 @@ pub(crate) fn headings(doc: &Document) -> Vec<(usize, usize, String)> {
     for s in &doc.sentences {
         let text = doc.sentence_text(s);
         let words = text.split_whitespace().count();
-        if s.heading_like || (words <= 8 && text.trim_end().ends_with(['.', ':'])) {
+        if s.heading_like || (words <= 8 && text.trim_end().ends_with(['.', ':', '?'])) {
             out.push((s.start, s.end, norm_heading(text)));
         } else if let Some(c) = LABEL.captures(text)
             && let Some(label) = c.get(1)

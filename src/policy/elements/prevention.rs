@@ -50,7 +50,7 @@ static OUTCOME_NOW: LazyLock<Regex> = LazyLock::new(|| {
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "prevention");
     for s in sentences(ctx.doc) {
-        if names_prevention(&s.text) {
+        if !s.heading && names_prevention(&s.text) {
             ev.push(s.evidence());
         }
     }

@@ -29,7 +29,7 @@ static MANIPULATION: LazyLock<Regex> =
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "root_cause");
     for s in sentences(ctx.doc) {
-        if states_cause(&s.text) {
+        if !s.heading && states_cause(&s.text) {
             ev.push(s.evidence());
         }
     }
