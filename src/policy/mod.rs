@@ -259,7 +259,15 @@ impl Policies {
             let d = self.docs.get(&e);
             let message = match (e, els.get(e).quality) {
                 (Element::Apology, Some(q)) => format!("This {what} apologises, but the apology is {}: it names no specific harm", q.as_str()),
-                _ => format!("This {what} has no {}", e.label()),
+                (Element::Apology, None) => format!("This {what} has no apology"),
+                _ => match d {
+                    Some(d) => {
+                        let mut c = d.summary.chars();
+                        let lower: String = c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default();
+                        format!("This {what} {lower}")
+                    }
+                    None => format!("This {what} has no {}", e.label()),
+                },
             };
             let help = d.map_or_else(String::new, |d| format!("{} For example: \"{}\"", d.help.trim(), d.example.trim()));
             let mut f = Finding::new(e.missing_rule(), sev, title.0, title.1).message(message).help(help);
