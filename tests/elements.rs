@@ -122,3 +122,16 @@ fn thanks_reporter_required_only_when_reported() {
         "A security researcher reported to us that someone"
     )));
 }
+
+#[test]
+fn vague_section_under_a_fix_heading_is_not_a_fix() {
+    let text = "---\nkind: breach-notice\n---\nNotice of Data Breach\n\nWhat we are doing\nWe took steps to secure our systems and engaged a leading forensic firm.\n\nWhat you can do\nReset your password.\n";
+    let report = Linter::new().check(text, &Options::new("x.md"));
+    assert!(!report.elements.get(Element::Fix).present);
+    let concrete = text.replace(
+        "We took steps to secure our systems and engaged a leading forensic firm.",
+        "We revoked every session token on 3 May and reset all staff passwords.",
+    );
+    let report = Linter::new().check(&concrete, &Options::new("x.md"));
+    assert!(report.elements.get(Element::Fix).present);
+}

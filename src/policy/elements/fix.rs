@@ -40,7 +40,15 @@ static READER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn detect(ctx: &Context) -> Found {
-    let mut ev = heading_evidence(ctx, "fix");
+    // A "What we are doing" section whose first sentence only says "we took steps" names no
+    // action: the heading alone does not make it a fix.
+    let mut ev: Vec<_> = heading_evidence(ctx, "fix")
+        .into_iter()
+        .filter(|e| {
+            let body = &ctx.doc.prose[e.start..e.end];
+            !VAGUE.is_match(body) || names_fix(body)
+        })
+        .collect();
     for s in sentences(ctx.doc) {
         if !s.heading && names_fix(&s.text) {
             ev.push(s.evidence());

@@ -48,7 +48,15 @@ static OUTCOME_NOW: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn detect(ctx: &Context) -> Found {
-    let mut ev = heading_evidence(ctx, "prevention");
+    // A "Next steps" section that only promises a post-mortem or "reviewing our processes" is
+    // not prevention.
+    let mut ev: Vec<_> = heading_evidence(ctx, "prevention")
+        .into_iter()
+        .filter(|e| {
+            let body = &ctx.doc.prose[e.start..e.end];
+            !NOT_PREVENTION.is_match(body) || names_prevention(body)
+        })
+        .collect();
     for s in sentences(ctx.doc) {
         if !s.heading && names_prevention(&s.text) {
             ev.push(s.evidence());

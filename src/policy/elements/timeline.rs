@@ -24,7 +24,9 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Office hours next to a contact channel: "call 0800 … (Mon–Fri, 9:00–17:30 GMT)".
 static OFFICE_HOURS: LazyLock<Regex> = LazyLock::new(|| {
-    cue_regex(r"\b(?:{timeline:weekday}|mon|tue|wed|thu|fri|sat|sun)\w*\.?\s*(?:through|to|-|–|—)\s*(?:{timeline:weekday}|mon|tue|wed|thu|fri|sat|sun)\b|\b(?:daily|weekdays|every day|around the clock|24/7|24 hours|business hours|office hours|open|available)\b")
+    cue_regex(
+        r"\b(?:{timeline:weekday}|mon|tue|wed|thu|fri|sat|sun)\w*\.?\s*(?:through|to|-|–|—)\s*(?:{timeline:weekday}|mon|tue|wed|thu|fri|sat|sun)\b|\b(?:daily|weekdays|every day|around the clock|24/7|24 hours|business hours|office hours|open|available)\b",
+    )
 });
 static NEXT_UPDATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnext update\b").unwrap());
 
@@ -40,7 +42,9 @@ pub fn detect(ctx: &Context) -> Found {
 
 /// Does the sentence place the incident in time?
 pub(crate) fn incident_time(text: &str) -> bool {
-    if NEXT_UPDATE.is_match(text) || (OFFICE_HOURS.is_match(text) && super::contact::gives_channel(text)) {
+    if NEXT_UPDATE.is_match(text)
+        || (OFFICE_HOURS.is_match(text) && super::contact::gives_channel(text))
+    {
         return false;
     }
     let skip = STAMP.find(text).map_or(0, |m| m.end());
@@ -82,7 +86,11 @@ mod tests {
         ));
         assert!(!incident_time("Foxglove recently discovered an intrusion."));
         assert!(!incident_time("We will write to you again by 12 April."));
-        assert!(!incident_time("Call 1-888-555-0199, Monday through Friday, 9:00 a.m. to 9:00 p.m. Eastern Time."));
-        assert!(!incident_time("Call 0117 555 0142 (Mon–Fri, 09:00–17:30 GMT)."));
+        assert!(!incident_time(
+            "Call 1-888-555-0199, Monday through Friday, 9:00 a.m. to 9:00 p.m. Eastern Time."
+        ));
+        assert!(!incident_time(
+            "Call 0117 555 0142 (Mon–Fri, 09:00–17:30 GMT)."
+        ));
     }
 }
