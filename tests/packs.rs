@@ -159,3 +159,39 @@ fn user_pack_from_pack_dirs() {
             .contains("did you mean `acme-uk`")
     );
 }
+
+#[test]
+fn cli_pack_errors_and_checklist() {
+    use assert_cmd::Command;
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/packs/us-ca-noncompliant.md");
+    Command::cargo_bin("candor")
+        .unwrap()
+        .args(["check", "--no-config", "--pack", "us-cal"])
+        .arg(&fixture)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `us-ca`"));
+    Command::cargo_bin("candor")
+        .unwrap()
+        .args([
+            "check",
+            "--no-config",
+            "--color",
+            "never",
+            "--explain-elements",
+        ])
+        .arg(&fixture)
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("pack us-ca:"))
+        .stdout(predicates::str::contains(
+            "✗ The five statutory headings, in order (us-ca-headings)",
+        ));
+    Command::cargo_bin("candor")
+        .unwrap()
+        .args(["explain", "us-ca"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Version:"));
+}

@@ -17,7 +17,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret(?:s|ted|ful)?)\b").unwrap()
+    Regex::new(r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret(?:s|ted|ful)?)\b")
+        .unwrap()
 });
 static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bsorry to (?:hear|see|chase|bother|trouble)\b|\b(?:say|said|says) sorry\b|\bno (?:need|reason) to (?:be )?sorry").unwrap()
@@ -52,20 +53,34 @@ pub fn detect(ctx: &Context) -> Found {
     let mut evidence = Vec::new();
     for s in &doc.sentences {
         let text = doc.sentence_text(s);
-        let Some(m) = APOLOGY.find(text) else { continue };
+        let Some(m) = APOLOGY.find(text) else {
+            continue;
+        };
         let (ms, me) = (s.start + m.start(), s.start + m.end());
         if doc.in_attributed_quote(ms..me) || NOT_OURS.is_match(text) {
             continue;
         }
         let q = quality(&text[m.start()..]);
-        evidence.push(Evidence { start: s.start, end: s.end });
+        evidence.push(Evidence {
+            start: s.start,
+            end: s.end,
+        });
         best = Some(match (best, q) {
-            (Some(ApologyQuality::Genuine), _) | (_, ApologyQuality::Genuine) => ApologyQuality::Genuine,
-            (Some(ApologyQuality::Conditional), _) | (_, ApologyQuality::Conditional) => ApologyQuality::Conditional,
+            (Some(ApologyQuality::Genuine), _) | (_, ApologyQuality::Genuine) => {
+                ApologyQuality::Genuine
+            }
+            (Some(ApologyQuality::Conditional), _) | (_, ApologyQuality::Conditional) => {
+                ApologyQuality::Conditional
+            }
             _ => ApologyQuality::Generic,
         });
     }
-    Found { present: best.is_some(), quality: best, evidence, deferred: None }
+    Found {
+        present: best.is_some(),
+        quality: best,
+        evidence,
+        deferred: None,
+    }
 }
 
 /// Quality of one apology, judged from the apology word to the end of its sentence.
@@ -87,19 +102,34 @@ mod tests {
     #[test]
     fn qualities() {
         for (s, q) in [
-            ("sorry that your invoices went out with the wrong totals.", Genuine),
+            (
+                "sorry that your invoices went out with the wrong totals.",
+                Genuine,
+            ),
             ("sorry we let those shows down.", Genuine),
-            ("apologise for letting you down when you relied on us.", Genuine),
+            (
+                "apologise for letting you down when you relied on us.",
+                Genuine,
+            ),
             ("sorry: several forwarders had to phone terminals.", Genuine),
-            ("sorry for the worry and the hassle, especially for anyone who went overdrawn.", Genuine),
+            (
+                "sorry for the worry and the hassle, especially for anyone who went overdrawn.",
+                Genuine,
+            ),
             ("sorry for any inconvenience.", Generic),
             ("Apologies for any inconvenience caused.", Generic),
             ("sorry for any inconvenience this has caused.", Generic),
             ("regret that this occurred.", Generic),
             ("regret any inconvenience this may cause.", Generic),
             ("sorry if you had any trouble booking.", Conditional),
-            ("sorry for any disruption this may have caused.", Conditional),
-            ("apologise to any families this may have inconvenienced.", Conditional),
+            (
+                "sorry for any disruption this may have caused.",
+                Conditional,
+            ),
+            (
+                "apologise to any families this may have inconvenienced.",
+                Conditional,
+            ),
             ("sorry if this news is worrying.", Conditional),
         ] {
             assert_eq!(quality(s), q, "{s}");

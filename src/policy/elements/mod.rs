@@ -79,7 +79,14 @@ static CUES: LazyLock<BTreeMap<String, CueFile>> = LazyLock::new(|| {
 pub(crate) fn alt(file: &str, key: &str) -> Option<String> {
     let mut items: Vec<&String> = CUES.get(file)?.lists.get(key)?.iter().collect();
     items.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    Some(format!("(?:{})", items.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|")))
+    Some(format!(
+        "(?:{})",
+        items
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    ))
 }
 
 /// A case-insensitive regex with `{file:key}` placeholders replaced by cue lists.
@@ -94,7 +101,10 @@ pub(crate) fn try_cue_regex(pattern: &str) -> Result<Regex, String> {
         expanded = SLOT
             .replace_all(&expanded, |c: &regex::Captures| {
                 alt(&c[1], &c[2]).unwrap_or_else(|| {
-                    missing = Some(format!("no cue list `{}:{}` (lists live in rules/elements/<file>.toml)", &c[1], &c[2]));
+                    missing = Some(format!(
+                        "no cue list `{}:{}` (lists live in rules/elements/<file>.toml)",
+                        &c[1], &c[2]
+                    ));
                     String::new()
                 })
             })
@@ -121,7 +131,10 @@ pub(crate) struct Sent<'a> {
 
 impl Sent<'_> {
     pub fn evidence(&self) -> Evidence {
-        Evidence { start: self.start, end: self.end }
+        Evidence {
+            start: self.start,
+            end: self.end,
+        }
     }
 }
 
@@ -131,7 +144,11 @@ pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
         .iter()
         .map(|s| {
             let raw = doc.sentence_text(s);
-            let quoted: Vec<_> = doc.quotations.iter().filter(|q| q.attributed && q.start >= s.start && q.end <= s.end).collect();
+            let quoted: Vec<_> = doc
+                .quotations
+                .iter()
+                .filter(|q| q.attributed && q.start >= s.start && q.end <= s.end)
+                .collect();
             let text = if quoted.is_empty() {
                 Cow::Borrowed(raw)
             } else {
@@ -142,26 +159,41 @@ pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
                 Cow::Owned(t)
             };
             let heading = s.heading_like || is_label(raw);
-            Sent { start: s.start, end: s.end, text, heading }
+            Sent {
+                start: s.start,
+                end: s.end,
+                text,
+                heading,
+            }
         })
         .collect()
 }
 
-pub(crate) static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s*_#>]*(?:\d+[.)]\s*)?([A-Za-z][A-Za-z' ,/&’-]{1,48}?)[\s*_]*[:.—–]\s*(?:[*_]+\s*)?(\S.*)?$").unwrap());
+pub(crate) static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s*_#>]*(?:\d+[.)]\s*)?([A-Za-z][A-Za-z' ,/&’-]{1,48}?)[\s*_]*[:.—–]\s*(?:[*_]+\s*)?(\S.*)?$").unwrap()
+});
 
 /// Normalised heading text: lower case, Markdown marks and trailing punctuation removed.
 pub(crate) fn norm_heading(text: &str) -> String {
-    let t = text.trim().trim_start_matches(['#', '*', '_', ' ', '>']).trim_end_matches(['*', '_', ' ', ':', '.', '?', '!']);
+    let t = text
+        .trim()
+        .trim_start_matches(['#', '*', '_', ' ', '>'])
+        .trim_end_matches(['*', '_', ' ', ':', '.', '?', '!']);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')' || c == ' ');
-    t.to_lowercase().replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    t.to_lowercase()
+        .replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Heading evidence for `element`: a heading-like line, a short label sentence ("Why."), or a
 /// run-in label ("Cause: a cache change …") whose text names the element and which is
 /// followed by content. The evidence spans the heading and the first sentence of content.
 pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
-    let Some(cues) = CUES.get(file) else { return Vec::new() };
+    let Some(cues) = CUES.get(file) else {
+        return Vec::new();
+    };
     let mut pats: Vec<&String> = cues.headings.iter().collect();
     if let Some(k) = ctx.kind {
         pats.extend(cues.headings_by_kind.get(k.as_str()).into_iter().flatten());
@@ -169,17 +201,31 @@ pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
     if pats.is_empty() {
         return Vec::new();
     }
-    let re = Regex::new(&format!("^(?:{})$", pats.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("|"))).expect("heading cues are valid regexes");
+    let re = Regex::new(&format!(
+        "^(?:{})$",
+        pats.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    ))
+    .expect("heading cues are valid regexes");
     let doc = ctx.doc;
     let sents = &doc.sentences;
     let mut out = Vec::new();
     for (i, s) in sents.iter().enumerate() {
         let text = doc.sentence_text(s);
         let words = text.split_whitespace().count();
-        let next_is_content = sents.get(i + 1).is_some_and(|n| !n.heading_like && !doc.sentence_text(n).trim().is_empty());
-        if (s.heading_like || (words <= 6 && text.trim_end().ends_with(['.', ':', '?']))) && re.is_match(&norm_heading(text)) {
+        let next_is_content = sents
+            .get(i + 1)
+            .is_some_and(|n| !n.heading_like && !doc.sentence_text(n).trim().is_empty());
+        if (s.heading_like || (words <= 6 && text.trim_end().ends_with(['.', ':', '?'])))
+            && re.is_match(&norm_heading(text))
+        {
             if next_is_content {
-                out.push(Evidence { start: s.start, end: sents[i + 1].end });
+                out.push(Evidence {
+                    start: s.start,
+                    end: sents[i + 1].end,
+                });
             }
             continue;
         }
@@ -189,7 +235,10 @@ pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
             && label.as_str().split_whitespace().count() <= 6
             && re.is_match(&norm_heading(label.as_str()))
         {
-            out.push(Evidence { start: s.start, end: s.end });
+            out.push(Evidence {
+                start: s.start,
+                end: s.end,
+            });
         }
     }
     out
@@ -201,7 +250,9 @@ pub(crate) fn is_label(text: &str) -> bool {
     static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\W*(?:what|why|how|when|where|who|for more|next steps|cause|root cause|summary|impact|timeline|resolution|prevention|background|details|contact|questions|acknowledge?ments?|credits?)\b").unwrap()
     });
-    text.split_whitespace().count() <= 6 && text.trim_end().ends_with(['.', ':', '?']) && LABEL_START.is_match(text)
+    text.split_whitespace().count() <= 6
+        && text.trim_end().ends_with(['.', ':', '?'])
+        && LABEL_START.is_match(text)
 }
 
 /// Heading candidates in document order: (start, end, normalised text). Markdown headings,
@@ -217,7 +268,11 @@ pub(crate) fn headings(doc: &Document) -> Vec<(usize, usize, String)> {
             && let Some(label) = c.get(1)
             && label.as_str().split_whitespace().count() <= 8
         {
-            out.push((s.start + label.start(), s.start + label.end(), norm_heading(label.as_str())));
+            out.push((
+                s.start + label.start(),
+                s.start + label.end(),
+                norm_heading(label.as_str()),
+            ));
         }
     }
     out
@@ -228,12 +283,17 @@ pub(crate) static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"{commo
 /// Future tense or intention.
 pub(crate) static FUTURE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"{common:future}"));
 /// Investigation rather than action.
-pub(crate) static INVESTIGATING: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{common:investigating}\b"));
+pub(crate) static INVESTIGATING: LazyLock<Regex> =
+    LazyLock::new(|| cue_regex(r"\b{common:investigating}\b"));
 
 /// Is the sentence addressed to the reader as an instruction or about the reader's own
 /// actions ("Please check …", "you can re-run …", "Merchants should …")?
 pub(crate) fn addressed_to_reader(text: &str) -> bool {
-    static READER: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^\W*(?:(?:if|when|once)\b[^,]{0,80},\s*)?{user_action:imperative}\s+(?:your|the|a|an|it|them|this|that|us)\b|\bplease\b|\byou(?:r)?\b"));
+    static READER: LazyLock<Regex> = LazyLock::new(|| {
+        cue_regex(
+            r"^\W*(?:(?:if|when|once)\b[^,]{0,80},\s*)?{user_action:imperative}\s+(?:your|the|a|an|it|them|this|that|us)\b|\bplease\b|\byou(?:r)?\b",
+        )
+    });
     READER.is_match(text)
 }
 
@@ -255,10 +315,22 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
     }
     static TOPIC: LazyLock<[(Element, Regex); 4]> = LazyLock::new(|| {
         [
-            (Element::RootCause, cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_cause}")),
-            (Element::Impact, cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_impact}")),
-            (Element::Timeline, cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_time}")),
-            (Element::Fix, cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_fix}")),
+            (
+                Element::RootCause,
+                cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_cause}"),
+            ),
+            (
+                Element::Impact,
+                cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_impact}"),
+            ),
+            (
+                Element::Timeline,
+                cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_time}"),
+            ),
+            (
+                Element::Fix,
+                cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_fix}"),
+            ),
         ]
     });
     let sents = sentences(ctx.doc);
@@ -267,7 +339,8 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
             if els.get(*e).present || !re.is_match(&s.text) {
                 continue;
             }
-            let promise = has_future_time(&s.text) || sents.get(i + 1).is_some_and(|n| has_future_time(&n.text));
+            let promise = has_future_time(&s.text)
+                || sents.get(i + 1).is_some_and(|n| has_future_time(&n.text));
             if promise {
                 let mut f = els.get(*e).clone();
                 f.deferred = Some(s.evidence());
@@ -294,7 +367,11 @@ mod tests {
             for key in file.lists.keys() {
                 cue_regex(&format!("{{{name}:{key}}}"));
             }
-            for h in file.headings.iter().chain(file.headings_by_kind.values().flatten()) {
+            for h in file
+                .headings
+                .iter()
+                .chain(file.headings_by_kind.values().flatten())
+            {
                 Regex::new(h).unwrap_or_else(|e| panic!("{name}: {h}: {e}"));
             }
         }
@@ -304,7 +381,10 @@ mod tests {
     #[test]
     fn headings_normalise() {
         assert_eq!(norm_heading("## Root cause:"), "root cause");
-        assert_eq!(norm_heading("**What we’re changing**"), "what we're changing");
+        assert_eq!(
+            norm_heading("**What we’re changing**"),
+            "what we're changing"
+        );
         assert_eq!(norm_heading("2. Why."), "why");
     }
 }
