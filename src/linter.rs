@@ -5,7 +5,8 @@ use crate::config::{Config, ConfigError, RuleSetting};
 use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion};
 use crate::document::{Document, Format};
 use crate::kind::{Kind, KindSource, Phase, infer_kind, infer_phase};
-use crate::policy::{Policies, elements};
+use crate::policy::packs::Packs;
+use crate::policy::{Facts, Policies, elements};
 use crate::report::FileReport;
 use crate::rules::phrase::PhraseRule;
 use crate::rules::{Context, EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, Vocab, code};
@@ -42,6 +43,8 @@ pub struct Linter {
     rules: Vec<Box<dyn Rule>>,
     policy_metas: Vec<RuleMeta>,
     policies: Policies,
+    packs: Packs,
+    pack_metas: Vec<RuleMeta>,
     vocab: Vocab,
     config: Config,
 }
@@ -82,10 +85,14 @@ impl Linter {
         }
         let policies = Policies::builtin().map_err(internal)?;
         let policy_metas = policies.rule_metas();
+        let packs = crate::policy::packs::load(&config)?;
+        let pack_metas = packs.iter().flat_map(|p| p.rule_metas()).collect();
         let linter = Linter {
             rules,
             policy_metas,
             policies,
+            packs,
+            pack_metas,
             vocab,
             config,
         };
@@ -99,6 +106,11 @@ impl Linter {
             .as_ref()
             .and_then(|p| std::fs::read_to_string(p).ok());
         linter.config.validate_rule_ids(text.as_deref(), &known)?;
+        crate::policy::packs::validate_config_packs(
+            &linter.packs,
+            &linter.config,
+            text.as_deref(),
+        )?;
         Ok(linter)
     }
 
@@ -113,6 +125,7 @@ impl Linter {
             .iter()
             .map(|r| r.meta())
             .chain(self.policy_metas.iter())
+            .chain(self.pack_metas.iter())
             .collect();
         v.extend(ENGINE_RULES.iter());
         v.sort_by(|a, b| a.id.cmp(&b.id));
@@ -125,6 +138,24 @@ impl Linter {
 
     pub fn policies(&self) -> &Policies {
         &self.policies
+    }
+
+    /// The built-in and user regulatory packs.
+    pub fn packs(&self) -> &Packs {
+        &self.packs
+    }
+
+    /// Checks pack names given on the command line; an unknown name is an error with a
+    /// did-you-mean hint.
+    #[allow(clippy::result_large_err)]
+    pub fn validate_packs(&self, ids: &[String]) -> Result<(), ConfigError> {
+        for id in ids {
+            if self.packs.get(id).is_none() {
+                let (message, help) = self.packs.unknown(id);
+                return Err(ConfigError::plain(message, help));
+            }
+        }
+        Ok(())
     }
 
     /// Checks one document.
@@ -191,13 +222,29 @@ impl Linter {
             rule.check(&ctx, &mut findings);
         }
         let els = elements::detect(&ctx);
+        let facts = Facts::of(&ctx);
         let requirements = kind
-            .map(|k| self.policies.requirements(k, phase))
+            .map(|k| self.policies.requirements(k, phase, &facts))
             .unwrap_or_default();
         if let Some(k) = kind {
-            findings.extend(self.policies.check(k, phase, &els, doc.title_range()));
+            findings.extend(
+                self.policies
+                    .check(k, phase, &facts, &els, doc.title_range()),
+            );
+        }
+        let mut pack_checks = Vec::new();
+        for id in &packs {
+            if let Some(pack) = self.packs.get(id) {
+                let (checks, pack_findings) = pack.check(&doc, &els, doc.title_range());
+                pack_checks.extend(checks);
+                findings.extend(pack_findings);
+            }
         }
         findings.extend(front_matter_findings(&doc));
+        findings.extend(crate::policy::packs::front_matter_pack_findings(
+            &self.packs,
+            &doc,
+        ));
         let findings = suppress::apply(&doc, findings);
 
         let mut diagnostics: Vec<Diagnostic> = findings
@@ -246,6 +293,7 @@ impl Linter {
             packs,
             elements: els,
             requirements,
+            pack_checks,
             diagnostics,
             source: doc.source.clone(),
         }

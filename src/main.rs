@@ -192,6 +192,10 @@ fn check(args: CheckArgs) -> u8 {
             return 2;
         }
     };
+    if let Err(e) = linter.validate_packs(&args.packs) {
+        report_error(e);
+        return 2;
+    }
     let mut errors = Vec::new();
     let selected = match select_files(&args, &linter) {
         Ok(s) => s,
@@ -381,13 +385,22 @@ fn explain(rule: &str) -> u8 {
             return 2;
         }
     };
+    if let Some(p) = linter.packs().get(rule) {
+        println!("{}", p.docs().trim_end());
+        return 0;
+    }
     match linter.meta(rule) {
         Some(m) => {
             emit(&format!("{}\n", m.docs.trim_end()));
             0
         }
         None => {
-            let ids: Vec<&str> = linter.metas().iter().map(|m| m.id.as_str()).collect();
+            let ids: Vec<&str> = linter
+                .metas()
+                .iter()
+                .map(|m| m.id.as_str())
+                .chain(linter.packs().ids())
+                .collect();
             let hint = match candor::config::closest(rule, ids.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`? "),
                 None => String::new(),

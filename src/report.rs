@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::kind::{Kind, KindSource, Phase};
+use crate::policy::packs::PackCheck;
 use crate::policy::{Element, Elements};
 use std::collections::BTreeMap;
 
@@ -16,6 +17,8 @@ pub struct FileReport {
     pub elements: Elements,
     /// The elements the policy requires for this kind/phase, with the severity of their absence.
     pub requirements: BTreeMap<Element, Severity>,
+    /// The outcome of every requirement of the enabled regulatory packs (checklist view).
+    pub pack_checks: Vec<PackCheck>,
     pub diagnostics: Vec<Diagnostic>,
     /// The checked text, for rendering snippets.
     pub source: String,

@@ -58,7 +58,7 @@ fn exit_codes() {
 
 #[test]
 fn deny_warnings_fails_on_warnings() {
-    let text = "---\nkind: status-update\nphase: investigating\n---\nOnly a handful of users cannot log in.\n";
+    let text = "---\nkind: status-update\nphase: investigating\n---\nOnly a handful of users cannot log in since 09:10 UTC. Next update at 10:00 UTC.\n";
     let d = dir_with(&[("w.md", text.as_bytes())]);
     candor()
         .current_dir(d.path())

@@ -164,19 +164,49 @@ pub fn checklist(f: &FileReport) -> String {
             String::new()
         };
         let _ = write!(out, "  {mark} {:<20} {need}{quality}", e.label());
-        match found.evidence.first() {
-            Some(ev) => {
-                let text: String = f.source[ev.start..ev.end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let short: String = text.chars().take(90).collect();
-                let more = if text.chars().count() > 90 { "…" } else { "" };
-                let _ = writeln!(out, "  \"{short}{more}\"");
+        match (found.evidence.first(), found.deferred) {
+            (Some(ev), _) => {
+                let _ = writeln!(out, "  \"{}\"", excerpt(&f.source, ev.start, ev.end));
             }
-            None => out.push('\n'),
+            (None, Some(ev)) => {
+                let _ = writeln!(
+                    out,
+                    "  not known yet: \"{}\"",
+                    excerpt(&f.source, ev.start, ev.end)
+                );
+            }
+            (None, None) => out.push('\n'),
+        }
+    }
+    let mut pack = "";
+    for c in &f.pack_checks {
+        if c.pack != pack {
+            pack = &c.pack;
+            let _ = writeln!(out, "  pack {pack}:");
+        }
+        let mark = if c.ok { "✓" } else { "✗" };
+        let _ = write!(out, "    {mark} {} ({})", c.summary, c.rule);
+        match (&c.detail, c.evidence) {
+            (Some(d), _) => {
+                let _ = writeln!(out, ": {d}");
+            }
+            (None, Some(ev)) => {
+                let _ = writeln!(out, "  \"{}\"", excerpt(&f.source, ev.start, ev.end));
+            }
+            (None, None) => out.push('\n'),
         }
     }
     out.push('\n');
     out
+}
+
+/// The evidence text on one line, shortened to 90 characters.
+fn excerpt(source: &str, start: usize, end: usize) -> String {
+    let text: String = source[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let short: String = text.chars().take(90).collect();
+    let more = if text.chars().count() > 90 { "…" } else { "" };
+    format!("{short}{more}")
 }

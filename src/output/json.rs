@@ -39,6 +39,12 @@ pub fn file_value(f: &FileReport) -> Value {
                 "present": found.present,
                 "quality": found.quality.map(|q| q.as_str()),
                 "required": f.requirements.get(&e).map(|s| s.as_str()),
+                "deferred": found.deferred.map(|ev| {
+                    let span = lines.span(&f.source, ev.start, ev.end);
+                    let mut v = span_value(&span);
+                    v["text"] = Value::String(f.source[span.start..span.end].to_string());
+                    v
+                }),
                 "evidence": found.evidence.iter().map(|ev| {
                     let span = lines.span(&f.source, ev.start, ev.end);
                     let mut v = span_value(&span);
@@ -55,6 +61,20 @@ pub fn file_value(f: &FileReport) -> Value {
         "phase": f.phase.map(|p| p.as_str()),
         "packs": f.packs,
         "elements": elements,
+        "pack_checks": f.pack_checks.iter().map(|c| json!({
+            "pack": c.pack,
+            "rule": c.rule,
+            "summary": c.summary,
+            "severity": c.severity.as_str(),
+            "ok": c.ok,
+            "detail": c.detail,
+            "evidence": c.evidence.map(|ev| {
+                let span = lines.span(&f.source, ev.start, ev.end);
+                let mut v = span_value(&span);
+                v["text"] = Value::String(f.source[span.start..span.end].to_string());
+                v
+            }),
+        })).collect::<Vec<_>>(),
         "diagnostics": f.diagnostics.iter().map(|d| json!({
             "rule": d.rule,
             "severity": d.severity.as_str(),

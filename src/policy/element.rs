@@ -135,6 +135,10 @@ pub struct Found {
     /// Only for `apology`.
     pub quality: Option<ApologyQuality>,
     pub evidence: Vec<Evidence>,
+    /// The element is not given, but the document honestly says it is not known yet and when
+    /// it will be (catalog §0): the sentence saying so. Satisfies a requirement in in-progress
+    /// status updates and breach notices; `present` stays false.
+    pub deferred: Option<Evidence>,
 }
 
 impl Found {
@@ -143,6 +147,7 @@ impl Found {
             present: !evidence.is_empty(),
             quality: None,
             evidence,
+            deferred: None,
         }
     }
 }
@@ -171,7 +176,7 @@ impl Elements {
         let f = self.get(e);
         match e {
             Element::Apology => f.present && f.quality == Some(ApologyQuality::Genuine),
-            _ => f.present,
+            _ => f.present || f.deferred.is_some(),
         }
     }
 }

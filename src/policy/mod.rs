@@ -6,6 +6,7 @@
 
 pub mod element;
 pub mod elements;
+pub mod packs;
 
 pub use element::{ApologyQuality, Element, Elements, Evidence, Found};
 
@@ -36,6 +37,77 @@ impl Level {
     }
 }
 
+/// When a conditional requirement applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Condition {
+    /// Someone reported the issue (front matter `reported_by`, or the text says so).
+    Reported,
+    /// The text says the incident is not over yet.
+    InProgress,
+}
+
+impl Condition {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Condition::Reported => "when someone reported it",
+            Condition::InProgress => "while the incident is in progress",
+        }
+    }
+}
+
+/// A requirement: a level, optionally only under a condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Requirement {
+    Level(Level),
+    When { level: Level, when: Condition },
+}
+
+impl Requirement {
+    pub fn level(self, facts: &Facts) -> Level {
+        match self {
+            Requirement::Level(l) => l,
+            Requirement::When { level, when } => {
+                let holds = match when {
+                    Condition::Reported => facts.reported,
+                    Condition::InProgress => facts.in_progress,
+                };
+                if holds { level } else { Level::Off }
+            }
+        }
+    }
+
+    fn describe(self) -> Option<String> {
+        match self {
+            Requirement::Level(l) => l.severity().map(|s| s.to_string()),
+            Requirement::When { level, when } => {
+                level.severity().map(|s| format!("{s} {}", when.as_str()))
+            }
+        }
+    }
+}
+
+/// What the document says about itself that conditional requirements depend on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub reported: bool,
+    pub in_progress: bool,
+}
+
+impl Facts {
+    pub fn of(ctx: &crate::rules::Context) -> Facts {
+        static ONGOING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?i)\b(?:ongoing|still (?:investigating|working|affected|seeing|checking)|not yet (?:resolved|fixed|restored|know)|(?:do not|don't) yet know|we are (?:still )?(?:checking|investigating))\b").unwrap()
+        });
+        Facts {
+            reported: elements::was_reported(ctx),
+            in_progress: ctx.phase.is_some_and(|p| p != Phase::Resolved)
+                || ONGOING.is_match(&ctx.doc.prose),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyFile {
@@ -43,13 +115,17 @@ pub struct PolicyFile {
     pub summary: String,
     /// Requirements for every phase (or the whole kind, when it has no phases).
     #[serde(default)]
-    pub requires: BTreeMap<Element, Level>,
+    pub requires: BTreeMap<Element, Requirement>,
     /// Per-phase requirements, layered over `requires`.
     #[serde(default)]
-    pub phases: BTreeMap<Phase, BTreeMap<Element, Level>>,
-    /// Requirements when the phase is unknown (defaults to `requires`).
+    pub phases: BTreeMap<Phase, BTreeMap<Element, Requirement>>,
+    /// Requirements when the phase is unknown, layered over `requires`.
     #[serde(default)]
-    pub unknown_phase: BTreeMap<Element, Level>,
+    pub unknown_phase: BTreeMap<Element, Requirement>,
+    /// Elements a phase must not assert yet (`premature-*` findings), e.g. a root cause in an
+    /// investigating update.
+    #[serde(default)]
+    pub forbid: BTreeMap<Phase, BTreeMap<Element, Level>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,27 +145,40 @@ struct ElementDoc {
 pub struct Policies {
     files: Vec<PolicyFile>,
     docs: BTreeMap<Element, ElementDoc>,
+    premature_docs: BTreeMap<Element, ElementDoc>,
 }
 
 impl Policies {
     pub fn builtin() -> Result<Policies, String> {
         let mut files = Vec::new();
         let mut docs = BTreeMap::new();
+        let mut premature_docs = BTreeMap::new();
         for (path, text) in EMBEDDED_RULE_FILES
             .iter()
             .filter(|(p, _)| p.starts_with("rules/policies/"))
         {
             if path.ends_with("/elements.toml") {
                 docs = toml::from_str(text).map_err(|e| format!("{path}: {e}"))?;
+            } else if path.ends_with("/premature.toml") {
+                premature_docs = toml::from_str(text).map_err(|e| format!("{path}: {e}"))?;
             } else {
                 files.push(toml::from_str::<PolicyFile>(text).map_err(|e| format!("{path}: {e}"))?);
             }
         }
-        Ok(Policies { files, docs })
+        Ok(Policies {
+            files,
+            docs,
+            premature_docs,
+        })
     }
 
     /// Required elements and how serious their absence is, for a kind and phase.
-    pub fn requirements(&self, kind: Kind, phase: Option<Phase>) -> BTreeMap<Element, Severity> {
+    pub fn requirements(
+        &self,
+        kind: Kind,
+        phase: Option<Phase>,
+        facts: &Facts,
+    ) -> BTreeMap<Element, Severity> {
         let Some(file) = self.files.iter().find(|f| f.kind == kind) else {
             return BTreeMap::new();
         };
@@ -103,7 +192,7 @@ impl Policies {
         }
         levels
             .into_iter()
-            .filter_map(|(e, l)| l.severity().map(|s| (e, s)))
+            .filter_map(|(e, r)| r.level(facts).severity().map(|s| (e, s)))
             .collect()
     }
 
@@ -111,9 +200,20 @@ impl Policies {
         self.files.iter().find(|f| f.kind == kind)
     }
 
-    /// Registry entries for the ten `missing-*` rules.
+    /// Registry entries for the ten `missing-*` rules and the `premature-*` rules.
     pub fn rule_metas(&self) -> Vec<RuleMeta> {
-        Element::ALL
+        let premature = self.premature_docs.iter().map(|(e, d)| {
+            let mut docs = format!("# {}\n\n{}\n\n## What it flags\n{}\n\n## Why it matters\n{}\n\n## Good\n> {}\n\n## Applies to\n", premature_rule(*e), d.summary, d.what.trim(), d.why.trim(), d.example.trim());
+            for f in &self.files {
+                for (p, layer) in &f.forbid {
+                    if let Some(s) = layer.get(e).and_then(|l| l.severity()) {
+                        docs.push_str(&format!("- {} ({p}): {s}\n", f.kind));
+                    }
+                }
+            }
+            RuleMeta { id: premature_rule(*e), severity: Severity::Warning, summary: d.summary.clone(), docs, family: Family::Policy, needs_nlp: false }
+        });
+        let mut metas: Vec<RuleMeta> = Element::ALL
             .into_iter()
             .map(|e| {
                 let d = self.docs.get(&e);
@@ -129,7 +229,9 @@ impl Policies {
                     needs_nlp: false,
                 }
             })
-            .collect()
+            .collect();
+        metas.extend(premature);
+        metas
     }
 
     fn render_docs(&self, e: Element, d: &ElementDoc) -> String {
@@ -152,11 +254,15 @@ impl Policies {
         ));
         for f in &self.files {
             let mut where_: Vec<String> = Vec::new();
-            if let Some(l) = f.requires.get(&e).and_then(|l| l.severity()) {
-                where_.push(format!("{l}"));
+            if let Some(l) = f.requires.get(&e).and_then(|r| r.describe()) {
+                where_.push(if f.phases.is_empty() {
+                    l
+                } else {
+                    format!("every phase: {l}")
+                });
             }
             for (p, layer) in &f.phases {
-                if let Some(l) = layer.get(&e).and_then(|l| l.severity()) {
+                if let Some(l) = layer.get(&e).and_then(|r| r.describe()) {
                     where_.push(format!("{p}: {l}"));
                 }
             }
@@ -172,6 +278,7 @@ impl Policies {
         &self,
         kind: Kind,
         phase: Option<Phase>,
+        facts: &Facts,
         els: &Elements,
         title: (usize, usize),
     ) -> Vec<Finding> {
@@ -180,7 +287,7 @@ impl Policies {
             Some(p) if kind == Kind::StatusUpdate => format!("{p} status update"),
             _ => kind.as_str().replace('-', " "),
         };
-        for (e, sev) in self.requirements(kind, phase) {
+        for (e, sev) in self.requirements(kind, phase, facts) {
             if els.satisfies(e) {
                 continue;
             }
@@ -190,7 +297,18 @@ impl Policies {
                     "This {what} apologises, but the apology is {}: it names no specific harm",
                     q.as_str()
                 ),
-                _ => format!("This {what} has no {}", e.label()),
+                (Element::Apology, None) => format!("This {what} has no apology"),
+                _ => match d {
+                    Some(d) => {
+                        let mut c = d.summary.chars();
+                        let lower: String = c
+                            .next()
+                            .map(|f| f.to_lowercase().chain(c).collect())
+                            .unwrap_or_default();
+                        format!("This {what} {lower}")
+                    }
+                    None => format!("This {what} has no {}", e.label()),
+                },
             };
             let help = d.map_or_else(String::new, |d| {
                 format!("{} For example: \"{}\"", d.help.trim(), d.example.trim())
@@ -201,6 +319,33 @@ impl Policies {
             f.document_level = true;
             out.push(f);
         }
+        let forbidden = self
+            .policy(kind)
+            .zip(phase)
+            .and_then(|(f, p)| f.forbid.get(&p));
+        for (e, level) in forbidden.into_iter().flatten() {
+            let (Some(sev), Some(ev)) = (level.severity(), els.get(*e).evidence.first()) else {
+                continue;
+            };
+            let d = self.premature_docs.get(e);
+            let message = format!(
+                "This {what} states a {} before the incident is identified",
+                e.label()
+            );
+            let help = d.map_or_else(String::new, |d| {
+                format!("{} For example: \"{}\"", d.help.trim(), d.example.trim())
+            });
+            out.push(
+                Finding::new(premature_rule(*e), sev, ev.start, ev.end)
+                    .message(message)
+                    .help(help),
+            );
+        }
         out
     }
+}
+
+/// `premature-root-cause`.
+pub fn premature_rule(e: Element) -> String {
+    format!("premature-{}", e.key().replace('_', "-"))
 }

@@ -79,6 +79,7 @@ pub fn detect(ctx: &Context) -> Found {
         present: best.is_some(),
         quality: best,
         evidence,
+        deferred: None,
     }
 }
 

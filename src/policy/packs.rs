@@ -1,0 +1,657 @@
+//! Regulatory packs: opt-in sets of statutory content requirements, as data.
+//!
+//! A pack is a TOML file — built in under `rules/packs/<id>.toml`, or the user's own in a
+//! folder listed in `pack_dirs` — with an `id`, a `title`, the `source` it encodes and its
+//! `version`, and a list of `[[require]]` entries. Each requirement is one rule with the id
+//! `<pack id>-<requirement id>` (e.g. `us-ca-headings`), so it can be turned off or re-levelled
+//! in `[rules]` like any other rule, and `candor explain us-ca-headings` prints its
+//! documentation with the pack's source and version. Check types:
+//!
+//! * `title` — the document title (first heading or line, a `Subject:`/`Re:` line, or front
+//!   matter `title`) matches one of `patterns`;
+//! * `headings` — every heading in `headings` is present (as a Markdown heading, a short
+//!   line, or a run-in label), in that order when `ordered = true`;
+//! * `element` — one of `elements` is detected (a detected element with evidence, or an
+//!   honest "not known yet" where the kind allows it);
+//! * `pattern` — one of `patterns` matches a sentence outside quotations. Patterns are
+//!   case-insensitive regexes and may use candor's cue lists, e.g. `{timeline:date}`.
+//!
+//! A requirement with `when = [patterns]` applies only if one of them matches the text (e.g.
+//! credit-bureau contacts only when Social Security numbers were exposed).
+
+use super::element::{Element, Elements, Evidence};
+use super::elements::{headings, norm_heading, sentences, try_cue_regex};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+use crate::rules::{EMBEDDED_RULE_FILES, Family, RuleMeta};
+use regex::Regex;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    id: String,
+    title: String,
+    source: String,
+    version: String,
+    #[serde(default)]
+    url: Option<String>,
+    summary: String,
+    #[serde(default)]
+    notes: Option<String>,
+    #[serde(rename = "require", default)]
+    requirements: Vec<RawRequirement>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    id: String,
+    summary: String,
+    cite: String,
+    help: String,
+    #[serde(default)]
+    severity: Option<Severity>,
+    check: RawCheck,
+    #[serde(default)]
+    when: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+enum RawCheck {
+    Title {
+        patterns: Vec<String>,
+    },
+    Headings {
+        headings: Vec<String>,
+        #[serde(default)]
+        ordered: bool,
+    },
+    Element {
+        elements: Vec<Element>,
+    },
+    Pattern {
+        patterns: Vec<String>,
+    },
+}
+
+enum Check {
+    Title(Vec<Regex>),
+    /// (display name, normalised name) per heading.
+    Headings {
+        headings: Vec<(String, String)>,
+        ordered: bool,
+    },
+    Element(Vec<Element>),
+    Pattern(Vec<Regex>),
+}
+
+pub struct Requirement {
+    /// Full rule id: `<pack>-<id>`.
+    pub rule: String,
+    pub summary: String,
+    pub cite: String,
+    pub help: String,
+    pub severity: Severity,
+    check: Check,
+    when: Vec<Regex>,
+}
+
+/// One regulatory pack.
+pub struct Pack {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub version: String,
+    pub url: Option<String>,
+    pub summary: String,
+    pub notes: Option<String>,
+    pub requirements: Vec<Requirement>,
+    /// Where it was loaded from (`rules/packs/us-ca.toml` or the user's file).
+    pub origin: String,
+}
+
+/// The outcome of one pack requirement for one document (the checklist view).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PackCheck {
+    pub pack: String,
+    pub rule: String,
+    pub summary: String,
+    pub severity: Severity,
+    pub ok: bool,
+    /// What satisfied it, or (for headings out of order) where the problem is.
+    pub evidence: Option<Evidence>,
+    /// Why it failed (missing headings, wrong order).
+    pub detail: Option<String>,
+}
+
+/// A pack file that could not be loaded: message plus the TOML error span.
+#[derive(Debug)]
+pub struct PackError {
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+    pub help: String,
+}
+
+impl Pack {
+    /// Parses a pack file.
+    pub fn from_toml(text: &str, origin: &str) -> Result<Pack, PackError> {
+        let raw: RawPack = toml::from_str(text).map_err(|e| PackError {
+            message: format!("invalid pack file {origin}: {}", e.message()),
+            span: e.span(),
+            help: "a pack has id, title, source, version, summary and [[require]] entries with id, summary, cite, help and check = { type = \"title\" | \"headings\" | \"element\" | \"pattern\", … }; see docs/policies.md".into(),
+        })?;
+        let bad_id = |id: &str| {
+            id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        };
+        if bad_id(&raw.id) {
+            return Err(PackError {
+                message: format!("pack id `{}` in {origin} is not kebab-case", raw.id),
+                span: text.find(&raw.id).map(|i| i..i + raw.id.len()),
+                help: "use lower-case letters, digits and `-`, e.g. `acme-uk`".into(),
+            });
+        }
+        let compile = |p: &str| -> Result<Regex, PackError> {
+            try_cue_regex(p).map_err(|e| PackError {
+                message: format!("invalid pattern in {origin}: {p}: {e}"),
+                span: text.find(p).map(|i| i..i + p.len()),
+                help: "patterns are regular expressions (Rust regex syntax, no look-around); cue lists are written {file:list}, e.g. {timeline:date}".into(),
+            })
+        };
+        let mut requirements = Vec::new();
+        for r in raw.requirements {
+            if bad_id(&r.id) {
+                return Err(PackError {
+                    message: format!("requirement id `{}` in {origin} is not kebab-case", r.id),
+                    span: text.find(&r.id).map(|i| i..i + r.id.len()),
+                    help: "use lower-case letters, digits and `-`".into(),
+                });
+            }
+            let check = match r.check {
+                RawCheck::Title { patterns } => Check::Title(
+                    patterns
+                        .iter()
+                        .map(|p| compile(p))
+                        .collect::<Result<_, _>>()?,
+                ),
+                RawCheck::Headings { headings, ordered } => Check::Headings {
+                    headings: headings
+                        .iter()
+                        .map(|h| (h.clone(), norm_heading(h)))
+                        .collect(),
+                    ordered,
+                },
+                RawCheck::Element { elements } => Check::Element(elements),
+                RawCheck::Pattern { patterns } => Check::Pattern(
+                    patterns
+                        .iter()
+                        .map(|p| compile(p))
+                        .collect::<Result<_, _>>()?,
+                ),
+            };
+            requirements.push(Requirement {
+                rule: format!("{}-{}", raw.id, r.id),
+                summary: r.summary,
+                cite: r.cite,
+                help: r.help,
+                severity: r.severity.unwrap_or(Severity::Error),
+                check,
+                when: r
+                    .when
+                    .iter()
+                    .map(|p| compile(p))
+                    .collect::<Result<_, _>>()?,
+            });
+        }
+        Ok(Pack {
+            id: raw.id,
+            title: raw.title,
+            source: raw.source,
+            version: raw.version,
+            url: raw.url,
+            summary: raw.summary,
+            notes: raw.notes,
+            requirements,
+            origin: origin.to_string(),
+        })
+    }
+
+    /// Documentation of the whole pack (`candor explain us-ca`).
+    pub fn docs(&self) -> String {
+        let mut s = format!(
+            "# {} — {}\n\n{}\n\nSource: {}\nVersion: {}\n",
+            self.id,
+            self.title,
+            self.summary.trim(),
+            self.source,
+            self.version
+        );
+        if let Some(u) = &self.url {
+            s.push_str(&format!("Text: {u}\n"));
+        }
+        s.push_str("\n## Requirements\n");
+        for r in &self.requirements {
+            s.push_str(&format!(
+                "- `{}` ({}): {} — {}\n",
+                r.rule, r.severity, r.summary, r.cite
+            ));
+        }
+        if let Some(n) = &self.notes {
+            s.push_str(&format!("\n## Not checked\n{}\n", n.trim()));
+        }
+        s.push_str("\nA checklist, not legal advice: have counsel review every notice.\n");
+        s
+    }
+
+    /// Registry entries, one per requirement.
+    pub fn rule_metas(&self) -> Vec<RuleMeta> {
+        self.requirements
+            .iter()
+            .map(|r| RuleMeta {
+                id: r.rule.clone(),
+                severity: r.severity,
+                summary: format!("[{}] {}", self.id, r.summary),
+                docs: format!(
+                    "# {}\n\n{}\n\n## What it flags\nWith the `{}` pack enabled, a document that does not meet this requirement: {}.\n\n## Why it matters\n{} requires it ({}).\n\nSource: {}\nVersion: {}\n{}\n## Good\n> {}\n\nEnable the pack with `packs = [\"{}\"]` in candor.toml, `packs: [{}]` in front matter, or `--pack {}`. `candor explain {}` lists the whole pack. A checklist, not legal advice.\n",
+                    r.rule,
+                    r.summary,
+                    self.id,
+                    r.summary.to_lowercase(),
+                    self.title,
+                    r.cite,
+                    self.source,
+                    self.version,
+                    self.url.as_ref().map(|u| format!("Text: {u}\n")).unwrap_or_default(),
+                    r.help.trim(),
+                    self.id,
+                    self.id,
+                    self.id,
+                    self.id,
+                ),
+                family: Family::Pack,
+                needs_nlp: false,
+            })
+            .collect()
+    }
+
+    /// Runs every requirement against a document.
+    pub fn check(
+        &self,
+        doc: &Document,
+        els: &Elements,
+        title: (usize, usize),
+    ) -> (Vec<PackCheck>, Vec<Finding>) {
+        let sents = sentences(doc);
+        let heads = headings(doc);
+        let mut checks = Vec::new();
+        let mut findings = Vec::new();
+        for r in &self.requirements {
+            if !r.when.is_empty()
+                && !sents
+                    .iter()
+                    .any(|s| r.when.iter().any(|w| w.is_match(&s.text)))
+            {
+                continue;
+            }
+            let mut check = PackCheck {
+                pack: self.id.clone(),
+                rule: r.rule.clone(),
+                summary: r.summary.clone(),
+                severity: r.severity,
+                ok: false,
+                evidence: None,
+                detail: None,
+            };
+            let fail = |msg: String, at: (usize, usize), doc_level: bool| {
+                let mut f = Finding::new(r.rule.clone(), r.severity, at.0, at.1)
+                    .message(format!("[{}] {msg} ({})", self.id, r.cite))
+                    .help(r.help.trim().to_string());
+                f.document_level = doc_level;
+                f
+            };
+            match &r.check {
+                Check::Title(pats) => {
+                    let cands = title_candidates(doc, title);
+                    match cands
+                        .iter()
+                        .find(|(_, _, t)| pats.iter().any(|p| p.is_match(t)))
+                    {
+                        Some(&(s, e, _)) => {
+                            check.ok = true;
+                            check.evidence = Some(Evidence { start: s, end: e });
+                        }
+                        None => findings.push(fail(
+                            format!("{}: not in the title", r.summary),
+                            title,
+                            true,
+                        )),
+                    }
+                }
+                Check::Headings {
+                    headings: want,
+                    ordered,
+                } => {
+                    let found: Vec<Option<&(usize, usize, String)>> = want
+                        .iter()
+                        .map(|(_, n)| heads.iter().find(|h| h.2 == *n))
+                        .collect();
+                    let missing: Vec<&str> = want
+                        .iter()
+                        .zip(&found)
+                        .filter(|(_, f)| f.is_none())
+                        .map(|(w, _)| w.0.as_str())
+                        .collect();
+                    let mut problems = Vec::new();
+                    if !missing.is_empty() {
+                        let list = missing
+                            .iter()
+                            .map(|m| format!("\"{m}\""))
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        problems.push(format!("missing {list}"));
+                        findings.push(fail(
+                            format!(
+                                "Required heading{} missing: {list}",
+                                if missing.len() == 1 { " is" } else { "s are" }
+                            ),
+                            title,
+                            true,
+                        ));
+                    }
+                    if *ordered {
+                        let present: Vec<(&str, &(usize, usize, String))> = want
+                            .iter()
+                            .zip(&found)
+                            .filter_map(|(w, f)| f.map(|f| (w.0.as_str(), f)))
+                            .collect();
+                        for pair in present.windows(2) {
+                            let ((a, ha), (b, hb)) = (pair[0], pair[1]);
+                            if hb.0 < ha.0 {
+                                let order = want
+                                    .iter()
+                                    .map(|w| w.0.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(" → ");
+                                problems.push(format!("\"{b}\" comes before \"{a}\""));
+                                findings.push(fail(format!("Heading \"{b}\" comes before \"{a}\"; the required order is {order}"), (hb.0, hb.1), false));
+                                check.evidence = Some(Evidence {
+                                    start: hb.0,
+                                    end: hb.1,
+                                });
+                            }
+                        }
+                    }
+                    if problems.is_empty() {
+                        check.ok = true;
+                        check.evidence = found.first().copied().flatten().map(|h| Evidence {
+                            start: h.0,
+                            end: h.1,
+                        });
+                    } else {
+                        check.detail = Some(problems.join("; "));
+                    }
+                }
+                Check::Element(elements) => match elements.iter().find(|e| els.satisfies(**e)) {
+                    Some(e) => {
+                        check.ok = true;
+                        let f = els.get(*e);
+                        check.evidence = f.evidence.first().copied().or(f.deferred);
+                    }
+                    None => {
+                        let names = elements
+                            .iter()
+                            .map(|e| e.label())
+                            .collect::<Vec<_>>()
+                            .join(" or ");
+                        findings.push(fail(
+                            format!("{}: not found (no {names} detected)", r.summary),
+                            title,
+                            true,
+                        ));
+                    }
+                },
+                Check::Pattern(pats) => match sents
+                    .iter()
+                    .find(|s| pats.iter().any(|p| p.is_match(&s.text)))
+                {
+                    Some(s) => {
+                        check.ok = true;
+                        check.evidence = Some(s.evidence());
+                    }
+                    None => findings.push(fail(format!("{}: not found", r.summary), title, true)),
+                },
+            }
+            checks.push(check);
+        }
+        (checks, findings)
+    }
+}
+
+/// Places a title can be: the first heading or line, the first few heading-like lines, a
+/// `Subject:`/`Re:` line.
+fn title_candidates(doc: &Document, title: (usize, usize)) -> Vec<(usize, usize, String)> {
+    let mut out = vec![(title.0, title.1, doc.source[title.0..title.1].to_string())];
+    for s in doc.sentences.iter().take(8) {
+        let t = doc.sentence_text(s);
+        if s.heading_like
+            || t.trim_start().to_lowercase().starts_with("subject:")
+            || t.trim_start().to_lowercase().starts_with("re:")
+        {
+            out.push((s.start, s.end, t.to_string()));
+        }
+    }
+    if let Some(t) = doc.front_matter.as_ref().and_then(|f| f.title.clone()) {
+        out.push((title.0, title.1, t));
+    }
+    out
+}
+
+/// A pack file read from disk: (path, text, parse result).
+pub type LoadedPack = (String, String, Result<Pack, PackError>);
+
+/// The built-in and user packs.
+#[derive(Default)]
+pub struct Packs {
+    packs: Vec<Pack>,
+}
+
+impl Packs {
+    pub fn builtin() -> Result<Packs, String> {
+        let mut packs = Vec::new();
+        for (path, text) in EMBEDDED_RULE_FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("rules/packs/"))
+        {
+            packs.push(Pack::from_toml(text, path).map_err(|e| e.message)?);
+        }
+        Ok(Packs { packs })
+    }
+
+    /// Adds a user pack; its id must be new.
+    pub fn add(&mut self, pack: Pack) -> Result<(), String> {
+        if let Some(p) = self.get(&pack.id) {
+            return Err(format!(
+                "pack `{}` in {} has the same id as the pack in {}",
+                pack.id, pack.origin, p.origin
+            ));
+        }
+        self.packs.push(pack);
+        Ok(())
+    }
+
+    /// Loads every `*.toml` in a folder (sorted), returning (path, text, result) per file.
+    pub fn load_dir(dir: &Path) -> std::io::Result<Vec<LoadedPack>> {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        let mut out = Vec::new();
+        for p in paths {
+            let name = p.display().to_string();
+            let text = std::fs::read_to_string(&p)?;
+            let pack = Pack::from_toml(&text, &name);
+            out.push((name, text, pack));
+        }
+        Ok(out)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().find(|p| p.id == id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.packs.iter().map(|p| p.id.as_str())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Pack> {
+        self.packs.iter()
+    }
+
+    /// "unknown pack `us-cal`" with a did-you-mean hint.
+    pub fn unknown(&self, id: &str) -> (String, String) {
+        let known: Vec<&str> = self.ids().collect();
+        let hint = match crate::config::closest(id, known.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? "),
+            None => String::new(),
+        };
+        (
+            format!("unknown pack `{id}`"),
+            format!(
+                "{hint}known packs: {}; your own packs load from `pack_dirs` in candor.toml",
+                known.join(", ")
+            ),
+        )
+    }
+}
+
+/// Built-in packs plus the user's packs from `pack_dirs`; errors point into the pack file.
+#[allow(clippy::result_large_err)]
+pub fn load(config: &crate::config::Config) -> Result<Packs, crate::config::ConfigError> {
+    use crate::config::ConfigError;
+    use miette::{NamedSource, SourceSpan};
+    let mut packs = Packs::builtin().map_err(|m| {
+        ConfigError::plain(
+            format!("built-in pack data is invalid: {m}"),
+            "this is a bug in candor; please report it",
+        )
+    })?;
+    for dir in &config.pack_dirs {
+        let files = Packs::load_dir(dir).map_err(|e| {
+            ConfigError::plain(format!("cannot read pack folder {}: {e}", dir.display()), "`pack_dirs` in candor.toml lists folders of pack TOML files, relative to candor.toml")
+        })?;
+        for (name, text, pack) in files {
+            let pack = pack.map_err(|e| ConfigError {
+                message: e.message,
+                span: e.span.map(|r| {
+                    SourceSpan::from(r.start..r.end.max(r.start + 1).min(text.len().max(1)))
+                }),
+                src: Some(NamedSource::new(name.clone(), text.clone())),
+                label: "here".into(),
+                help: Some(e.help),
+            })?;
+            packs.add(pack).map_err(|m| {
+                ConfigError::plain(
+                    m,
+                    "give your pack its own id (a prefix such as `acme-` keeps ids apart)",
+                )
+            })?;
+        }
+    }
+    Ok(packs)
+}
+
+/// Every pack named in the config (top level and overrides) must exist.
+#[allow(clippy::result_large_err)]
+pub fn validate_config_packs(
+    packs: &Packs,
+    config: &crate::config::Config,
+    text: Option<&str>,
+) -> Result<(), crate::config::ConfigError> {
+    use miette::{NamedSource, SourceSpan};
+    let named = config
+        .packs
+        .iter()
+        .chain(config.overrides.iter().flat_map(|o| o.packs.iter()));
+    for id in named {
+        if packs.get(id).is_some() {
+            continue;
+        }
+        let (message, help) = packs.unknown(id);
+        let (src, span) = match (text, &config.path) {
+            (Some(t), Some(p)) => (
+                Some(NamedSource::new(p.display().to_string(), t.to_string())),
+                t.find(&format!("\"{id}\""))
+                    .map(|i| SourceSpan::from(i + 1..i + 1 + id.len())),
+            ),
+            _ => (None, None),
+        };
+        return Err(crate::config::ConfigError {
+            message: format!("{message} in {}", crate::config::FILE_NAME),
+            src,
+            span,
+            label: "no pack has this id".into(),
+            help: Some(help),
+        });
+    }
+    Ok(())
+}
+
+/// `invalid-front-matter` findings for pack names in front matter that no pack has.
+pub fn front_matter_pack_findings(packs: &Packs, doc: &Document) -> Vec<Finding> {
+    let (Some(fm), Some(b)) = (&doc.front_matter, &doc.front_matter_block) else {
+        return Vec::new();
+    };
+    fm.packs
+        .iter()
+        .filter(|id| packs.get(id).is_none())
+        .map(|id| {
+            let block = &doc.source[b.start..b.end];
+            let (s, e) = block.find(id.as_str()).map_or((b.start, b.start + 3), |i| {
+                (b.start + i, b.start + i + id.len())
+            });
+            let (message, help) = packs.unknown(id);
+            Finding::new("invalid-front-matter", Severity::Error, s, e)
+                .message(message)
+                .help(help)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_packs_load() {
+        let p = Packs::builtin().unwrap();
+        for id in ["us-ca", "eu-gdpr", "us-hipaa", "sec-8k"] {
+            let pack = p.get(id).unwrap_or_else(|| panic!("{id}"));
+            assert!(!pack.requirements.is_empty());
+            assert!(pack.docs().contains("Version:"));
+        }
+        let (msg, help) = p.unknown("us-cal");
+        assert!(
+            msg.contains("us-cal") && help.contains("did you mean `us-ca`"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn bad_pack_files_are_errors() {
+        assert!(Pack::from_toml("id = \"x\"", "t.toml").is_err());
+        let e = Pack::from_toml(
+            "id = \"Bad Id\"\ntitle = \"t\"\nsource = \"s\"\nversion = \"v\"\nsummary = \"s\"\n",
+            "t.toml",
+        )
+        .err()
+        .unwrap();
+        assert!(e.message.contains("kebab-case"));
+    }
+}
