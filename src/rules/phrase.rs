@@ -246,8 +246,11 @@ impl Rule for PhraseRule {
             .kind
             .and_then(|k| self.def.severity_by_kind.get(&k).copied())
             .unwrap_or(self.def.severity);
+        // `unless_document` reads the whole document: evaluate it once per pattern, not once
+        // per match (per-match evaluation made big documents quadratic).
+        let mut doc_guards: Vec<Option<bool>> = vec![None; self.patterns.len()];
         if self.def.view == View::Raw {
-            for p in &self.patterns {
+            for (pi, p) in self.patterns.iter().enumerate() {
                 for caps in p.re.captures_iter(&doc.raw) {
                     let m = caps.name("hit").unwrap_or_else(|| caps.get(0).unwrap());
                     let si = doc.sentence_at(m.start());
@@ -258,7 +261,7 @@ impl Rule for PhraseRule {
                             m.start().max(s.start) - s.start,
                             m.end().min(s.end).max(s.start) - s.start,
                         );
-                        guarded(p, doc, si, text, ms, me.max(ms))
+                        guarded(p, doc, si, text, ms, me.max(ms), &mut doc_guards[pi])
                     });
                     if !guarded && !m.as_str().trim().is_empty() {
                         out.push(self.finding(p, base_sev, m.start(), m.end(), &caps));
@@ -272,7 +275,7 @@ impl Rule for PhraseRule {
                 continue;
             }
             let text = doc.sentence_text(s);
-            for p in &self.patterns {
+            for (pi, p) in self.patterns.iter().enumerate() {
                 for caps in p.re.captures_iter(text) {
                     let m = caps.name("hit").unwrap_or_else(|| caps.get(0).unwrap());
                     if m.as_str().trim().is_empty() {
@@ -280,7 +283,7 @@ impl Rule for PhraseRule {
                     }
                     let (start, end) = (s.start + m.start(), s.start + m.end());
                     if doc.in_attributed_quote(start..end)
-                        || guarded(p, doc, si, text, m.start(), m.end())
+                        || guarded(p, doc, si, text, m.start(), m.end(), &mut doc_guards[pi])
                     {
                         continue;
                     }
@@ -321,6 +324,7 @@ impl PhraseRule {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn guarded(
     p: &Pattern,
     doc: &crate::document::Document,
@@ -328,6 +332,7 @@ fn guarded(
     text: &str,
     ms: usize,
     me: usize,
+    doc_guard: &mut Option<bool>,
 ) -> bool {
     let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
     if hit(&p.unless_sentence, text)
@@ -342,7 +347,7 @@ fn guarded(
     {
         return true;
     }
-    hit(&p.unless_document, &doc.prose)
+    *doc_guard.get_or_insert_with(|| hit(&p.unless_document, &doc.prose))
 }
 
 /// Expands `{@name}` vocabulary references and turns plain spaces into `\s+`.
