@@ -9,6 +9,7 @@ use candor::report::Report;
 use candor::run::{self, Input, RunOptions};
 use candor::{Diagnostic, Linter, Options};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
 use std::sync::LazyLock;
 
 static LINTER: LazyLock<Linter> = LazyLock::new(Linter::new);
@@ -40,7 +41,7 @@ const RULES: &[&str] = &[
     "passive-voice",
 ];
 
-fn sentence() -> impl Strategy<Value = String> {
+fn sentence() -> impl Strategy<Value = String> + Clone {
     prop::sample::select(SENTENCES).prop_map(str::to_string)
 }
 

@@ -246,9 +246,10 @@ impl Rule for PhraseRule {
             .kind
             .and_then(|k| self.def.severity_by_kind.get(&k).copied())
             .unwrap_or(self.def.severity);
-        // `unless_document` reads the whole document: evaluate it once per pattern, not once
-        // per match (per-match evaluation made big documents quadratic).
-        let mut doc_guards: Vec<Option<bool>> = vec![None; self.patterns.len()];
+        // Guards over a whole sentence or document are evaluated once per pattern and sentence
+        // (or document), not once per match: per-match evaluation made long sentences and big
+        // documents quadratic.
+        let mut doc_guards: Vec<GuardCache> = vec![GuardCache::default(); self.patterns.len()];
         if self.def.view == View::Raw {
             for (pi, p) in self.patterns.iter().enumerate() {
                 for caps in p.re.captures_iter(&doc.raw) {
@@ -332,22 +333,36 @@ fn guarded(
     text: &str,
     ms: usize,
     me: usize,
-    doc_guard: &mut Option<bool>,
+    cache: &mut GuardCache,
 ) -> bool {
     let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
-    if hit(&p.unless_sentence, text)
-        || hit(&p.unless_before, &text[..ms])
-        || hit(&p.unless_after, &text[me..])
-    {
+    let sentence = match cache.sentence {
+        Some((i, r)) if i == si => r,
+        _ => {
+            let r = hit(&p.unless_sentence, text)
+                || p.unless_next.as_ref().is_some_and(|re| {
+                    doc.sentences
+                        .get(si + 1)
+                        .is_some_and(|next| re.is_match(doc.sentence_text(next)))
+                });
+            cache.sentence = Some((si, r));
+            r
+        }
+    };
+    if sentence || hit(&p.unless_before, &text[..ms]) || hit(&p.unless_after, &text[me..]) {
         return true;
     }
-    if let Some(re) = &p.unless_next
-        && let Some(next) = doc.sentences.get(si + 1)
-        && re.is_match(doc.sentence_text(next))
-    {
-        return true;
-    }
-    *doc_guard.get_or_insert_with(|| hit(&p.unless_document, &doc.prose))
+    *cache
+        .document
+        .get_or_insert_with(|| hit(&p.unless_document, &doc.prose))
+}
+
+/// Per-pattern memo of the guards that do not depend on the match position.
+#[derive(Debug, Clone, Default)]
+struct GuardCache {
+    /// `unless_sentence` or `unless_next` for sentence `.0`.
+    sentence: Option<(usize, bool)>,
+    document: Option<bool>,
 }
 
 /// Expands `{@name}` vocabulary references and turns plain spaces into `\s+`.
