@@ -32,7 +32,7 @@ gen() { python3 "$ROOT/bench/gen_corpus.py" "$@"; }
 [ -d "$OUT/c10000" ] || gen --out "$OUT/c10000" --count 10000 --seed 7
 [ -f "$OUT/doc-1mb.md" ] || gen --single "$OUT/doc-1mb.md" --bytes 1000000 --seed 8
 [ -f "$OUT/doc-10mb.md" ] || gen --single "$OUT/doc-10mb.md" --bytes 10000000 --seed 8
-SMALL=$ROOT/fixtures/status-investigating-bad.md
+SMALL=$ROOT/fixtures/drafts/status-investigating-bad.md
 
 HAVE_HYPERFINE=0; command -v hyperfine >/dev/null 2>&1 && HAVE_HYPERFINE=1
 TIME_V=""; /usr/bin/time -v true >/dev/null 2>&1 && TIME_V=/usr/bin/time
@@ -69,21 +69,22 @@ say "Timing: $([ $HAVE_HYPERFINE = 1 ] && hyperfine --version || echo 'date +%s%
 say ""
 say "| run | input | median | peak memory |"
 say "|---|---|---|---|"
-row() { say "| $1 | $2 | $3 ms | $4 MB |"; }
+row() { say "| $1 | $2 | $3 | $4 MB |"; }
 
 t=$(median_ms 20 "$BIN" check --no-config "$SMALL"); m=$(peak_mb "$BIN" check --no-config "$SMALL")
-row "one small draft, cold process" "$(count_bytes "$SMALL") B" "$t" "$m"
+cpu=""; [ "$HAVE_HYPERFINE" = 1 ] && cpu=" (CPU user+sys $(python3 -c "import json;r=json.load(open('$OUT/h.json'))['results'][0];print('%.1f'%((r['user']+r['system'])*1000))") ms)"
+row "one small draft, cold process" "$(count_bytes "$SMALL") B" "$t ms$cpu" "$m"
 t=$(median_ms "$RUNS" "$BIN" check --no-config --format short "$OUT/c1000"); m=$(peak_mb "$BIN" check --no-config --format short "$OUT/c1000")
 T1000=$t
-row "1,000 drafts" "$(( $(count_bytes "$OUT/c1000") / 1024 )) KB" "$t" "$m"
+row "1,000 drafts" "$(( $(count_bytes "$OUT/c1000") / 1024 )) KB" "$t ms" "$m"
 t=$(median_ms 3 "$BIN" check --no-config --format short "$OUT/c10000"); m=$(peak_mb "$BIN" check --no-config --format short "$OUT/c10000")
-row "10,000 drafts (3 runs)" "$(( $(count_bytes "$OUT/c10000") / 1024 / 1024 )) MB" "$t" "$m"
+row "10,000 drafts (3 runs)" "$(( $(count_bytes "$OUT/c10000") / 1024 / 1024 )) MB" "$t ms" "$m"
 t=$(median_ms "$RUNS" env RAYON_NUM_THREADS=1 "$BIN" check --no-config --format short "$OUT/c1000")
-row "1,000 drafts, one thread" "" "$t" "-"
+row "1,000 drafts, one thread" "" "$t ms" "-"
 t1=$(median_ms "$RUNS" "$BIN" check --no-config --format json "$OUT/doc-1mb.md"); m1=$(peak_mb "$BIN" check --no-config --format json "$OUT/doc-1mb.md")
-row "one 1 MB document" "1 MB" "$t1" "$m1"
+row "one 1 MB document" "1 MB" "$t1 ms" "$m1"
 t10=$(median_ms 3 "$BIN" check --no-config --format json "$OUT/doc-10mb.md"); m10=$(peak_mb "$BIN" check --no-config --format json "$OUT/doc-10mb.md")
-row "one 10 MB document (3 runs)" "10 MB" "$t10" "$m10"
+row "one 10 MB document (3 runs)" "10 MB" "$t10 ms" "$m10"
 say ""
 say "Linearity: 10 MB / 1 MB time ratio = $(python3 -c "print('%.1f' % ($t10 / $t1))") (linear: ~10; target <= ~10)"
 say ""

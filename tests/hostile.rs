@@ -596,3 +596,25 @@ fn walk(p: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn human_output_on_a_very_long_line() {
+    // miette pads with `{:width$}`, which panics past 65,535 columns: candor used to crash
+    // (exit 101) on any finding that far along one line. Now the line is clipped around it.
+    let line = format!(
+        "{}a small number of users saw errors.\n",
+        "the service was slow for some time ".repeat(3000)
+    );
+    let d = dir_with(&[("long.md", line.as_bytes()), ("good.md", GOOD.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "long.md", "good.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("[long.md:1:105001]"), "{stdout}");
+    assert!(stdout.contains("a small number of users"));
+    assert!(stdout.len() < 20_000, "the long line is clipped: {} bytes", stdout.len());
+    assert!(stdout.contains("candor::non-apology"), "good.md still rendered");
+}
