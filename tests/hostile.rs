@@ -612,9 +612,21 @@ fn human_output_on_a_very_long_line() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("[long.md:1:105001]"), "{stdout}");
     assert!(stdout.contains("a small number of users"));
-    assert!(stdout.len() < 20_000, "the long line is clipped: {} bytes", stdout.len());
-    assert!(stdout.contains("candor::non-apology"), "good.md still rendered");
+    assert!(
+        stdout.len() < 20_000,
+        "the long line is clipped: {} bytes",
+        stdout.len()
+    );
+    assert!(
+        stdout.contains("candor::non-apology"),
+        "good.md still rendered"
+    );
 }

@@ -190,7 +190,7 @@ proptest! {
         let k = 1 + at.index(blocks.len() - 1);
         // Only before plain paragraphs (an HTML block can't interrupt some containers the same way).
         prop_assume!(!blocks[k].starts_with(['>', '-', '|', '`', '#']));
-        let before = join(&fm, &blocks[..k].to_vec()) .trim_end_matches('\n').to_string() + "\n\n";
+        let before = join(&fm, &blocks[..k]).trim_end_matches('\n').to_string() + "\n\n";
         let pos = before.len();
         let comment = if region {
             format!("<!-- candor-disable {rule} -->\n")

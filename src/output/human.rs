@@ -63,7 +63,10 @@ impl Excerpt {
         let mut first_col = 0;
         if to - from > MAX_EXCERPT {
             // Clip to the finding's own line(s), and to a window around the finding.
-            from = floor(source, start.saturating_sub(CLIP_CONTEXT).max(span_line_start));
+            from = floor(
+                source,
+                start.saturating_sub(CLIP_CONTEXT).max(span_line_start),
+            );
             to = ceil(source, (end + CLIP_CONTEXT).min(span_line_end).max(end));
             first_line = d.span.line - 1;
             first_col = from - span_line_start;
@@ -217,8 +220,8 @@ pub fn render(report: &Report, opts: &HumanOptions) -> String {
         .with_links(false);
     let mut out = String::new();
     for f in &report.files {
-        let whole = has_lone_cr(&f.source)
-            .then(|| NamedSource::new(f.path.clone(), f.source.clone()));
+        let whole =
+            has_lone_cr(&f.source).then(|| NamedSource::new(f.path.clone(), f.source.clone()));
         for d in &f.diagnostics {
             let src = match &whole {
                 Some(w) => Src::Whole(w),
