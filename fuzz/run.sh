@@ -37,7 +37,7 @@ for t in "${targets[@]}"; do
 done
 
 echo "== building fuzz targets (sanitizer: $sanitizer)"
-cargo fuzz build -s "$sanitizer" "${targets[@]/#/}" 2>&1 | tail -3 || true
+cargo fuzz build -s "$sanitizer" 2>&1 | tail -3 || true
 
 status=0
 for t in "${targets[@]}"; do
