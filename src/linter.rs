@@ -136,6 +136,11 @@ impl Linter {
         self.metas().into_iter().find(|m| m.id == id)
     }
 
+    /// The vocabulary lists rules expand (built-in plus the config's).
+    pub fn vocab(&self) -> &Vocab {
+        &self.vocab
+    }
+
     pub fn policies(&self) -> &Policies {
         &self.policies
     }
@@ -156,6 +161,17 @@ impl Linter {
             }
         }
         Ok(())
+    }
+
+    /// Runs every registered rule (phrase and code rules, all enabled) over an analysed
+    /// document, without policy, suppressions or severity overrides. The benchmarks use it to
+    /// time the rule stage on its own.
+    pub fn run_rules(&self, ctx: &Context) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for rule in &self.rules {
+            rule.check(ctx, &mut findings);
+        }
+        findings
     }
 
     /// Checks one document.

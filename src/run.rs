@@ -152,28 +152,46 @@ fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
 pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let le = bytes[0] == 0xFF;
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        return String::from_utf16(&units).map_err(|_| {
-            (
-                "invalid UTF-16 text after a UTF-16 byte-order mark".into(),
+        let body = &bytes[2..];
+        if body.len() % 2 == 1 {
+            return Err((
+                "invalid UTF-16 text after a UTF-16 byte-order mark: an odd number of bytes (the file may be truncated)".into(),
                 "re-save the file as UTF-8".into(),
-                None,
-            )
+                Some(bytes.len() - 1),
+            ));
+        }
+        let units = body.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
         });
+        let mut text = String::with_capacity(body.len());
+        for (i, c) in char::decode_utf16(units).enumerate() {
+            match c {
+                Ok(c) => text.push(c),
+                Err(_) => {
+                    // An unpaired surrogate at UTF-16 unit `i`: report its byte offset in the file.
+                    let at = 2 + 2 * i;
+                    return Err((
+                        format!(
+                            "invalid UTF-16 text after a UTF-16 byte-order mark: unpaired surrogate at offset {at}"
+                        ),
+                        "re-save the file as UTF-8".into(),
+                        Some(at),
+                    ));
+                }
+            }
+        }
+        return Ok(text);
     }
-    if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
+    // Text never contains NUL; anywhere in the file it means binary data (or UTF-16 without a
+    // byte-order mark).
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         return Err((
             "this looks like a binary file, not a text draft".into(),
-            "candor checks Markdown and plain text; exclude this file or check the right path"
+            "candor checks Markdown and plain text (UTF-8, or UTF-16 with a byte-order mark); exclude this file or check the right path"
                 .into(),
             Some(nul),
         ));

@@ -139,7 +139,11 @@ pub(super) fn parse(body: &str) -> Parsed {
         .map(|b| b.start..b.end)
         .collect();
     for r in ranges {
-        if r.start < last || quotes.iter().any(|q| q.start <= r.start && r.end <= q.end) {
+        // Top-level block quotes are disjoint and sorted: only the last one starting at or
+        // before `r` can contain it (a binary search keeps this linear on huge inputs).
+        let i = quotes.partition_point(|q| q.start <= r.start);
+        let quoted = i > 0 && r.end <= quotes[i - 1].end;
+        if r.start < last || quoted {
             continue;
         }
         push_blank(&mut prose, &body[last..r.start]);

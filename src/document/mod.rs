@@ -93,8 +93,11 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     pub prose: String,
     pub raw: String,
+    /// Sorted by start.
     pub quotations: Vec<Quotation>,
     pub comments: Vec<Comment>,
+    /// `quote_max_end[i]`: the largest `end` among `quotations[..=i]` (for fast containment).
+    quote_max_end: Vec<usize>,
 }
 
 impl Document {
@@ -151,7 +154,15 @@ impl Document {
                 });
             }
         }
-        let quotations = quotes::find(&prose, &sentences);
+        let mut quotations = quotes::find(&prose, &sentences);
+        quotations.sort_by_key(|q| (q.start, q.end));
+        let quote_max_end = quotations
+            .iter()
+            .scan(0, |m, q| {
+                *m = q.end.max(*m);
+                Some(*m)
+            })
+            .collect();
         Document {
             source,
             format,
@@ -165,6 +176,7 @@ impl Document {
             raw,
             quotations,
             comments: parsed.comments,
+            quote_max_end,
         }
     }
 
@@ -181,9 +193,19 @@ impl Document {
 
     /// True if the range lies inside a quotation attributed to someone else.
     pub fn in_attributed_quote(&self, range: Range<usize>) -> bool {
-        self.quotations
-            .iter()
-            .any(|q| q.attributed && q.start <= range.start && range.end <= q.end)
+        // Walk back from the last quotation starting at or before `range.start`; stop once no
+        // earlier quotation reaches `range.end`. Linear scans per finding were quadratic.
+        let i = self.quotations.partition_point(|q| q.start <= range.start);
+        for j in (0..i).rev() {
+            if self.quote_max_end[j] < range.end {
+                return false;
+            }
+            let q = &self.quotations[j];
+            if q.attributed && range.end <= q.end {
+                return true;
+            }
+        }
+        false
     }
 
     /// The title: the first heading, or the first non-empty line of the body.

@@ -4,7 +4,10 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::Element;
 use crate::report::{FileReport, Report};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    NamedSource, SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt::{self, Write};
 
 pub struct HumanOptions {
@@ -17,7 +20,142 @@ pub struct HumanOptions {
 /// A finding adapted to miette's `Diagnostic` trait for rendering.
 struct View<'a> {
     d: &'a Diagnostic,
-    src: NamedSource<String>,
+    src: Src<'a>,
+    /// Length of the whole file.
+    file_len: usize,
+}
+
+/// The part of a file miette needs to render one finding: the finding's lines plus one line of
+/// context either side, with the file's line numbers. Rendering from an excerpt keeps each
+/// finding O(excerpt) instead of O(file) (miette scans its source from the start, and a copy of
+/// the whole file per finding made big files quadratic). Lines longer than `MAX_EXCERPT` are
+/// clipped around the finding: miette pads with `{:width$}`, which panics past 65,535 columns.
+struct Excerpt {
+    name: String,
+    text: String,
+    /// Byte offset of `text` in the file.
+    base: usize,
+    /// 0-based line of `text`'s first byte, and its byte column (non-zero when clipped).
+    first_line: usize,
+    first_col: usize,
+}
+
+const MAX_EXCERPT: usize = 4096;
+const CLIP_CONTEXT: usize = 160;
+
+impl Excerpt {
+    /// Call only for files without a lone carriage return (miette counts one as a line break
+    /// and our line numbers don't; such files are rendered from the whole file).
+    fn new(name: &str, source: &str, d: &Diagnostic) -> Excerpt {
+        let (start, end) = (d.span.start.min(source.len()), d.span.end.min(source.len()));
+        let line_start = |i: usize| source[..i].rfind('\n').map_or(0, |j| j + 1);
+        let line_end = |i: usize| source[i..].find('\n').map_or(source.len(), |j| i + j + 1);
+        let span_line_start = line_start(start);
+        let span_line_end = line_end(end.max(start));
+        let (mut from, mut to, mut first_line) = (span_line_start, span_line_end, d.span.line - 1);
+        if from > 0 {
+            from = line_start(from - 1);
+            first_line -= 1;
+        }
+        if to < source.len() && source.as_bytes()[to - 1] == b'\n' {
+            to = line_end(to);
+        }
+        let mut first_col = 0;
+        if to - from > MAX_EXCERPT {
+            // Clip to the finding's own line(s), and to a window around the finding.
+            from = floor(
+                source,
+                start.saturating_sub(CLIP_CONTEXT).max(span_line_start),
+            );
+            // A span longer than the window (a whole-line title, a long sentence) is shown
+            // from its start; the label is cut at the excerpt's end.
+            let shown_end = end.min(start + MAX_EXCERPT / 2);
+            to = ceil(
+                source,
+                (shown_end + CLIP_CONTEXT).min(span_line_end).max(shown_end),
+            );
+            first_line = d.span.line - 1;
+            first_col = from - span_line_start;
+        }
+        let text = &source[from..to];
+        Excerpt {
+            name: name.to_string(),
+            text: text.to_string(),
+            base: from,
+            first_line,
+            first_col,
+        }
+    }
+}
+
+fn has_lone_cr(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
+}
+
+enum Src<'a> {
+    Excerpt(Excerpt),
+    Whole(&'a NamedSource<String>),
+}
+
+impl Src<'_> {
+    /// End of the text the renderer can see, as a file offset.
+    fn visible_end(&self) -> usize {
+        match self {
+            Src::Excerpt(e) => e.base + e.text.len(),
+            Src::Whole(w) => w.inner().len(),
+        }
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let off = span
+            .offset()
+            .checked_sub(self.base)
+            .ok_or(MietteError::OutOfBounds)?
+            .min(self.text.len());
+        let len = span.len().min(self.text.len() - off);
+        let c = self
+            .text
+            .as_str()
+            .read_span(&SourceSpan::from((off, len)), before, after)?;
+        let column = if c.line() == 0 {
+            c.column() + self.first_col
+        } else {
+            c.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            SourceSpan::from((c.span().offset() + self.base, c.span().len())),
+            c.line() + self.first_line,
+            column,
+            c.line_count() + self.first_line,
+        )))
+    }
 }
 
 impl fmt::Debug for View<'_> {
@@ -55,7 +193,10 @@ impl miette::Diagnostic for View<'_> {
         (!h.is_empty()).then(|| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.src)
+        Some(match &self.src {
+            Src::Excerpt(e) => e,
+            Src::Whole(w) => *w,
+        })
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let label = if self.d.document_level {
@@ -63,8 +204,9 @@ impl miette::Diagnostic for View<'_> {
         } else {
             self.d.rule.clone()
         };
-        let len = (self.d.span.end - self.d.span.start)
-            .max(usize::from(self.d.span.end < self.src.inner().len()));
+        let visible = self.src.visible_end();
+        let len = (self.d.span.end.min(visible) - self.d.span.start.min(visible))
+            .max(usize::from(self.d.span.end < self.file_len));
         Some(Box::new(std::iter::once(LabeledSpan::new(
             Some(label),
             self.d.span.start,
@@ -84,11 +226,17 @@ pub fn render(report: &Report, opts: &HumanOptions) -> String {
         .with_links(false);
     let mut out = String::new();
     for f in &report.files {
-        let src = NamedSource::new(f.path.clone(), f.source.clone());
+        let whole =
+            has_lone_cr(&f.source).then(|| NamedSource::new(f.path.clone(), f.source.clone()));
         for d in &f.diagnostics {
+            let src = match &whole {
+                Some(w) => Src::Whole(w),
+                None => Src::Excerpt(Excerpt::new(&f.path, &f.source, d)),
+            };
             let view = View {
                 d,
-                src: src.clone(),
+                src,
+                file_len: f.source.len(),
             };
             let _ = handler.render_report(&mut out, &view);
             out.push('\n');

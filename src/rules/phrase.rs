@@ -298,8 +298,12 @@ impl PhraseRule {
             .phase
             .and_then(|p| self.def.severity_by_phase.get(&p).copied())
             .unwrap_or(base_sev);
+        // Guards over a whole sentence or document are evaluated once per pattern and sentence
+        // (or document), not once per match: per-match evaluation made long sentences and big
+        // documents quadratic.
+        let mut doc_guards: Vec<GuardCache> = vec![GuardCache::default(); self.patterns.len()];
         if self.def.view == View::Raw {
-            for p in &self.patterns {
+            for (pi, p) in self.patterns.iter().enumerate() {
                 for caps in p.re.captures_iter(&doc.raw) {
                     let m = caps.name("hit").unwrap_or_else(|| caps.get(0).unwrap());
                     let si = doc.sentence_at(m.start());
@@ -310,7 +314,7 @@ impl PhraseRule {
                             m.start().max(s.start) - s.start,
                             m.end().min(s.end).max(s.start) - s.start,
                         );
-                        guarded(p, doc, si, text, ms, me.max(ms))
+                        guarded(p, doc, si, text, ms, me.max(ms), &mut doc_guards[pi])
                     });
                     if !guarded && !m.as_str().trim().is_empty() {
                         out.push(self.finding(p, base_sev, m.start(), m.end(), &caps));
@@ -324,7 +328,7 @@ impl PhraseRule {
                 continue;
             }
             let text = doc.sentence_text(s);
-            for p in &self.patterns {
+            for (pi, p) in self.patterns.iter().enumerate() {
                 for caps in p.re.captures_iter(text) {
                     let m = caps.name("hit").unwrap_or_else(|| caps.get(0).unwrap());
                     if m.as_str().trim().is_empty() {
@@ -332,7 +336,7 @@ impl PhraseRule {
                     }
                     let (start, end) = (s.start + m.start(), s.start + m.end());
                     if doc.in_attributed_quote(start..end)
-                        || guarded(p, doc, si, text, m.start(), m.end())
+                        || guarded(p, doc, si, text, m.start(), m.end(), &mut doc_guards[pi])
                     {
                         continue;
                     }
@@ -410,6 +414,7 @@ impl PhraseRule {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn guarded(
     p: &Pattern,
     doc: &crate::document::Document,
@@ -417,6 +422,7 @@ fn guarded(
     text: &str,
     ms: usize,
     me: usize,
+    cache: &mut GuardCache,
 ) -> bool {
     let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
     if p.only_if_after
@@ -428,19 +434,33 @@ fn guarded(
     if hit(&p.unless_match, &text[ms..me]) {
         return true;
     }
-    if hit(&p.unless_sentence, text)
-        || hit(&p.unless_before, &text[..ms])
-        || hit(&p.unless_after, &text[me..])
-    {
+    let sentence = match cache.sentence {
+        Some((i, r)) if i == si => r,
+        _ => {
+            let r = hit(&p.unless_sentence, text)
+                || p.unless_next.as_ref().is_some_and(|re| {
+                    doc.sentences
+                        .get(si + 1)
+                        .is_some_and(|next| re.is_match(doc.sentence_text(next)))
+                });
+            cache.sentence = Some((si, r));
+            r
+        }
+    };
+    if sentence || hit(&p.unless_before, &text[..ms]) || hit(&p.unless_after, &text[me..]) {
         return true;
     }
-    if let Some(re) = &p.unless_next
-        && let Some(next) = doc.sentences.get(si + 1)
-        && re.is_match(doc.sentence_text(next))
-    {
-        return true;
-    }
-    hit(&p.unless_document, &doc.prose)
+    *cache
+        .document
+        .get_or_insert_with(|| hit(&p.unless_document, &doc.prose))
+}
+
+/// Per-pattern memo of the guards that do not depend on the match position.
+#[derive(Debug, Clone, Default)]
+struct GuardCache {
+    /// `unless_sentence` or `unless_next` for sentence `.0`.
+    sentence: Option<(usize, bool)>,
+    document: Option<bool>,
 }
 
 /// Expands `{@name}` vocabulary references and turns plain spaces into `\s+`.
