@@ -146,6 +146,9 @@ pub fn infer_kind(text: &str) -> Option<Kind> {
                 "postmortem",
                 "post-incident",
                 "incident review",
+                "incident report",
+                "incident summary",
+                "retrospective",
                 "root cause",
             ]) + has(&[
                 "## timeline",
@@ -254,6 +257,10 @@ mod tests {
         assert_eq!(
             infer_kind("Investigating - We are looking into errors. Next update at 10:00 UTC."),
             Some(Kind::StatusUpdate)
+        );
+        assert_eq!(
+            infer_kind("# Incident report: API errors on 14 October"),
+            Some(Kind::Postmortem)
         );
         assert_eq!(infer_kind("A shopping list: eggs, milk."), None);
         assert_eq!(

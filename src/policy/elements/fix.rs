@@ -58,6 +58,18 @@ pub fn detect(ctx: &Context) -> Found {
 }
 
 /// Does the sentence name a concrete remediation action that is ours and not negated?
+/// "… timed out until we stopped the migration": after "until we", a past-tense verb narrates
+/// a completed action, while a base form ("until we fix it") is still to come.
+static UNTIL_WE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\buntil we\s+$").unwrap());
+
+fn completed_until(before: &str, verb: &str) -> bool {
+    UNTIL_WE.is_match(before)
+        && verb
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.to_lowercase().ends_with("ed"))
+}
+
 pub(crate) fn names_fix(text: &str) -> bool {
     if UNKNOWN.is_match(text)
         || READER_SUBJECT.is_match(text)
@@ -69,7 +81,7 @@ pub(crate) fn names_fix(text: &str) -> bool {
     let ok = |start: usize, end: usize| {
         let before = &text[..start];
         !vague.iter().any(|r| r.start <= start && end <= r.end)
-            && !NEGATED.is_match(before)
+            && (!NEGATED.is_match(before) || completed_until(before, &text[start..end]))
             && !EFFORT_TO.is_match(before)
     };
     if ACTION.find_iter(text).any(|m| ok(m.start(), m.end())) {
@@ -107,6 +119,10 @@ mod tests {
         assert!(names_fix(
             "We restored the previous concurrency setting at 13:52 UTC."
         ));
+        assert!(names_fix("We rolled the release back at 06:40 UTC."));
+        assert!(names_fix(
+            "Requests timed out until we stopped the migration at 09:55 UTC."
+        ));
     }
 
     #[test]
@@ -132,5 +148,8 @@ mod tests {
         ));
         assert!(!names_fix("Some files were deleted."));
         assert!(!names_fix("We have not yet rolled back the release."));
+        assert!(!names_fix(
+            "Requests will fail until we deploy the new build."
+        ));
     }
 }
