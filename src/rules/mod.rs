@@ -60,6 +60,8 @@ pub struct Context<'a> {
     /// A time zone declared for the whole document (front matter `times_tz`).
     pub times_tz: Option<&'a str>,
     nlp: OnceLock<Nlp>,
+    /// Per-sentence tags, filled on demand when the whole-document analysis was not built.
+    tokens: Vec<OnceLock<Vec<crate::nlp::Token>>>,
 }
 
 impl<'a> Context<'a> {
@@ -80,7 +82,20 @@ impl<'a> Context<'a> {
             vocab,
             times_tz,
             nlp: OnceLock::new(),
+            tokens: (0..doc.sentences.len()).map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    /// Tagged tokens of one sentence, built on first use: a rule that needs tags for a few
+    /// cue sentences pays for those sentences only, not for the whole document.
+    pub fn sentence_tokens(&self, si: usize) -> &[crate::nlp::Token] {
+        if let Some(nlp) = self.nlp.get() {
+            return nlp.sentences.get(si).map_or(&[], Vec::as_slice);
+        }
+        let (Some(cell), Some(s)) = (self.tokens.get(si), self.doc.sentences.get(si)) else {
+            return &[];
+        };
+        cell.get_or_init(|| crate::nlp::tokenize(self.doc.sentence_text(s), s.start))
     }
 
     /// Part-of-speech analysis of the document's sentences, built on first use.

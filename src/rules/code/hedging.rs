@@ -258,7 +258,6 @@ impl Rule for Hedging {
             Regex::new(r"(?i)\b(?:may|might|could|potential(?:ly)?|possibly)\b").unwrap()
         });
         let mut spans: Vec<(usize, usize)> = Vec::new();
-        let mut nlp = None;
         for (si, s) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(s);
             if s.heading_like && !text.contains("potential") || HONEST.is_match(text) {
@@ -269,8 +268,8 @@ impl Rule for Hedging {
                 .map(|m| (s.start + m.start(), s.start + m.end()))
                 .collect();
             if CUE.is_match(text) {
-                let nlp = nlp.get_or_insert_with(|| ctx.nlp());
-                if let Some(toks) = nlp.sentences.get(si) {
+                let toks = ctx.sentence_tokens(si);
+                if !toks.is_empty() {
                     for (a, b) in hedges(toks) {
                         // "sorry for any disruption this may have caused" is the non-apology's
                         // concern, not a hedge on a fact.

@@ -360,7 +360,6 @@ impl Rule for PassiveEvasion {
             ))
             .unwrap()
         });
-        let mut nlp = None;
         let mut current_heading = String::new();
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -386,8 +385,8 @@ impl Rule for PassiveEvasion {
                 .map(|m| (s.start + m.start(), s.start + m.end()))
                 .collect();
             if CUE.is_match(text) {
-                let nlp = nlp.get_or_insert_with(|| ctx.nlp());
-                if let Some(toks) = nlp.sentences.get(si) {
+                let toks = ctx.sentence_tokens(si);
+                if !toks.is_empty() {
                     for (a, b) in passives(toks, text, s.start) {
                         local.push((toks[a].start, toks[b].end));
                     }
