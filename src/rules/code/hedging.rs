@@ -307,15 +307,9 @@ impl Rule for Hedging {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Options, check};
 
     fn hits(src: &str) -> Vec<String> {
-        let r = check(src, &Options::new("t.md"));
-        r.diagnostics
-            .iter()
-            .filter(|d| d.rule == "hedging")
-            .map(|d| d.text.clone())
-            .collect()
+        super::super::test_hits("hedging", src)
     }
 
     #[test]

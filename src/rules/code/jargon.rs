@@ -225,15 +225,9 @@ impl Rule for Jargon {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Options, check};
 
     fn hits(src: &str) -> Vec<String> {
-        let r = check(src, &Options::new("t.md"));
-        r.diagnostics
-            .iter()
-            .filter(|d| d.rule == "jargon")
-            .map(|d| d.text.clone())
-            .collect()
+        super::super::test_hits("jargon", src)
     }
 
     #[test]

@@ -30,3 +30,15 @@ pub fn docs(id: &str) -> String {
         .map(|(_, d)| d.to_string())
         .unwrap_or_default()
 }
+
+/// The matched texts of one rule's findings on `src` (default options): the shared helper of
+/// the code rules' unit tests.
+#[cfg(test)]
+pub(crate) fn test_hits(rule: &str, src: &str) -> Vec<String> {
+    crate::check(src, &crate::Options::new("t.md"))
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| d.text.clone())
+        .collect()
+}

@@ -410,15 +410,9 @@ impl Rule for PassiveEvasion {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Options, check};
 
     fn hits(src: &str) -> Vec<String> {
-        let r = check(src, &Options::new("t.md"));
-        r.diagnostics
-            .iter()
-            .filter(|d| d.rule == "passive-evasion")
-            .map(|d| d.text.clone())
-            .collect()
+        super::super::test_hits("passive-evasion", src)
     }
 
     #[test]

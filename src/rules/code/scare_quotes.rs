@@ -151,15 +151,9 @@ impl Rule for ScareQuotes {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Options, check};
 
     fn hits(src: &str) -> Vec<String> {
-        let r = check(src, &Options::new("t.md"));
-        r.diagnostics
-            .iter()
-            .filter(|d| d.rule == "scare-quotes")
-            .map(|d| d.text.clone())
-            .collect()
+        super::super::test_hits("scare-quotes", src)
     }
 
     #[test]
