@@ -1,12 +1,17 @@
 //! Named word lists shared by rules (`{@population}` in a pattern), from `rules/vocab/*.toml`
 //! and from the user's config (`[vocab]`, e.g. their vendor names or internal codenames).
 
+use regex::Regex;
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     /// name → regex alternatives (already regex syntax).
     lists: BTreeMap<String, Vec<String>>,
+    /// [`Vocab::word_regex`] results, compiled once per list rather than once per document.
+    /// Replaced (not cleared) whenever a list changes, so a clone taken earlier keeps its own.
+    word_res: Arc<Mutex<BTreeMap<String, Option<Regex>>>>,
 }
 
 impl Vocab {
@@ -28,6 +33,7 @@ impl Vocab {
 
     /// Adds entries that are regular expressions.
     pub fn extend_regex(&mut self, name: &str, items: impl IntoIterator<Item = String>) {
+        self.word_res = Arc::default();
         self.lists
             .entry(name.to_string())
             .or_default()
@@ -65,6 +71,21 @@ impl Vocab {
                 .collect::<Vec<_>>()
                 .join("|")
         ))
+    }
+
+    /// A case-insensitive whole-word regex for a non-empty list, or `None` when the list is
+    /// missing, empty or does not compile (user lists are validated when the config loads).
+    pub fn word_regex(&self, name: &str) -> Option<Regex> {
+        let mut cache = self.word_res.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                self.get(name)
+                    .filter(|l| !l.is_empty())
+                    .and_then(|_| self.alternation(name))
+                    .and_then(|alt| Regex::new(&format!(r"(?i)\b{alt}\b")).ok())
+            })
+            .clone()
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {

@@ -30,7 +30,8 @@ use regex::Regex;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 pub use next_update::has_future_time;
 pub use thanks_reporter::was_reported;
@@ -187,28 +188,44 @@ pub(crate) fn norm_heading(text: &str) -> String {
         .join(" ")
 }
 
+/// The anchored heading regex of cue file `file` for documents of `kind`, compiled once per
+/// process and kind: compiling it for every document cost more than the detection itself.
+fn heading_regex(file: &str, kind: Option<Kind>) -> Option<Regex> {
+    type Cache = HashMap<(String, Option<Kind>), Option<Regex>>;
+    static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
+    let key = (file.to_string(), kind);
+    if let Some(re) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return re.clone();
+    }
+    let re = CUES.get(file).and_then(|cues| {
+        let mut pats: Vec<&String> = cues.headings.iter().collect();
+        if let Some(k) = kind {
+            pats.extend(cues.headings_by_kind.get(k.as_str()).into_iter().flatten());
+        }
+        if pats.is_empty() {
+            return None;
+        }
+        let alts: Vec<&str> = pats.iter().map(|s| s.as_str()).collect();
+        // Built-in data: an invalid pattern is a bug caught by the unit tests.
+        Some(
+            Regex::new(&format!("^(?:{})$", alts.join("|")))
+                .expect("heading cues are valid regexes"),
+        )
+    });
+    CACHE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, re.clone());
+    re
+}
+
 /// Heading evidence for `element`: a heading-like line, a short label sentence ("Why."), or a
 /// run-in label ("Cause: a cache change …") whose text names the element and which is
 /// followed by content. The evidence spans the heading and the first sentence of content.
 pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
-    let Some(cues) = CUES.get(file) else {
+    let Some(re) = heading_regex(file, ctx.kind) else {
         return Vec::new();
     };
-    let mut pats: Vec<&String> = cues.headings.iter().collect();
-    if let Some(k) = ctx.kind {
-        pats.extend(cues.headings_by_kind.get(k.as_str()).into_iter().flatten());
-    }
-    if pats.is_empty() {
-        return Vec::new();
-    }
-    let re = Regex::new(&format!(
-        "^(?:{})$",
-        pats.iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join("|")
-    ))
-    .expect("heading cues are valid regexes");
     let doc = ctx.doc;
     let sents = &doc.sentences;
     let mut out = Vec::new();

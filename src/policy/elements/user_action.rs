@@ -56,10 +56,10 @@ fn tells_reader(s: &Sent) -> bool {
     }
     // "If you have questions, email us" / "Subscribe to updates": contact, not an action.
     let contact_only = ONLY_CONTACT.is_match(&t) && CONTACT_VERB.is_match(&t);
-    let subscribe = Regex::new(r"(?i)^\W*(?:please\s+)?(?:subscribe|follow|sign up)\b")
-        .map(|r| r.is_match(&t))
-        .unwrap_or(false);
-    !contact_only && !subscribe
+    static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:please\s+)?(?:subscribe|follow|sign up)\b").unwrap()
+    });
+    !contact_only && !SUBSCRIBE.is_match(&t)
 }
 
 #[cfg(test)]

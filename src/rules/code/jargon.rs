@@ -85,13 +85,29 @@ pub fn rule() -> Box<dyn Rule> {
     })
 }
 
+/// Whether the document defines `term` somewhere: "(SLA)", "SLA (service level agreement)",
+/// "SLA, which means …", "SLA stands for …". A plain substring scan with anchored static
+/// regexes for what follows: a regex per term and document was the rule's main cost.
 fn defined(prose: &str, term: &str) -> bool {
-    let t = regex::escape(term.trim_end_matches('s'));
-    let re = Regex::new(&format!(
-        r"\(\s*{t}s?\s*\)|\b{t}s?\s*\(\s*[A-Za-z][a-z]+|\b{t}s?,? (?:which )?(?:means|stands for)\b"
-    ))
-    .unwrap();
-    re.is_match(prose)
+    static CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^s?\s*\)").unwrap());
+    static EXPANSION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^s?\s*\(\s*[A-Za-z][a-z]+").unwrap());
+    static MEANS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^s?,? (?:which )?(?:means|stands for)\b").unwrap());
+    let t = term.trim_end_matches('s');
+    if t.is_empty() {
+        return false;
+    }
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    prose.match_indices(t).any(|(i, _)| {
+        let before = &prose[..i];
+        let after = &prose[i + t.len()..];
+        if before.trim_end().ends_with('(') && CLOSE.is_match(after) {
+            return true;
+        }
+        let boundary = !before.chars().next_back().is_some_and(is_word);
+        boundary && (EXPANSION.is_match(after) || MEANS.is_match(after))
+    })
 }
 
 impl Rule for Jargon {
@@ -105,12 +121,7 @@ impl Rule for Jargon {
             Some(Kind::BreachNotice | Kind::StatusUpdate) => Severity::Warning,
             _ => Severity::Info,
         };
-        let codenames = ctx
-            .vocab
-            .get("codenames")
-            .filter(|l| !l.is_empty())
-            .and_then(|_| ctx.vocab.alternation("codenames"))
-            .and_then(|alt| Regex::new(&format!(r"(?i)\b{alt}\b")).ok());
+        let codenames = ctx.vocab.word_regex("codenames");
         let mut seen: HashSet<String> = HashSet::new();
         let mut push = |out: &mut Vec<Finding>,
                         start: usize,
@@ -244,5 +255,19 @@ mod tests {
         assert!(
             hits("See CVE-2024-1234 and our FAQ. Times are in UTC; the API is back.").is_empty()
         );
+    }
+
+    #[test]
+    fn definitions_in_every_form() {
+        use super::defined;
+        assert!(defined("Our Border Gateway Protocol ( BGP ) routes", "BGP"));
+        assert!(defined("the SLAs (service level agreements) say", "SLAs"));
+        assert!(defined("An RPO, which means the data we can lose", "RPO"));
+        assert!(defined("RTO stands for recovery time objective", "RTO"));
+        // Inside a longer word, or followed by something else, is not a definition.
+        assert!(!defined("the XRTO stands for nothing", "RTO"));
+        assert!(!defined("RTO (2 hours) was missed", "RTO"));
+        assert!(!defined("We restored the RTO quickly.", "RTO"));
+        assert!(!defined("anything", "s"));
     }
 }
