@@ -1,5 +1,5 @@
-//! Measures the fixed cost of the NLP engine: the first harper-core call in a process loads its
-//! curated dictionary; later calls only tag. Prints milliseconds (used by `bench/compare.sh`).
+//! Measures the fixed cost of the NLP engine: the first call in a process loads harper's Brill
+//! tagger model; later calls only tag. Prints milliseconds (used by `bench/compare.sh`).
 //!
 //! `cargo run --release --example nlp_cost`
 
@@ -19,7 +19,7 @@ fn main() {
     later.sort_by(f64::total_cmp);
     let median = later[later.len() / 2];
     println!(
-        "nlp first call (dictionary load + tagging): {first_ms:.1} ms; later calls (tagging one {}-token sentence): median {median:.3} ms; fixed cost ≈ {:.1} ms",
+        "nlp first call (tagger load + tagging): {first_ms:.1} ms; later calls (tagging one {}-token sentence): median {median:.3} ms; fixed cost ≈ {:.1} ms",
         first.len(),
         first_ms - median
     );
