@@ -1,7 +1,8 @@
 //! The `candor` command: a thin clap layer over the library.
 
 use candor::config::{Config, ConfigError, STARTER};
-use candor::output::{github, html, human, json, rdjson, sarif, short};
+use candor::output::{Renderer, github, html, human, json, rdjson, sarif, short};
+use candor::report::{self, Report, Summary};
 use candor::run::{self, Input, RunOptions};
 use candor::{Kind, Linter, Phase, Severity};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -233,10 +234,6 @@ fn check(args: CheckArgs) -> u8 {
         phase: args.phase,
         packs: args.packs.clone(),
     };
-    let mut report = run::check_inputs(&linter, inputs, &opts);
-    errors.append(&mut report.errors);
-    report.errors = errors;
-
     let fail_on = args
         .deny
         .unwrap_or(linter.config().fail_on)
@@ -246,8 +243,48 @@ fn check(args: CheckArgs) -> u8 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    // Line-oriented formats and JSON are written file by file as the run goes; SARIF, rdjson
+    // and HTML need the whole report.
+    let mut renderer: Option<Box<dyn Renderer>> = match args.format {
+        OutputFormat::Json => Some(Box::new(json::Json::default())),
+        OutputFormat::Short => Some(Box::new(short::Short)),
+        OutputFormat::Github => Some(Box::new(github::Github)),
+        OutputFormat::Human => Some(Box::new(human::Human::new(&human::HumanOptions {
+            color,
+            explain_elements: args.explain_elements,
+            width: if color { terminal_width() } else { 100 },
+        }))),
+        OutputFormat::Sarif | OutputFormat::Rdjson | OutputFormat::Html => None,
+    };
+    let keep_reports = renderer.is_none() || args.html.is_some();
+    let mut kept = Report::default();
+    let mut summary = Summary::default();
+    let mut worst: Option<Severity> = None;
+    let mut run_errors = Vec::new();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout());
+    let mut buf = String::new();
+    run::check_each(&linter, inputs, &opts, |result| match result {
+        Ok(f) => {
+            summary.add(&f);
+            worst = worst.max(f.max_severity());
+            if let Some(r) = renderer.as_mut() {
+                buf.clear();
+                r.file(&f, &mut buf);
+                // A closed pipe (`candor check … | head`) is not an error.
+                let _ = stdout.write_all(buf.as_bytes());
+            }
+            if keep_reports {
+                kept.files.push(f);
+            }
+        }
+        Err(e) => run_errors.push(e),
+    });
+    errors.append(&mut run_errors);
+    summary.unreadable = errors.len();
+    kept.errors = errors;
+
     if let Some(path) = &args.html
-        && let Err(e) = std::fs::write(path, html::render(&report))
+        && let Err(e) = std::fs::write(path, html::render(&kept))
     {
         eprintln!(
             "error: cannot write {}: {e}\n  help: check that the directory exists and is writable",
@@ -255,33 +292,24 @@ fn check(args: CheckArgs) -> u8 {
         );
         return 2;
     }
-    let out = match args.format {
-        OutputFormat::Json => json::render(&report),
-        OutputFormat::Short => short::render(&report),
-        OutputFormat::Sarif => sarif::render(&report, &linter.metas()),
-        OutputFormat::Github => github::render(&report),
-        OutputFormat::Rdjson => rdjson::render(&report),
-        OutputFormat::Html => html::render(&report),
-        OutputFormat::Human => {
-            let width = if color { terminal_width() } else { 100 };
-            human::render(
-                &report,
-                &human::HumanOptions {
-                    color,
-                    explain_elements: args.explain_elements,
-                    width,
-                },
-            )
+    let tail = match (renderer.as_mut(), args.format) {
+        (Some(r), _) => {
+            let mut out = String::new();
+            r.finish(&kept.errors, &summary, &mut out);
+            out
         }
+        (None, OutputFormat::Sarif) => sarif::render(&kept, &linter.metas()),
+        (None, OutputFormat::Rdjson) => rdjson::render(&kept),
+        (None, _) => html::render(&kept),
     };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.write_all(tail.as_bytes());
+    let _ = stdout.flush();
     if args.format != OutputFormat::Human {
-        for e in &report.errors {
+        for e in &kept.errors {
             eprintln!("error: {}: {}\n  help: {}", e.path, e.message, e.help);
         }
     }
-    report.exit_code(fail_on) as u8
+    report::exit_code(kept.errors.len(), worst, fail_on) as u8
 }
 
 /// `--changed-since` / `--files-from`: the files to check (None: use the paths as given).

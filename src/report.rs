@@ -64,18 +64,37 @@ pub struct Summary {
     pub unreadable: usize,
 }
 
+impl Summary {
+    /// Counts one checked file.
+    pub fn add(&mut self, f: &FileReport) {
+        self.files += 1;
+        self.files_with_findings += usize::from(!f.diagnostics.is_empty());
+        self.errors += f.count(Severity::Error);
+        self.warnings += f.count(Severity::Warning);
+        self.infos += f.count(Severity::Info);
+    }
+}
+
+/// Exit status: 2 if any file could not be read, 1 if any finding is at or above `fail_on`,
+/// else 0. `worst` is the highest severity of any finding.
+pub fn exit_code(unreadable: usize, worst: Option<Severity>, fail_on: Severity) -> i32 {
+    if unreadable > 0 {
+        2
+    } else if worst.is_some_and(|s| s >= fail_on) {
+        1
+    } else {
+        0
+    }
+}
+
 impl Report {
     pub fn summary(&self) -> Summary {
         let mut s = Summary {
-            files: self.files.len(),
             unreadable: self.errors.len(),
             ..Summary::default()
         };
         for f in &self.files {
-            s.files_with_findings += usize::from(!f.diagnostics.is_empty());
-            s.errors += f.count(Severity::Error);
-            s.warnings += f.count(Severity::Warning);
-            s.infos += f.count(Severity::Info);
+            s.add(f);
         }
         s
     }
@@ -83,16 +102,7 @@ impl Report {
     /// Exit status: 2 if any file could not be read, 1 if any finding is at or above
     /// `fail_on`, else 0.
     pub fn exit_code(&self, fail_on: Severity) -> i32 {
-        if !self.errors.is_empty() {
-            2
-        } else if self
-            .files
-            .iter()
-            .any(|f| f.max_severity().is_some_and(|s| s >= fail_on))
-        {
-            1
-        } else {
-            0
-        }
+        let worst = self.files.iter().filter_map(FileReport::max_severity).max();
+        exit_code(self.errors.len(), worst, fail_on)
     }
 }

@@ -73,46 +73,80 @@ pub fn collect(linter: &Linter, paths: &[PathBuf], errors: &mut Vec<FileError>) 
 
 /// Checks inputs in parallel; reports come back in input order.
 pub fn check_inputs(linter: &Linter, inputs: Vec<Input>, opts: &RunOptions) -> Report {
-    let results: Vec<Result<FileReport, FileError>> = inputs
-        .into_par_iter()
-        .map(|input| {
-            let (name, bytes) = match input {
-                Input::Path(p) => {
-                    let name = p.display().to_string();
-                    let bytes = read_file(&p).map_err(|(message, help)| FileError {
-                        path: name.clone(),
-                        message,
-                        help,
-                        offset: None,
-                    })?;
-                    (name, bytes)
-                }
-                Input::Stdin { name, bytes } => (name, bytes),
-            };
-            let text = decode(&bytes).map_err(|(message, help, offset)| FileError {
+    let mut report = Report::default();
+    check_each(linter, inputs, opts, |r| match r {
+        Ok(f) => report.files.push(f),
+        Err(e) => report.errors.push(e),
+    });
+    report
+}
+
+/// Inputs checked per batch and thread: batches keep memory bounded by the batch, not the
+/// run, and are large enough that waiting for a batch's slowest file costs little.
+const BATCH_PER_THREAD: usize = 32;
+
+/// Checks inputs in parallel and hands each result to `sink` in input order. Inputs are
+/// checked in batches; `sink` runs on its own thread while the next batch is checked, so
+/// rendering overlaps checking and a run never holds more than two batches of reports.
+pub fn check_each<F>(linter: &Linter, inputs: Vec<Input>, opts: &RunOptions, mut sink: F)
+where
+    F: FnMut(Result<FileReport, FileError>) + Send,
+{
+    let batch = BATCH_PER_THREAD * rayon::current_num_threads().max(1);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<FileReport, FileError>>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for results in rx {
+                results.into_iter().for_each(&mut sink);
+            }
+        });
+        let mut inputs = inputs.into_iter();
+        loop {
+            let chunk: Vec<Input> = inputs.by_ref().take(batch).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let results = chunk
+                .into_par_iter()
+                .map(|input| check_one(linter, input, opts))
+                .collect();
+            if tx.send(results).is_err() {
+                break;
+            }
+        }
+        drop(tx);
+    });
+}
+
+fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileReport, FileError> {
+    let (name, bytes) = match input {
+        Input::Path(p) => {
+            let name = p.display().to_string();
+            let bytes = read_file(&p).map_err(|(message, help)| FileError {
                 path: name.clone(),
                 message,
                 help,
-                offset,
+                offset: None,
             })?;
-            let doc_opts = Options {
-                format: Format::from_path(&name),
-                path: name,
-                kind: opts.kind,
-                phase: opts.phase,
-                packs: opts.packs.clone(),
-            };
-            Ok(linter.check(&text, &doc_opts))
-        })
-        .collect();
-    let mut report = Report::default();
-    for r in results {
-        match r {
-            Ok(f) => report.files.push(f),
-            Err(e) => report.errors.push(e),
+            (name, bytes)
         }
-    }
-    report
+        Input::Stdin { name, bytes } => (name, bytes),
+    };
+    let text = decode(&bytes).map_err(|(message, help, offset)| FileError {
+        path: name.clone(),
+        message,
+        help,
+        offset,
+    })?;
+    drop(bytes);
+    let doc_opts = Options {
+        format: Format::from_path(&name),
+        path: name,
+        kind: opts.kind,
+        phase: opts.phase,
+        packs: opts.packs.clone(),
+    };
+    Ok(linter.check(&text, &doc_opts))
 }
 
 fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {

@@ -404,3 +404,57 @@ fn human_output_has_snippets_and_help() {
         .stdout(predicate::str::contains("╭─[bad.md:1:6]"))
         .stdout(predicate::str::contains("help:"));
 }
+
+/// The CLI writes json, short, github and human output file by file as batches finish; the
+/// result must be exactly the library's rendering of the whole report, in the same order, over
+/// more files than one batch holds, with an unreadable file among them.
+#[test]
+fn streamed_output_equals_whole_report_rendering() {
+    use candor::output::{github, human, json, short};
+    use candor::run::{self, Input, RunOptions};
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..150 {
+        let body = match i % 3 {
+            0 => CLEAN.as_bytes().to_vec(),
+            1 => BAD.as_bytes().to_vec(),
+            _ => format!("# Update {i}\n\nWe may have lost {i} records. Next update at 10:00.\n")
+                .into_bytes(),
+        };
+        files.push((format!("d{i:03}.md"), body));
+    }
+    files.push(("z-binary.md".into(), b"\x00\x01\x02".to_vec()));
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let d = dir_with(&refs);
+    let root = d.path().to_path_buf();
+
+    let linter = candor::Linter::with_config(candor::config::Config::default()).unwrap();
+    let mut errors = Vec::new();
+    let paths = run::collect(&linter, std::slice::from_ref(&root), &mut errors);
+    let inputs = paths.into_iter().map(Input::Path).collect();
+    let mut report = run::check_inputs(&linter, inputs, &RunOptions::default());
+    assert_eq!(report.files.len(), 150);
+    errors.append(&mut report.errors);
+    report.errors = errors;
+
+    let cli = |format: &str| {
+        let out = candor()
+            .args(["check", "--no-config", "--format", format])
+            .arg(&root)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(cli("json"), json::render(&report));
+    assert_eq!(cli("short"), short::render(&report));
+    assert_eq!(cli("github"), github::render(&report));
+    let opts = human::HumanOptions {
+        color: false,
+        explain_elements: false,
+        width: 100,
+    };
+    assert_eq!(cli("human"), human::render(&report, &opts));
+}

@@ -11,8 +11,9 @@
 //! `:` and `,`; the message escapes `%`, `\r` and `\n` (as GitHub's toolkit does). A stable
 //! contract, documented in `docs/integrations.md`.
 
+use super::Renderer;
 use crate::diagnostic::Severity;
-use crate::report::Report;
+use crate::report::{FileError, FileReport, Report, Summary};
 use std::fmt::Write;
 
 /// Escapes the message part of a workflow command.
@@ -28,8 +29,13 @@ pub fn escape_property(s: &str) -> String {
 }
 
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    for f in &report.files {
+    super::render_with(&mut Github, report)
+}
+
+pub struct Github;
+
+impl Renderer for Github {
+    fn file(&mut self, f: &FileReport, out: &mut String) {
         for d in &f.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -60,19 +66,21 @@ pub fn render(report: &Report) -> String {
             );
         }
     }
-    for e in &report.errors {
-        let mut message = e.message.clone();
-        if !e.help.is_empty() {
-            let _ = write!(message, "\n\nhelp: {}", e.help);
+
+    fn finish(&mut self, errors: &[FileError], _summary: &Summary, out: &mut String) {
+        for e in errors {
+            let mut message = e.message.clone();
+            if !e.help.is_empty() {
+                let _ = write!(message, "\n\nhelp: {}", e.help);
+            }
+            let _ = writeln!(
+                out,
+                "::error file={},title=candor::{}",
+                escape_property(&e.path),
+                escape_data(&message)
+            );
         }
-        let _ = writeln!(
-            out,
-            "::error file={},title=candor::{}",
-            escape_property(&e.path),
-            escape_data(&message)
-        );
     }
-    out
 }
 
 #[cfg(test)]

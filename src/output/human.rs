@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::Element;
-use crate::report::{FileReport, Report};
+use crate::report::{FileError, FileReport, Report, Summary};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     NamedSource, SourceCode, SourceSpan, SpanContents,
@@ -216,16 +216,33 @@ impl miette::Diagnostic for View<'_> {
 }
 
 pub fn render(report: &Report, opts: &HumanOptions) -> String {
-    let theme = if opts.color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(opts.width)
-        .with_links(false);
-    let mut out = String::new();
-    for f in &report.files {
+    super::render_with(&mut Human::new(opts), report)
+}
+
+/// The human renderer, one file at a time (see [`super::Renderer`]).
+pub struct Human {
+    handler: GraphicalReportHandler,
+    explain_elements: bool,
+}
+
+impl Human {
+    pub fn new(opts: &HumanOptions) -> Human {
+        let theme = if opts.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Human {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_width(opts.width)
+                .with_links(false),
+            explain_elements: opts.explain_elements,
+        }
+    }
+}
+
+impl super::Renderer for Human {
+    fn file(&mut self, f: &FileReport, out: &mut String) {
         let whole =
             has_lone_cr(&f.source).then(|| NamedSource::new(f.path.clone(), f.source.clone()));
         for d in &f.diagnostics {
@@ -238,38 +255,39 @@ pub fn render(report: &Report, opts: &HumanOptions) -> String {
                 src,
                 file_len: f.source.len(),
             };
-            let _ = handler.render_report(&mut out, &view);
+            let _ = self.handler.render_report(out, &view);
             out.push('\n');
         }
-        if opts.explain_elements {
+        if self.explain_elements {
             out.push_str(&checklist(f));
         }
     }
-    for e in &report.errors {
-        let _ = writeln!(out, "  × {}: {}\n  help: {}\n", e.path, e.message, e.help);
-    }
-    let s = report.summary();
-    let _ = writeln!(
-        out,
-        "{} file{} checked: {} error{}, {} warning{}, {} info{}",
-        s.files,
-        plural(s.files),
-        s.errors,
-        plural(s.errors),
-        s.warnings,
-        plural(s.warnings),
-        s.infos,
-        plural(s.infos),
-    );
-    if s.unreadable > 0 {
+
+    fn finish(&mut self, errors: &[FileError], s: &Summary, out: &mut String) {
+        for e in errors {
+            let _ = writeln!(out, "  × {}: {}\n  help: {}\n", e.path, e.message, e.help);
+        }
         let _ = writeln!(
             out,
-            "{} file{} could not be read",
-            s.unreadable,
-            plural(s.unreadable)
+            "{} file{} checked: {} error{}, {} warning{}, {} info{}",
+            s.files,
+            plural(s.files),
+            s.errors,
+            plural(s.errors),
+            s.warnings,
+            plural(s.warnings),
+            s.infos,
+            plural(s.infos),
         );
+        if s.unreadable > 0 {
+            let _ = writeln!(
+                out,
+                "{} file{} could not be read",
+                s.unreadable,
+                plural(s.unreadable)
+            );
+        }
     }
-    out
 }
 
 fn plural(n: usize) -> &'static str {

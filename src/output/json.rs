@@ -1,32 +1,74 @@
 //! `--format json`: the versioned machine-readable contract (see `docs/output.md`).
 //!
 //! Version 1. Fields are only ever added within a version; renaming or removing one bumps it.
+//!
+//! The top-level keys come in the order `version`, `files`, `errors`, `summary`, so the output
+//! can be written file by file as the run goes (a run over thousands of drafts never holds
+//! the whole document); keys inside objects are sorted.
 
+use super::Renderer;
 use crate::diagnostic::Span;
 use crate::document::LineIndex;
-use crate::report::{FileReport, Report};
+use crate::report::{FileError, FileReport, Report, Summary};
 use serde_json::{Value, json};
 
 pub const VERSION: u32 = 1;
 
 pub fn render(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(&to_value(report)).expect("JSON values serialize");
-    s.push('\n');
-    s
+    super::render_with(&mut Json::default(), report)
 }
 
-pub fn to_value(report: &Report) -> Value {
-    json!({
-        "version": VERSION,
-        "files": report.files.iter().map(file_value).collect::<Vec<_>>(),
-        "errors": report.errors.iter().map(|e| json!({
-            "path": e.path,
-            "message": e.message,
-            "help": e.help,
-            "offset": e.offset,
-        })).collect::<Vec<_>>(),
-        "summary": report.summary(),
-    })
+/// Writes the pretty-printed report one file at a time.
+#[derive(Default)]
+pub struct Json {
+    files: usize,
+}
+
+/// `value` pretty-printed and indented by `indent` spaces after each line break (JSON strings
+/// never contain a raw line break, so this cannot touch string contents).
+fn pretty(value: &impl serde::Serialize, indent: &str) -> String {
+    let s = serde_json::to_string_pretty(value).expect("JSON values serialize");
+    s.replace('\n', &format!("\n{indent}"))
+}
+
+impl Renderer for Json {
+    fn file(&mut self, f: &FileReport, out: &mut String) {
+        out.push_str(if self.files == 0 {
+            "{\n  \"version\": "
+        } else {
+            ",\n    "
+        });
+        if self.files == 0 {
+            out.push_str(&format!("{VERSION},\n  \"files\": [\n    "));
+        }
+        self.files += 1;
+        out.push_str(&pretty(&file_value(f), "    "));
+    }
+
+    fn finish(&mut self, errors: &[FileError], summary: &Summary, out: &mut String) {
+        if self.files == 0 {
+            out.push_str(&format!("{{\n  \"version\": {VERSION},\n  \"files\": []"));
+        } else {
+            out.push_str("\n  ]");
+        }
+        let errors: Vec<Value> = errors
+            .iter()
+            .map(|e| {
+                json!({
+                    "path": e.path,
+                    "message": e.message,
+                    "help": e.help,
+                    "offset": e.offset,
+                })
+            })
+            .collect();
+        out.push_str(",\n  \"errors\": ");
+        out.push_str(&pretty(&errors, "  "));
+        out.push_str(",\n  \"summary\": ");
+        // Through a `Value`, so the summary's keys are sorted like every other object's.
+        out.push_str(&pretty(&json!(summary), "  "));
+        out.push_str("\n}\n");
+    }
 }
 
 pub fn file_value(f: &FileReport) -> Value {

@@ -10,6 +10,26 @@ pub mod rdjson;
 pub mod sarif;
 pub mod short;
 
+use crate::report::{FileError, FileReport, Report, Summary};
+
+/// A format that can be written file by file while a run goes on, so a run over thousands of
+/// drafts holds one batch of reports in memory rather than all of them. `file` is called in
+/// input order; `finish` once at the end.
+pub trait Renderer: Send {
+    fn file(&mut self, f: &FileReport, out: &mut String);
+    fn finish(&mut self, errors: &[FileError], summary: &Summary, out: &mut String);
+}
+
+/// A whole report through a streaming renderer.
+pub fn render_with(r: &mut dyn Renderer, report: &Report) -> String {
+    let mut out = String::new();
+    for f in &report.files {
+        r.file(f, &mut out);
+    }
+    r.finish(&report.errors, &report.summary(), &mut out);
+    out
+}
+
 /// Where each rule's documentation lives: `docs/rules.md`, one heading per rule id, so the
 /// rule id is the anchor. Every format that links to a rule builds the link from here.
 pub const RULE_DOCS_BASE: &str = "https://github.com/candor-lint/candor/blob/main/docs/rules.md";

@@ -1,12 +1,18 @@
 //! `--format short`: `path:line:col: severity[rule]: message`, one finding a line, for editors'
 //! error formats (Vim's errorformat, Emacs compilation mode). A stable contract.
 
-use crate::report::Report;
+use super::Renderer;
+use crate::report::{FileError, FileReport, Report, Summary};
 use std::fmt::Write;
 
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    for f in &report.files {
+    super::render_with(&mut Short, report)
+}
+
+pub struct Short;
+
+impl Renderer for Short {
+    fn file(&mut self, f: &FileReport, out: &mut String) {
         for d in &f.diagnostics {
             let _ = writeln!(
                 out,
@@ -20,15 +26,17 @@ pub fn render(report: &Report) -> String {
             );
         }
     }
-    for e in &report.errors {
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: error[io]: {}",
-            e.path,
-            1,
-            1,
-            e.message.replace('\n', " ")
-        );
+
+    fn finish(&mut self, errors: &[FileError], _summary: &Summary, out: &mut String) {
+        for e in errors {
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: error[io]: {}",
+                e.path,
+                1,
+                1,
+                e.message.replace('\n', " ")
+            );
+        }
     }
-    out
 }
