@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod kind;
+pub mod lazy_regex;
 pub mod linter;
 pub mod lsp;
 pub mod nlp;

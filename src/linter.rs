@@ -71,7 +71,9 @@ impl Linter {
             .iter()
             .filter(|(p, _)| p.starts_with("rules/phrases/"))
         {
-            let r = PhraseRule::from_toml(text, &vocab)
+            // A user vocabulary is expanded into built-in patterns: compile them now so a
+            // problem is reported at load, not in the middle of a run.
+            let r = PhraseRule::from_toml(text, &vocab, !config.vocab.is_empty())
                 .map_err(|e| internal(format!("{path}: {}", e.message)))?;
             rules.push(Box::new(r));
         }
@@ -427,7 +429,7 @@ fn load_user_rules(
                 "check the file's permissions",
             )
         })?;
-        let rule = PhraseRule::from_toml(&text, vocab).map_err(|e| ConfigError {
+        let rule = PhraseRule::from_toml(&text, vocab, true).map_err(|e| ConfigError {
             message: format!("invalid rule file {}: {}", p.display(), e.message),
             src: Some(NamedSource::new(p.display().to_string(), text.clone())),
             span: e

@@ -9,8 +9,7 @@
 
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::lazy_regex::LazyRegex;
 
 pub const UNUSED_RULE: &str = "unused-suppression";
 
@@ -26,9 +25,8 @@ struct Directive {
     used: bool,
 }
 
-static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*candor-(disable-next-line|disable|enable)\b([^>]*?)-->").unwrap()
-});
+static DIRECTIVE: LazyRegex =
+    LazyRegex::new(r"<!--\s*candor-(disable-next-line|disable|enable)\b([^>]*?)-->");
 
 fn parse_rules(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == ',')

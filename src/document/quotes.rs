@@ -5,8 +5,7 @@
 //! customer's "sorry" is not our apology, and a cited old sentence is not our non-apology.
 
 use super::Sentence;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::lazy_regex::LazyRegex;
 
 #[derive(Debug, Clone)]
 pub struct Quotation {
@@ -28,17 +27,14 @@ impl Quotation {
     }
 }
 
-static SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
+static SPEECH: LazyRegex = LazyRegex::new(
+    r"(?ix)
         (?: \b(?:said|says|say|wrote|writes|write|reported|reports|asked|asks|told\s+(?:us|me|them)|
                tweeted|posted|commented|complained|stated|states|replied|explained|added|
                read|reads|called\ it|described\ it\ as|put\ it|according\ to)\b [^.!?]{0,40}
             | : )
         \s*$",
-    )
-    .unwrap()
-});
+);
 
 /// Finds quotation-mark pairs within each sentence.
 pub(super) fn find(prose: &str, sentences: &[Sentence]) -> Vec<Quotation> {
@@ -78,10 +74,9 @@ pub(super) fn find(prose: &str, sentences: &[Sentence]) -> Vec<Quotation> {
     out
 }
 
-static REPLY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:On\b[^\n]{4,200}\bwrote:|-{2,}\s*Original Message\s*-{2,}|From:[^\n]+\n[ \t]*Sent:)")
-        .unwrap()
-});
+static REPLY_HEADER: LazyRegex = LazyRegex::new(
+    r"(?m)^[ \t]*(?:On\b[^\n]{4,200}\bwrote:|-{2,}\s*Original Message\s*-{2,}|From:[^\n]+\n[ \t]*Sent:)",
+);
 
 /// Where a quoted e-mail thread begins, if the draft contains one.
 pub(super) fn reply_thread_start(prose: &str) -> Option<usize> {

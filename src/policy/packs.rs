@@ -20,11 +20,11 @@
 //! credit-bureau contacts only when Social Security numbers were exposed).
 
 use super::element::{Element, Elements, Evidence};
-use super::elements::{headings, norm_heading, sentences, try_cue_regex};
+use super::elements::{expand_cues, headings, norm_heading, sentences};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
+use crate::lazy_regex::LazyRegex;
 use crate::rules::{EMBEDDED_RULE_FILES, Family, RuleMeta};
-use regex::Regex;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -78,14 +78,14 @@ enum RawCheck {
 }
 
 enum Check {
-    Title(Vec<Regex>),
+    Title(Vec<LazyRegex>),
     /// (display name, normalised name) per heading.
     Headings {
         headings: Vec<(String, String)>,
         ordered: bool,
     },
     Element(Vec<Element>),
-    Pattern(Vec<Regex>),
+    Pattern(Vec<LazyRegex>),
 }
 
 pub struct Requirement {
@@ -96,7 +96,7 @@ pub struct Requirement {
     pub help: String,
     pub severity: Severity,
     check: Check,
-    when: Vec<Regex>,
+    when: Vec<LazyRegex>,
 }
 
 /// One regulatory pack.
@@ -137,7 +137,14 @@ pub struct PackError {
 
 impl Pack {
     /// Parses a pack file.
+    /// Parses a pack and compiles its patterns, so an invalid one is reported with its span.
     pub fn from_toml(text: &str, origin: &str) -> Result<Pack, PackError> {
+        Pack::parse(text, origin, true)
+    }
+
+    /// With `eager` false, patterns compile on first use (built-in packs, whose patterns the
+    /// unit tests compile): a run that enables no pack never pays for them.
+    fn parse(text: &str, origin: &str, eager: bool) -> Result<Pack, PackError> {
         let raw: RawPack = toml::from_str(text).map_err(|e| PackError {
             message: format!("invalid pack file {origin}: {}", e.message()),
             span: e.span(),
@@ -156,12 +163,19 @@ impl Pack {
                 help: "use lower-case letters, digits and `-`, e.g. `acme-uk`".into(),
             });
         }
-        let compile = |p: &str| -> Result<Regex, PackError> {
-            try_cue_regex(p).map_err(|e| PackError {
+        let compile = |p: &str| -> Result<LazyRegex, PackError> {
+            let error = |e: String| {
+                PackError {
                 message: format!("invalid pattern in {origin}: {p}: {e}"),
                 span: text.find(p).map(|i| i..i + p.len()),
                 help: "patterns are regular expressions (Rust regex syntax, no look-around); cue lists are written {file:list}, e.g. {timeline:date}".into(),
-            })
+            }
+            };
+            let re = LazyRegex::owned(expand_cues(p).map_err(error)?);
+            if eager {
+                re.try_compile().map_err(error)?;
+            }
+            Ok(re)
         };
         let mut requirements = Vec::new();
         for r in raw.requirements {
@@ -467,7 +481,7 @@ impl Packs {
             .iter()
             .filter(|(p, _)| p.starts_with("rules/packs/"))
         {
-            packs.push(Pack::from_toml(text, path).map_err(|e| e.message)?);
+            packs.push(Pack::parse(text, path, false).map_err(|e| e.message)?);
         }
         Ok(Packs { packs })
     }
@@ -627,6 +641,17 @@ pub fn front_matter_pack_findings(packs: &Packs, doc: &Document) -> Vec<Finding>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Built-in packs compile their patterns lazily; compiling them all here catches a bad one.
+    #[test]
+    fn builtin_pack_patterns_compile() {
+        for (path, text) in EMBEDDED_RULE_FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("rules/packs/"))
+        {
+            Pack::from_toml(text, path).unwrap_or_else(|e| panic!("{path}: {}", e.message));
+        }
+    }
 
     #[test]
     fn builtin_packs_load() {

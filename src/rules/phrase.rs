@@ -49,7 +49,7 @@
 use super::{Context, Family, Rule, RuleMeta, Vocab};
 use crate::diagnostic::{Finding, Severity};
 use crate::kind::{Kind, Phase};
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -157,15 +157,15 @@ pub struct PatternDef {
 }
 
 struct Pattern {
-    re: Regex,
-    unless_sentence: Option<Regex>,
-    unless_next: Option<Regex>,
-    unless_match: Option<Regex>,
-    unless_before: Option<Regex>,
-    unless_after: Option<Regex>,
-    unless_document: Option<Regex>,
-    info_if_paragraph: Option<Regex>,
-    only_if_after: Option<Regex>,
+    re: LazyRegex,
+    unless_sentence: Option<LazyRegex>,
+    unless_next: Option<LazyRegex>,
+    unless_match: Option<LazyRegex>,
+    unless_before: Option<LazyRegex>,
+    unless_after: Option<LazyRegex>,
+    unless_document: Option<LazyRegex>,
+    info_if_paragraph: Option<LazyRegex>,
+    only_if_after: Option<LazyRegex>,
     message: Option<String>,
     help: Option<String>,
     severity: Option<Severity>,
@@ -187,8 +187,14 @@ pub struct PhraseRuleError {
 }
 
 impl PhraseRule {
-    /// Parses and compiles one rule file.
-    pub fn from_toml(text: &str, vocab: &Vocab) -> Result<PhraseRule, PhraseRuleError> {
+    /// Parses one rule file. With `eager`, every pattern is compiled now (user rule files and
+    /// user vocabularies, whose errors must be reported at load); built-in patterns otherwise
+    /// compile on first use, and a unit test compiles them all.
+    pub fn from_toml(
+        text: &str,
+        vocab: &Vocab,
+        eager: bool,
+    ) -> Result<PhraseRule, PhraseRuleError> {
         let def: PhraseRuleDef = toml::from_str(text).map_err(|e| PhraseRuleError {
             message: e.message().to_string(),
             span: e.span().map(|r| (r.start, r.end)),
@@ -199,7 +205,10 @@ impl PhraseRule {
             vocab.extend_regex(name, items.iter().cloned());
         }
         let locate = |needle: &str| text.find(needle).map(|i| (i, i + needle.len()));
-        let compile = |src: &str, case_sensitive: bool| -> Result<Regex, PhraseRuleError> {
+        // Patterns compile on first use, and only for documents that contain one of their
+        // required literals (see `lazy_regex`); `eager` compiles them now so a user's invalid
+        // pattern is reported when the config loads, with its span.
+        let compile = |src: &str, case_sensitive: bool| -> Result<LazyRegex, PhraseRuleError> {
             let expanded = expand(src, &vocab).map_err(|m| PhraseRuleError {
                 message: m,
                 span: locate(src),
@@ -209,16 +218,17 @@ impl PhraseRule {
                 ),
             })?;
             let flags = if case_sensitive { "" } else { "(?i)" };
-            regex::RegexBuilder::new(&format!("{flags}{expanded}"))
-                .size_limit(1 << 22)
-                .build()
-                .map_err(|e| PhraseRuleError {
+            let re = LazyRegex::owned(format!("{flags}{expanded}"));
+            if eager {
+                re.try_compile().map_err(|e| PhraseRuleError {
                     message: format!("invalid pattern: {e}"),
                     span: locate(src),
                     help: "patterns use the `regex` crate's syntax (no look-around or back-references)".into(),
-                })
+                })?;
+            }
+            Ok(re)
         };
-        let opt = |s: &Option<String>| -> Result<Option<Regex>, PhraseRuleError> {
+        let opt = |s: &Option<String>| -> Result<Option<LazyRegex>, PhraseRuleError> {
             s.as_deref().map(|s| compile(s, false)).transpose()
         };
         let mut patterns = Vec::new();
@@ -323,12 +333,22 @@ impl PhraseRule {
             }
             return;
         }
+        // Patterns none of whose required literals occur in the document are skipped (and
+        // never compiled); the others are prefiltered again per sentence.
+        let live: Vec<bool> = self
+            .patterns
+            .iter()
+            .map(|p| p.re.could_match(&doc.prose))
+            .collect();
         for (si, s) in doc.sentences.iter().enumerate() {
             if self.def.skip_headings && s.heading_like {
                 continue;
             }
             let text = doc.sentence_text(s);
             for (pi, p) in self.patterns.iter().enumerate() {
+                if !live[pi] {
+                    continue;
+                }
                 for caps in p.re.captures_iter(text) {
                     let m = caps.name("hit").unwrap_or_else(|| caps.get(0).unwrap());
                     if m.as_str().trim().is_empty() {
@@ -424,7 +444,7 @@ fn guarded(
     me: usize,
     cache: &mut GuardCache,
 ) -> bool {
-    let hit = |re: &Option<Regex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
+    let hit = |re: &Option<LazyRegex>, t: &str| re.as_ref().is_some_and(|r| r.is_match(t));
     if p.only_if_after
         .as_ref()
         .is_some_and(|r| !r.is_match(&text[me..]))
@@ -558,6 +578,86 @@ fn render_docs(def: &PhraseRuleDef) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn builtin_rules() -> Vec<PhraseRule> {
+        let vocab = Vocab::builtin().unwrap();
+        crate::rules::EMBEDDED_RULE_FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("rules/phrases/"))
+            .map(|(p, text)| {
+                PhraseRule::from_toml(text, &vocab, true)
+                    .unwrap_or_else(|e| panic!("{p}: {}", e.message))
+            })
+            .collect()
+    }
+
+    fn all_regexes(p: &Pattern) -> Vec<&LazyRegex> {
+        [
+            Some(&p.re),
+            p.unless_sentence.as_ref(),
+            p.unless_next.as_ref(),
+            p.unless_match.as_ref(),
+            p.unless_before.as_ref(),
+            p.unless_after.as_ref(),
+            p.unless_document.as_ref(),
+            p.info_if_paragraph.as_ref(),
+            p.only_if_after.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// Built-in patterns compile lazily, so this is where an invalid one is caught.
+    #[test]
+    fn every_builtin_pattern_compiles() {
+        assert!(builtin_rules().len() >= 7);
+    }
+
+    /// The literal prefilter may only skip text the regex cannot match: checked for every
+    /// built-in pattern and guard on every sentence of the shipped fixtures and rule examples.
+    #[test]
+    fn prefilter_never_hides_a_match() {
+        let mut texts: Vec<String> = Vec::new();
+        for dir in [
+            "fixtures/drafts",
+            "fixtures/rules",
+            "fixtures/elements",
+            "fixtures/packs",
+        ] {
+            for e in ignore::Walk::new(dir).flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    let doc =
+                        crate::document::Document::parse(&t, crate::document::Format::Markdown);
+                    texts.extend(
+                        doc.sentences
+                            .iter()
+                            .map(|s| doc.sentence_text(s).to_string()),
+                    );
+                    texts.push(t);
+                }
+            }
+        }
+        for r in builtin_rules() {
+            texts.extend(r.def.docs.bad.iter().cloned());
+            texts.extend(r.def.docs.good.iter().cloned());
+        }
+        assert!(texts.len() > 300, "{}", texts.len());
+        let mut checked = 0;
+        for r in builtin_rules() {
+            for p in &r.patterns {
+                for re in all_regexes(p) {
+                    for t in &texts {
+                        if re.regex().is_match(t) {
+                            assert!(re.could_match(t), "{} hides a match in {t:?}", re.as_str());
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
 
     #[test]
     fn expands_vocab_and_spaces() {

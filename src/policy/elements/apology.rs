@@ -11,41 +11,33 @@
 //! Quoted words (a customer's "sorry", our own earlier sentence cited critically) and
 //! "sorry to hear" are not apologies.
 
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::{ApologyQuality, Evidence, Found};
 use crate::rules::Context;
-use regex::Regex;
-use std::sync::LazyLock;
 
-static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret(?:s|ted|ful)?)\b")
-        .unwrap()
-});
-static NOT_OURS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsorry to (?:hear|see|chase|bother|trouble)\b|\b(?:say|said|says) sorry\b|\bno (?:need|reason) to (?:be )?sorry").unwrap()
-});
-static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
+static APOLOGY: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret(?:s|ted|ful)?)\b",
+);
+static NOT_OURS: LazyRegex = LazyRegex::new(
+    r"(?i)\bsorry to (?:hear|see|chase|bother|trouble)\b|\b(?:say|said|says) sorry\b|\bno (?:need|reason) to (?:be )?sorry",
+);
+static CONDITIONAL: LazyRegex = LazyRegex::new(
+    r"(?ix)
         \b(?:sorry|apologi[sz]e|apologies|regret)\b [^.!?]{0,12}? \bif\b
         | \b(?:may|might|could)\ (?:have\ )?(?:caused|inconvenienced|affected|disrupted|been)\b
         | ^[^,;:]{0,30}?\bto\ (?:anyone|those|all\ those|any\ \w+(?:\ \w+)?)\ (?:who|whom|that|this|affected|impacted)\b
         | ^[^,;:]{0,30}?\bfor\ (?:anyone|those|all\ those)\ (?:who|whom|that|affected|impacted)\b
         | \byou\ (?:feel|felt|were\ upset)\b
         | \bif\ (?:you|this|any)\b",
-    )
-    .unwrap()
-});
-static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
+);
+static GENERIC: LazyRegex = LazyRegex::new(
+    r"(?ix)
         \bregret(?:s|ted)?\b
         | \b(?:for|about)\ (?:any|the|this|all\ the)\ (?:\w+\ )?(?:inconvenience|trouble|troubles|confusion|disruption|frustration|issues?|problems?|difficult(?:y|ies)|annoyance|hassle|situation)\b(?:\ (?:this|it)\ (?:has\ )?caused|\ caused)?\s*[.!]?\s*$
         | \b(?:for|about)\ (?:any|the)\ (?:inconvenience|trouble|confusion|disruption|frustration|issues?|problems?|difficult(?:y|ies))\b
         | \bfor\ (?:this|that|it)\s*[.!]?\s*$
         | \b(?:sorry|apologi[sz]e|apologies)\s*[.!]?\s*$",
-    )
-    .unwrap()
-});
+);
 
 pub fn detect(ctx: &Context) -> Found {
     let doc = ctx.doc;

@@ -7,24 +7,23 @@
 //! channel ("The Acme Team").
 
 use super::{cue_regex, found, heading_evidence, sentences};
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b").unwrap());
+static EMAIL: LazyRegex = LazyRegex::new(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b");
 /// A phone number: 9–15 digits with separators, starting with +, 0, 1- or (, or introduced by a
 /// phone word.
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\+\d[\d\s().-]{7,18}\d|\b0\d[\d\s-]{7,14}\d|\b1[-. ]8\d\d[-. ]\d{3}[-. ]\d{4}|\(\d{3}\)\s*\d{3}[-. ]\d{4}|\b(?:call|phone|tel(?:ephone)?|on|at|toll-free|helpline)[:.]?\s+\d[\d\s-]{7,14}\d)").unwrap()
-});
-static URL: LazyLock<Regex> = LazyLock::new(|| {
+static PHONE: LazyRegex = LazyRegex::new(
+    r"(?i)(?:\+\d[\d\s().-]{7,18}\d|\b0\d[\d\s-]{7,14}\d|\b1[-. ]8\d\d[-. ]\d{3}[-. ]\d{4}|\(\d{3}\)\s*\d{3}[-. ]\d{4}|\b(?:call|phone|tel(?:ephone)?|on|at|toll-free|helpline)[:.]?\s+\d[\d\s-]{7,14}\d)",
+);
+static URL: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"\b(?:https?://)?[\w-]*{contact:url_words}[\w-]*\.[\w.-]+\.?[a-z]{2,}\b(?:/\S*)?|\b(?:https?://)?[\w.-]+\.[a-z]{2,}/[\w/-]*{contact:url_words}[\w/-]*",
     )
 });
-static INVITE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{contact:invite})\b"));
+static INVITE: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b(?:{contact:invite})\b"));
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "contact");

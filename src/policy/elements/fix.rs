@@ -8,32 +8,30 @@
 //! actions, and instructions to the reader ("please roll your keys").
 
 use super::{UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, sentences};
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static ACTION: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{fix:action}\b"));
-static ACTIVE_ONLY: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{fix:active_only}\b"));
-static VAGUE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{fix:vague})\b"));
-static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|never|no longer|unable to|yet to|cannot|can't|couldn't|could not|before we|until we)\s+(?:\w+\s+){0,2}$").unwrap()
-});
+static ACTION: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{fix:action}\b"));
+static ACTIVE_ONLY: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{fix:active_only}\b"));
+static VAGUE: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b(?:{fix:vague})\b"));
+static NEGATED: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:not|n't|never|no longer|unable to|yet to|cannot|can't|couldn't|could not|before we|until we)\s+(?:\w+\s+){0,2}$",
+);
 /// "steps were taken to restore", "working to restore": an infinitive of effort is no action.
-static EFFORT_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:steps?|measures?|actions?|work(?:s|ing)?|try(?:ing)?|tried|attempt(?:s|ing|ed)?|unable|able|how|need(?:s|ed)?|want(?:s|ed)?|hope|aim(?:ing)?|effort|efforts|intend|would like)\s+(?:\w+\s+){0,3}to\s+$").unwrap()
-});
+static EFFORT_TO: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:steps?|measures?|actions?|work(?:s|ing)?|try(?:ing)?|tried|attempt(?:s|ing|ed)?|unable|able|how|need(?:s|ed)?|want(?:s|ed)?|hope|aim(?:ing)?|effort|efforts|intend|would like)\s+(?:\w+\s+){0,3}to\s+$",
+);
 /// The verb before a passive participle: the passive often describes harm, except in the
 /// future or progressive ("will be deployed", "is being replaced").
-static PASSIVE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|been|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$").unwrap()
-});
-static FUTURE_PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|'ll|being|going to|about to)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+ly\s+)?$")
-        .unwrap()
-});
+static PASSIVE_BEFORE: LazyRegex =
+    LazyRegex::new(r"(?i)\b(?:was|were|been|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$");
+static FUTURE_PASSIVE: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:will|'ll|being|going to|about to)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+ly\s+)?$",
+);
 /// An imperative sentence or a reader subject ("Merchants should roll their keys").
-static READER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static READER_SUBJECT: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"\b{fix:reader}\s+(?:should|can|could|must|may|might|need to|will need to|have to)\b",
     )
@@ -60,7 +58,7 @@ pub fn detect(ctx: &Context) -> Found {
 /// Does the sentence name a concrete remediation action that is ours and not negated?
 /// "… timed out until we stopped the migration": after "until we", a past-tense verb narrates
 /// a completed action, while a base form ("until we fix it") is still to come.
-static UNTIL_WE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\buntil we\s+$").unwrap());
+static UNTIL_WE: LazyRegex = LazyRegex::new(r"(?i)\buntil we\s+$");
 
 fn completed_until(before: &str, verb: &str) -> bool {
     UNTIL_WE.is_match(before)
@@ -97,9 +95,9 @@ pub(crate) fn names_fix(text: &str) -> bool {
 
 /// An agent before the verb: "we", "our team", "the partner has", a named company …
 fn has_agent(before: &str) -> bool {
-    static AGENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:we|we've|we'd|we'll|our \w+|engineers?|the (?:\w+ )?(?:team|partner|provider|vendor|supplier|engineers?)|version \S+|release \S+|(?:the |this )?(?:patch|update|fix))\b").unwrap()
-    });
+    static AGENT: LazyRegex = LazyRegex::new(
+        r"(?i)\b(?:we|we've|we'd|we'll|our \w+|engineers?|the (?:\w+ )?(?:team|partner|provider|vendor|supplier|engineers?)|version \S+|release \S+|(?:the |this )?(?:patch|update|fix))\b",
+    );
     let clause = before.rsplit([';', ',', ':']).next().unwrap_or(before);
     AGENT.is_match(clause) || AGENT.is_match(before)
 }

@@ -7,20 +7,20 @@
 //! and vague nouns ("a small hiccup with our service") name nothing.
 
 use super::{Sent, cue_regex, found, heading_evidence, sentences};
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static SYMPTOM: LazyLock<Regex> =
+static SYMPTOM: LazyLock<LazyRegex> =
     LazyLock::new(|| cue_regex(r"\b{impact:symptom}\b|\b(?:went|was|were|is|are) down\b"));
-static CAPABILITY: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:capability}"));
-static DATA: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:data_types}\b"));
-static INVOLVED: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{impact:involved}\b"));
+static CAPABILITY: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{impact:capability}"));
+static DATA: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{impact:data_types}\b"));
+static INVOLVED: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{impact:involved}\b"));
 /// Symptom words used in a sense that is not a symptom.
-static NOT_SYMPTOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:compar\w*|monitor\w*|check\w*|watch\w*|track\w*) (?:the )?error (?:rates?|codes?|messages?)|let (?:you|them|us) down|no (?:errors?|delays?)|without (?:errors?|delay))\b").unwrap()
-});
+static NOT_SYMPTOM: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:(?:compar\w*|monitor\w*|check\w*|watch\w*|track\w*) (?:the )?error (?:rates?|codes?|messages?)|let (?:you|them|us) down|no (?:errors?|delays?)|without (?:errors?|delay))\b",
+);
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "impact");

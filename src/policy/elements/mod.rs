@@ -25,6 +25,7 @@ mod user_action;
 use super::element::{Element, Elements, Evidence, Found};
 use crate::document::Document;
 use crate::kind::{Kind, Phase};
+use crate::lazy_regex::LazyRegex;
 use crate::rules::{Context, EMBEDDED_RULE_FILES};
 use regex::Regex;
 use serde::Deserialize;
@@ -90,9 +91,9 @@ pub(crate) fn alt(file: &str, key: &str) -> Option<String> {
     ))
 }
 
-/// A case-insensitive regex with `{file:key}` placeholders replaced by cue lists.
-pub(crate) fn try_cue_regex(pattern: &str) -> Result<Regex, String> {
-    static SLOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{(\w+):(\w+)\}").unwrap());
+/// `pattern` with `{file:key}` placeholders replaced by cue lists, made case-insensitive.
+pub(crate) fn expand_cues(pattern: &str) -> Result<String, String> {
+    static SLOT: LazyRegex = LazyRegex::new(r"\{(\w+):(\w+)\}");
     let mut expanded = pattern.to_string();
     for _ in 0..4 {
         if !SLOT.is_match(&expanded) {
@@ -114,12 +115,15 @@ pub(crate) fn try_cue_regex(pattern: &str) -> Result<Regex, String> {
             return Err(m);
         }
     }
-    Regex::new(&format!("(?i){expanded}")).map_err(|e| e.to_string())
+    Ok(format!("(?i){expanded}"))
 }
 
-/// [`try_cue_regex`] for built-in patterns: an error is a bug caught by the unit tests.
-pub(crate) fn cue_regex(pattern: &str) -> Regex {
-    try_cue_regex(pattern).unwrap_or_else(|e| panic!("bad cue pattern {pattern}: {e}"))
+/// A built-in cue pattern, compiled on first use where a text could match it: an error is a
+/// bug caught by the unit tests.
+pub(crate) fn cue_regex(pattern: &str) -> LazyRegex {
+    LazyRegex::owned(
+        expand_cues(pattern).unwrap_or_else(|e| panic!("bad cue pattern {pattern}: {e}")),
+    )
 }
 
 /// One sentence as detectors see it: attributed quotations blanked out.
@@ -170,9 +174,9 @@ pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
         .collect()
 }
 
-pub(crate) static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s*_#>]*(?:\d+[.)]\s*)?([A-Za-z][A-Za-z' ,/&’-]{1,48}?)[\s*_]*[:.—–]\s*(?:[*_]+\s*)?(\S.*)?$").unwrap()
-});
+pub(crate) static LABEL: LazyRegex = LazyRegex::new(
+    r"^[\s*_#>]*(?:\d+[.)]\s*)?([A-Za-z][A-Za-z' ,/&’-]{1,48}?)[\s*_]*[:.—–]\s*(?:[*_]+\s*)?(\S.*)?$",
+);
 
 /// Normalised heading text: lower case, Markdown marks and trailing punctuation removed.
 pub(crate) fn norm_heading(text: &str) -> String {
@@ -264,9 +268,9 @@ pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
 /// A short run-in label sentence that acts as a heading: "What You Can Do.", "Why.",
 /// "What Happened?".
 pub(crate) fn is_label(text: &str) -> bool {
-    static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:what|why|how|when|where|who|for more|next steps|cause|root cause|summary|impact|timeline|resolution|prevention|background|details|contact|questions|acknowledge?ments?|credits?)\b").unwrap()
-    });
+    static LABEL_START: LazyRegex = LazyRegex::new(
+        r"(?i)^\W*(?:what|why|how|when|where|who|for more|next steps|cause|root cause|summary|impact|timeline|resolution|prevention|background|details|contact|questions|acknowledge?ments?|credits?)\b",
+    );
     text.split_whitespace().count() <= 6
         && text.trim_end().ends_with(['.', ':', '?'])
         && LABEL_START.is_match(text)
@@ -296,17 +300,17 @@ pub(crate) fn headings(doc: &Document) -> Vec<(usize, usize, String)> {
 }
 
 /// Statements that something is not known (yet).
-pub(crate) static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"{common:unknown}"));
+pub(crate) static UNKNOWN: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"{common:unknown}"));
 /// Future tense or intention.
-pub(crate) static FUTURE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"{common:future}"));
+pub(crate) static FUTURE: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"{common:future}"));
 /// Investigation rather than action.
-pub(crate) static INVESTIGATING: LazyLock<Regex> =
+pub(crate) static INVESTIGATING: LazyLock<LazyRegex> =
     LazyLock::new(|| cue_regex(r"\b{common:investigating}\b"));
 
 /// Is the sentence addressed to the reader as an instruction or about the reader's own
 /// actions ("Please check …", "you can re-run …", "Merchants should …")?
 pub(crate) fn addressed_to_reader(text: &str) -> bool {
-    static READER: LazyLock<Regex> = LazyLock::new(|| {
+    static READER: LazyLock<LazyRegex> = LazyLock::new(|| {
         cue_regex(
             r"^\W*(?:(?:if|when|once)\b[^,]{0,80},\s*)?{user_action:imperative}\s+(?:your|the|a|an|it|them|this|that|us)\b|\bplease\b|\byou(?:r)?\b",
         )
@@ -330,7 +334,7 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
     if !deferral_allowed(ctx.kind, ctx.phase) {
         return;
     }
-    static TOPIC: LazyLock<[(Element, Regex); 4]> = LazyLock::new(|| {
+    static TOPIC: LazyLock<[(Element, LazyRegex); 4]> = LazyLock::new(|| {
         [
             (
                 Element::RootCause,
@@ -382,7 +386,7 @@ mod tests {
     fn cue_files_parse_and_compile() {
         for (name, file) in CUES.iter() {
             for key in file.lists.keys() {
-                cue_regex(&format!("{{{name}:{key}}}"));
+                cue_regex(&format!("{{{name}:{key}}}")).regex();
             }
             for h in file
                 .headings

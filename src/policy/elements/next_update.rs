@@ -6,19 +6,19 @@
 //! posted", "we will share more soon", "we'll update when we know more").
 
 use super::{FUTURE, cue_regex, found, heading_evidence, sentences};
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static WHEN: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{next_update:when})\b"));
-static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnext (?:update|status update|post|report|communication|e-?mail)\b|\bupdates? every\b").unwrap()
-});
-static COMM: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{next_update:comm}\b"));
-static AGAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:again|another update|an update|more updates?|further updates?|the results|what we find|our findings|a full|a detailed|the post-?mortem|an? (?:incident )?report|this page|you)\b").unwrap()
-});
+static WHEN: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b(?:{next_update:when})\b"));
+static NEXT: LazyRegex = LazyRegex::new(
+    r"(?i)\bnext (?:update|status update|post|report|communication|e-?mail)\b|\bupdates? every\b",
+);
+static COMM: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{next_update:comm}\b"));
+static AGAIN: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:again|another update|an update|more updates?|further updates?|the results|what we find|our findings|a full|a detailed|the post-?mortem|an? (?:incident )?report|this page|you)\b",
+);
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "next_update");

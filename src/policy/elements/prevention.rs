@@ -11,41 +11,41 @@
 use super::{
     INVESTIGATING, UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, sentences,
 };
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static FRAME: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{prevention:frame}\b"));
-static NOW_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+static FRAME: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{prevention:frame}\b"));
+static NOW_CHANGE: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"\b(?:now|since (?:\d{1,2} )?{timeline:month}(?: \d{1,2})?|since then)\b(?:\s+[\w-]+){0,2}?\s+(?:be\s+|being\s+)?{prevention:change}\b",
     )
 });
 /// "Every new link type now goes through an access-control test": a standing safeguard.
-static NOW_SAFEGUARD: LazyLock<Regex> = LazyLock::new(|| {
+static NOW_SAFEGUARD: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(r"\b(?:now|from now on|henceforth)\b[^.;]{0,50}\b{prevention:safeguard}\b")
 });
-static SINCE_EVERY: LazyLock<Regex> = LazyLock::new(|| {
+static SINCE_EVERY: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"\bsince\b[^.;]{0,40}\b(?:every|all|each)\b[^.;]{0,60}\b(?:enforced|required|encrypted|checked|reviewed|tested)\b",
     )
 });
-static SAFEGUARD: LazyLock<Regex> = LazyLock::new(|| {
+static SAFEGUARD: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"\b{prevention:add_verb}\b[^.;]{0,50}?\b(?:(?:a|an|new|more|the|our|additional|automated|extra)\s+)?(?:[\w-]+\s+)?{prevention:safeguard}\b",
     )
 });
-static FUTURE_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+static FUTURE_CHANGE: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"\b(?:will|'ll|going to|plan to)\s+(?:also\s+|first\s+|now\s+|only\s+|be\s+)*{prevention:change}\b[^.;]{0,40}\b(?:before|until|only|every|all|each|any|new)\b",
     )
 });
-static NOT_PREVENTION: LazyLock<Regex> =
+static NOT_PREVENTION: LazyLock<LazyRegex> =
     LazyLock::new(|| cue_regex(r"\b(?:{prevention:not_prevention})"));
-static OUTCOME_NOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnow\s+(?:\w+\s+)?(?:work(?:s|ing)?|back|available|running|operat\w+|function\w+|resolved|restored|normal|fixed|stable|healthy|complete\w*)\b").unwrap()
-});
+static OUTCOME_NOW: LazyRegex = LazyRegex::new(
+    r"(?i)\bnow\s+(?:\w+\s+)?(?:work(?:s|ing)?|back|available|running|operat\w+|function\w+|resolved|restored|normal|fixed|stable|healthy|complete\w*)\b",
+);
 
 pub fn detect(ctx: &Context) -> Found {
     // A "Next steps" section that only promises a post-mortem or "reviewing our processes" is

@@ -9,21 +9,22 @@
 //! provider") and statements that the cause is not known yet.
 
 use super::{UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, sentences};
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static CONNECTIVE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{root_cause:connective}\b"));
-static VAGUE: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"^\W*(?:{root_cause:vague})"));
-static ACTING: LazyLock<Regex> = LazyLock::new(|| {
+static CONNECTIVE: LazyLock<LazyRegex> =
+    LazyLock::new(|| cue_regex(r"\b{root_cause:connective}\b"));
+static VAGUE: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"^\W*(?:{root_cause:vague})"));
+static ACTING: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"(?:\b(?:a|an|the|our|its|their|this|that|one)\s+|(?:^|[,;:]\s*))(?:[\w-]+\s+){0,4}?{root_cause:cause_noun}\b[^.;]{0,60}?\b{root_cause:cause_verb}\b",
     )
 });
-static MISSING: LazyLock<Regex> =
+static MISSING: LazyLock<LazyRegex> =
     LazyLock::new(|| cue_regex(r"\b(?:{root_cause:missing_control})\b"));
-static MANIPULATION: LazyLock<Regex> =
+static MANIPULATION: LazyLock<LazyRegex> =
     LazyLock::new(|| cue_regex(r"\b(?:{root_cause:manipulation})"));
 
 pub fn detect(ctx: &Context) -> Found {

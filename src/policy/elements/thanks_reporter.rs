@@ -11,16 +11,18 @@
 
 use super::{cue_regex, found, heading_evidence, sentences};
 use crate::kind::Kind;
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
-static THANKS: LazyLock<Regex> = LazyLock::new(|| {
+static THANKS: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(r"\b{thanks_reporter:thanks}\b[^.;]{0,80}\b{thanks_reporter:reporter}")
 });
-static SECURITY: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{thanks_reporter:security}\b"));
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b(?:{thanks_reporter:reported})"));
+static SECURITY: LazyLock<LazyRegex> =
+    LazyLock::new(|| cue_regex(r"\b{thanks_reporter:security}\b"));
+static REPORTED: LazyLock<LazyRegex> =
+    LazyLock::new(|| cue_regex(r"\b(?:{thanks_reporter:reported})"));
 
 pub fn detect(ctx: &Context) -> Found {
     if !about_security(ctx) {

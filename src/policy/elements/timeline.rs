@@ -6,29 +6,29 @@
 //! ("by 17:00 UTC", "before 31 May", "Next update at 17:05"), vague words ("recently").
 
 use super::{FUTURE, cue_regex, found, heading_evidence, sentences};
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
-pub(crate) static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static WHEN: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"\b(?:{timeline:date}|{timeline:weekday}|{timeline:relative})\b|(?:^|[^\w.:])(?:{timeline:clock})",
     )
 });
-static BEFORE: LazyLock<Regex> =
+static BEFORE: LazyLock<LazyRegex> =
     LazyLock::new(|| cue_regex(r"\b{timeline:not_incident}\W*(?:(?:on|at|the)\s+)?(?:\w+,?\s+)?$"));
 /// A posting stamp at the start of a line: "Update (Tue 10:15):", "Updated 11 June, 10:00 EDT".
-static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:(?:last\s+)?updated?|posted|published|update posted|as of)\b[^:.\n]{0,40}(?::|$|\n)").unwrap()
-});
+static STAMP: LazyRegex = LazyRegex::new(
+    r"(?i)^\W*(?:(?:last\s+)?updated?|posted|published|update posted|as of)\b[^:.\n]{0,40}(?::|$|\n)",
+);
 /// Office hours next to a contact channel: "call 0800 … (Mon–Fri, 9:00–17:30 GMT)".
-static OFFICE_HOURS: LazyLock<Regex> = LazyLock::new(|| {
+static OFFICE_HOURS: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"\b(?:{timeline:weekday}|mon|tue|wed|thu|fri|sat|sun)\w*\.?\s*(?:through|to|-|–|—)\s*(?:{timeline:weekday}|mon|tue|wed|thu|fri|sat|sun)\b|\b(?:daily|weekdays|every day|around the clock|24/7|24 hours|business hours|office hours|open|available)\b",
     )
 });
-static NEXT_UPDATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnext update\b").unwrap());
+static NEXT_UPDATE: LazyRegex = LazyRegex::new(r"(?i)\bnext update\b");
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "timeline");

@@ -9,30 +9,31 @@
 //! is `contact`), and "please note".
 
 use super::{Sent, cue_regex, found, heading_evidence, sentences};
+use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// An imperative at the start of a sentence or clause (after "Please", "If …,", ";", ":").
-static IMPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+static IMPERATIVE: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(
         r"(?:^|[;:—–]\s*|\(|\b(?:and|or|then)\s+|(?:^|[;:]\s*)(?:if|when|once|until)\b[^,;]{1,100},\s*)\W*(?:please\s+)?(?:(?:also|simply|just|always|first)\s+)?(?:(?:do not|don't|don’t|never)\s+\w+|{user_action:imperative}\s+(?:your|the|a|an|any|all|it|them|this|that|these|those|with|for|to|again|on|off|up|out|back|in|our|their|every|each|whether|if|that|yourself|us)\b)",
     )
 });
-static PLEASE: LazyLock<Regex> = LazyLock::new(|| {
+static PLEASE: LazyLock<LazyRegex> = LazyLock::new(|| {
     cue_regex(r"\bplease\s+(?:(?:also|simply|just)\s+)?{user_action:imperative}\b")
 });
-static MODAL: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{user_action:modal}\b"));
-static NO_ACTION: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{user_action:no_action}"));
-static ONLY_CONTACT: LazyLock<Regex> = LazyLock::new(|| cue_regex(r"\b{user_action:only_contact}"));
-static CONTACT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:contact|call|e-?mail|write to|reach out|get in touch|ask|visit|go to|reply|message|talk to|speak to|subscribe|follow|see|read)\b").unwrap()
-});
+static MODAL: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{user_action:modal}\b"));
+static NO_ACTION: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{user_action:no_action}"));
+static ONLY_CONTACT: LazyLock<LazyRegex> =
+    LazyLock::new(|| cue_regex(r"\b{user_action:only_contact}"));
+static CONTACT_VERB: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:contact|call|e-?mail|write to|reach out|get in touch|ask|visit|go to|reply|message|talk to|speak to|subscribe|follow|see|read)\b",
+);
 /// "Please note", "please bear with us": politeness, not an action on the harm.
-static NOT_ACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bplease\s+(?:note|be assured|rest assured|bear with|accept|know|understand|excuse)\b|\bthank").unwrap()
-});
+static NOT_ACTION: LazyRegex = LazyRegex::new(
+    r"(?i)\bplease\s+(?:note|be assured|rest assured|bear with|accept|know|understand|excuse)\b|\bthank",
+);
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "user_action");
@@ -56,9 +57,8 @@ fn tells_reader(s: &Sent) -> bool {
     }
     // "If you have questions, email us" / "Subscribe to updates": contact, not an action.
     let contact_only = ONLY_CONTACT.is_match(&t) && CONTACT_VERB.is_match(&t);
-    static SUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:please\s+)?(?:subscribe|follow|sign up)\b").unwrap()
-    });
+    static SUBSCRIBE: LazyRegex =
+        LazyRegex::new(r"(?i)^\W*(?:please\s+)?(?:subscribe|follow|sign up)\b");
     !contact_only && !SUBSCRIBE.is_match(&t)
 }
 

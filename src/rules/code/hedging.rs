@@ -35,24 +35,21 @@
 
 use super::super::{Context, Family, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
+use crate::lazy_regex::LazyRegex;
 use crate::nlp::{Token, UPOS};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// Honest uncertainty in the sentence: the hedge states an unknown, not a known fact.
-static HONEST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:do|does|did) not|don't|doesn't|didn't) (?:yet |currently )?know\b|\bnot (?:yet )?(?:clear|known|confirmed|determined|certain)\b|\b(?:is|it's|remains?|are) (?:still |currently )?(?:unclear|unknown|not clear|not known|being (?:investigated|determined|assessed))\b|\b(?:still|currently) (?:working|trying) to (?:determine|confirm|establish|understand|find out|identify)\b|\b(?:can(?:not|'t)|are unable to|aren't able to) (?:yet )?(?:confirm|say|determine|rule out)\b|\binvestigating (?:whether|if)\b|\bwe(?: are|'re) (?:still )?(?:assessing|determining|confirming) (?:whether|if|how|which)\b|\breasonably believed?\b").unwrap()
-});
+static HONEST: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:(?:do|does|did) not|don't|doesn't|didn't) (?:yet |currently )?know\b|\bnot (?:yet )?(?:clear|known|confirmed|determined|certain)\b|\b(?:is|it's|remains?|are) (?:still |currently )?(?:unclear|unknown|not clear|not known|being (?:investigated|determined|assessed))\b|\b(?:still|currently) (?:working|trying) to (?:determine|confirm|establish|understand|find out|identify)\b|\b(?:can(?:not|'t)|are unable to|aren't able to) (?:yet )?(?:confirm|say|determine|rule out)\b|\binvestigating (?:whether|if)\b|\bwe(?: are|'re) (?:still )?(?:assessing|determining|confirming) (?:whether|if|how|which)\b|\breasonably believed?\b",
+);
 
-static APOLOGY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|regrets?)\b")
-        .unwrap()
-});
+static APOLOGY_BEFORE: LazyRegex =
+    LazyRegex::new(r"(?i)\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|regrets?)\b");
 
 /// Stance hedges found by phrase.
-static STANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bit (?:appears|seems|would appear|looks like)(?: that)?\b|\b(?:appears?|seems?) to have\b|\bwe (?:currently |now )?(?:believe|think|suspect)(?: that)?\b(?:\s+(?:the|this|it|an?|some|no|your|our|there|they|these|those|all|most|[a-z]+ed)\b)|\bit is (?:possible|likely|conceivable) that\b|\bapparently\b|\bthere (?:may|might|could) have been\b").unwrap()
-});
+static STANCE: LazyRegex = LazyRegex::new(
+    r"(?i)\bit (?:appears|seems|would appear|looks like)(?: that)?\b|\b(?:appears?|seems?) to have\b|\bwe (?:currently |now )?(?:believe|think|suspect)(?: that)?\b(?:\s+(?:the|this|it|an?|some|no|your|our|there|they|these|those|all|most|[a-z]+ed)\b)|\bit is (?:possible|likely|conceivable) that\b|\bapparently\b|\bthere (?:may|might|could) have been\b",
+);
 
 const MODALS: &[&str] = &["may", "might", "could"];
 /// Verbs a modal hedges when it is about what happened or what is affected.
@@ -254,9 +251,8 @@ impl Rule for Hedging {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
         // Only sentences that contain a hedge cue pay for tagging.
-        static CUE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:may|might|could|potential(?:ly)?|possibly)\b").unwrap()
-        });
+        static CUE: LazyRegex =
+            LazyRegex::new(r"(?i)\b(?:may|might|could|potential(?:ly)?|possibly)\b");
         let mut spans: Vec<(usize, usize)> = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(s);

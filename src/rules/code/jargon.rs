@@ -33,9 +33,8 @@ use super::super::{Context, Family, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::BlockRole;
 use crate::kind::Kind;
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 const COMMON: &[&str] = &[
     "US", "USA", "UK", "EU", "EEA", "UN", "FAQ", "FAQS", "ID", "IDS", "PIN", "PINS", "SMS", "PDF",
@@ -56,15 +55,12 @@ const NOT_TICKETS: &[&str] = &[
     "PYSEC", "RUSTSEC",
 ];
 
-static ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Z0-9]{1,6}s?\b").unwrap());
-static TICKET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z][A-Z0-9]{1,9})-\d{1,6}\b").unwrap());
-static SEV: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:(?i:sev)[- ]?[0-5]|P[0-4])\b").unwrap());
-static HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|svc|cluster\.local)\b").unwrap()
-});
+static ACRONYM: LazyRegex = LazyRegex::new(r"\b[A-Z][A-Z0-9]{1,6}s?\b");
+static TICKET: LazyRegex = LazyRegex::new(r"\b([A-Z][A-Z0-9]{1,9})-\d{1,6}\b");
+static SEV: LazyRegex = LazyRegex::new(r"\b(?:(?i:sev)[- ]?[0-5]|P[0-4])\b");
+static HOST: LazyRegex = LazyRegex::new(
+    r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|svc|cluster\.local)\b",
+);
 
 pub struct Jargon {
     meta: RuleMeta,
@@ -89,11 +85,9 @@ pub fn rule() -> Box<dyn Rule> {
 /// "SLA, which means …", "SLA stands for …". A plain substring scan with anchored static
 /// regexes for what follows: a regex per term and document was the rule's main cost.
 fn defined(prose: &str, term: &str) -> bool {
-    static CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^s?\s*\)").unwrap());
-    static EXPANSION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^s?\s*\(\s*[A-Za-z][a-z]+").unwrap());
-    static MEANS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^s?,? (?:which )?(?:means|stands for)\b").unwrap());
+    static CLOSE: LazyRegex = LazyRegex::new(r"^s?\s*\)");
+    static EXPANSION: LazyRegex = LazyRegex::new(r"^s?\s*\(\s*[A-Za-z][a-z]+");
+    static MEANS: LazyRegex = LazyRegex::new(r"^s?,? (?:which )?(?:means|stands for)\b");
     let t = term.trim_end_matches('s');
     if t.is_empty() {
         return false;

@@ -42,8 +42,8 @@ use super::super::{Context, Family, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::BlockRole;
 use crate::kind::Kind;
+use crate::lazy_regex::LazyRegex;
 use crate::nlp::{Token, UPOS};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Participles that are faults in themselves.
@@ -191,22 +191,20 @@ const REMEDY_SUBJECT: &[&str] = &[
     "update",
 ];
 
-static FAULT_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in error|by mistake|by accident|mistakenly|accidentally|inadvertently|incorrectly|erroneously|wrongly|prematurely|improperly|without (?:review|testing|approval|authori[sz]ation|being tested|being reviewed))\b|\b(?:that|which) (?:then )?(?:caused|broke|deleted|triggered|led to|removed|disabled|overwrote|corrupted|exposed|took down|crashed)\b").unwrap()
-});
-static EXISTENTIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:an?|the|several|multiple|some|one|two|a few|a number of)\s+)?(?:[\w-]+\s+)?(?:errors?|issues?|problems?|mistakes?|faults?|bugs?|misconfigurations?|failures?|oversights?|glitch(?:es)?)\s+(?:(?:has|have|had)\s+)?(?:occurred|arose|arisen|happened|took place|crept in|emerged|surfaced|developed)\b").unwrap()
-});
-static FIRST_PERSON_ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we|i)\s+(?:(?:\w+ly|then|also|had|have|did|do|just|later)\s+)*(?:[a-z]+ed|made|ran|sent|pushed|broke|took|set|put|left|lost|let|forgot|shipped|deployed|introduced|changed|caused|misconfigured|deleted|exposed|wrote|didn't|did not|failed|missed|should)\b").unwrap()
-});
-static NOT_ASSERTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|not|never|without|whether|if|unless|nothing|none)\b").unwrap()
-});
-static TECH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)timeline|technical|root cause|contributing|detail|analysis|how it happened")
-        .unwrap()
-});
+static FAULT_CONTEXT: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:in error|by mistake|by accident|mistakenly|accidentally|inadvertently|incorrectly|erroneously|wrongly|prematurely|improperly|without (?:review|testing|approval|authori[sz]ation|being tested|being reviewed))\b|\b(?:that|which) (?:then )?(?:caused|broke|deleted|triggered|led to|removed|disabled|overwrote|corrupted|exposed|took down|crashed)\b",
+);
+static EXISTENTIAL: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:(?:an?|the|several|multiple|some|one|two|a few|a number of)\s+)?(?:[\w-]+\s+)?(?:errors?|issues?|problems?|mistakes?|faults?|bugs?|misconfigurations?|failures?|oversights?|glitch(?:es)?)\s+(?:(?:has|have|had)\s+)?(?:occurred|arose|arisen|happened|took place|crept in|emerged|surfaced|developed)\b",
+);
+static FIRST_PERSON_ACTIVE: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:we|i)\s+(?:(?:\w+ly|then|also|had|have|did|do|just|later)\s+)*(?:[a-z]+ed|made|ran|sent|pushed|broke|took|set|put|left|lost|let|forgot|shipped|deployed|introduced|changed|caused|misconfigured|deleted|exposed|wrote|didn't|did not|failed|missed|should)\b",
+);
+static NOT_ASSERTED: LazyRegex =
+    LazyRegex::new(r"(?i)\b(?:no|not|never|without|whether|if|unless|nothing|none)\b");
+static TECH_HEADING: LazyRegex = LazyRegex::new(
+    r"(?i)timeline|technical|root cause|contributing|detail|analysis|how it happened",
+);
 
 pub struct PassiveEvasion {
     meta: RuleMeta,
@@ -328,9 +326,9 @@ pub fn passives(toks: &[Token], sentence: &str, sentence_start: usize) -> Vec<(u
 }
 
 fn has_agent(rest: &str) -> bool {
-    static NOT_AGENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*by\s+(?:mistake|accident|error|default|design|hand|then|now|noon|midnight|the time|\d|about|around|up to|more than|roughly|approximately|over|nearly|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|end of)\b").unwrap()
-    });
+    static NOT_AGENT: LazyRegex = LazyRegex::new(
+        r"(?i)^\s*by\s+(?:mistake|accident|error|default|design|hand|then|now|noon|midnight|the time|\d|about|around|up to|more than|roughly|approximately|over|nearly|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|end of)\b",
+    );
     let mut pos = 0;
     while let Some(i) = rest[pos..].to_ascii_lowercase().find("by ") {
         let at = pos + i;
@@ -352,13 +350,12 @@ impl Rule for PassiveEvasion {
         let doc = ctx.doc;
         // Only a sentence with a be-verb followed closely by a listed participle pays for
         // tagging (harper's dictionary loads on the first one).
-        static CUE: LazyLock<Regex> = LazyLock::new(|| {
+        static CUE: LazyLock<LazyRegex> = LazyLock::new(|| {
             let verbs: Vec<&str> = FAULT_VERBS.iter().chain(NEUTRAL_VERBS).copied().collect();
-            Regex::new(&format!(
+            LazyRegex::owned(format!(
                 r"(?i)\b(?:was|were|been|got|gotten)\s+(?:[\w'-]+\s+){{0,3}}(?:{})\b",
                 verbs.join("|")
             ))
-            .unwrap()
         });
         let mut current_heading = String::new();
         let mut found: Vec<(usize, usize)> = Vec::new();

@@ -28,30 +28,28 @@
 
 use super::super::{Context, Family, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 const FAULT: &str = r"(?:bugs?|glitch(?:es)?|hiccups?|blips?|issues?|errors?|outages?|breach(?:es)?|incidents?|problems?|mistakes?|vulnerabilit(?:y|ies)|leaks?|hacks?|attacks?|failures?|downtime|disruptions?|compromise|exposure|snafu|mishap|oversight|anomal(?:y|ies)|misconfiguration|data loss|security event|event)";
 
-static FAULT_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^\W*(?:[\w-]+\s+)?{FAULT}\W*$")).unwrap());
-static SO_CALLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static FAULT_WORDS: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::owned(format!(r"(?i)^\W*(?:[\w-]+\s+)?{FAULT}\W*$")));
+static SO_CALLED: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::owned(format!(
         r#"(?i)\bso-?called\s+["“‘']?(?:[\w-]+\s+)?{FAULT}\b["”’']?"#
     ))
-    .unwrap()
 });
 /// Plain single quotes ('bug'): not collected as quotations by the document model.
-static SINGLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(\[])('([^'\n]{2,40})')(?:$|[\s.,;:!?)\]])").unwrap());
+static SINGLE: LazyRegex = LazyRegex::new(r"(?:^|[\s(\[])('([^'\n]{2,40})')(?:$|[\s.,;:!?)\]])");
 /// Words that introduce a literal label or title, not scepticism.
-static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:label(?:l?ed)?|titled|entitled|marked|named|called|status(?:\s+(?:of|to|is|was))?|set\s+to|changed\s+to|moved\s+to|tagged|flagged\s+as|categori[sz]ed\s+as|classified\s+as|as|the\s+word|the\s+term|the\s+phrase|term|message|reads?|read|shows?|showed|shown|displays?|displayed|displaying|says?|said|button|tab|option|field|column|header|heading|select|click|choose|type|error\s+code|code)\s*[:(]?\s*$").unwrap()
-});
+static LABEL_BEFORE: LazyRegex = LazyRegex::new(
+    r"(?i)\b(?:label(?:l?ed)?|titled|entitled|marked|named|called|status(?:\s+(?:of|to|is|was))?|set\s+to|changed\s+to|moved\s+to|tagged|flagged\s+as|categori[sz]ed\s+as|classified\s+as|as|the\s+word|the\s+term|the\s+phrase|term|message|reads?|read|shows?|showed|shown|displays?|displayed|displaying|says?|said|button|tab|option|field|column|header|heading|select|click|choose|type|error\s+code|code)\s*[:(]?\s*$",
+);
 /// A quoted label followed by a UI noun: the "Outage" status, the "Report a problem" button.
-static LABEL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:status|label|button|tab|page|banner|badge|state|column|field|category|tag|menu|option|link|screen|template|form|component|severity|type|flag|setting|queue|channel)\b").unwrap()
-});
+static LABEL_AFTER: LazyRegex = LazyRegex::new(
+    r"(?i)^\s*(?:status|label|button|tab|page|banner|badge|state|column|field|category|tag|menu|option|link|screen|template|form|component|severity|type|flag|setting|queue|channel)\b",
+);
 
 pub struct ScareQuotes {
     meta: RuleMeta,

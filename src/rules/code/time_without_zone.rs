@@ -29,45 +29,41 @@
 
 use super::super::{Context, Family, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
-use regex::Regex;
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 const ZONE: &str = r"(?:\b(?:UTC|GMT|Z|[ECMPA][SD]?T|AK[SD]T|HST|CES?T|EES?T|WES?T|BST|IST|JST|KST|SGT|HKT|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T|MSK|BRT|ART|PHT|WIB|SAST)\b|(?:UTC|GMT)?[+\-−]\d{1,2}(?::?\d{2})?\b|\d\d?:\d\dZ\b|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Greenwich|Coordinated Universal|British Summer|Central European|Eastern European|India|Japan|Australian Eastern|Hawaii|Alaska|Universal) (?:Standard |Daylight |Summer )?Time\b|\b(?:Europe|America|Asia|Australia|Africa|Pacific)/[A-Z][a-z_]+|\b(?:UK|US|U\.K\.|London|Dublin|Paris|Berlin|Madrid|Amsterdam|New York|Chicago|Denver|Los Angeles|San Francisco|Seattle|Toronto|Vancouver|Sydney|Melbourne|Auckland|Tokyo|Singapore|Hong Kong|Mumbai|Delhi|Dubai|Johannesburg|São Paulo|Mexico City|Irish|Dutch|German|French|Spanish|Indian|Japanese|Singapore|Australian|Brazilian|European) (?i:time)\b)";
 
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
+static TIME: LazyRegex = LazyRegex::new(
+    r"(?xi)
         (?P<pre>\b(?:at|from|until|till|by|between|around|about|before|after|since|to|and|approx(?:imately)?|~|@)\s+)?
         \b(?P<t>
             (?:[01]?\d|2[0-3]) : [0-5]\d (?: : [0-5]\d )? (?: \s? (?:[ap]\.m\.|[ap]m\b) )?
           | (?:1[0-2]|0?[1-9]) (?: \. [0-5]\d )? \s? (?:[ap]\.m\.|[ap]m\b)
           | (?:1[0-2]|0?\d|2[0-3]) \. [0-5]\d
         )",
-    )
-    .unwrap()
-});
+);
 
-static ZONE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(ZONE).unwrap());
+static ZONE_RE: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::new(ZONE));
 
 /// Document-level declarations: "All times UTC", "Timeline (UTC)", "Time (UTC)", "times are in PT".
-static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DECLARATION: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::owned(format!(
         r"(?i)\b(?:all\s+)?(?:times?|timestamps?|hours)\s+(?:are\s+|shown\s+|listed\s+|given\s+|below\s+)*(?:in\s+|are\s+in\s+)?(?-i:{ZONE})|\b(?:time(?:line|s)?|timestamps?|when|date(?:\s*/\s*time)?|hour)\s*[\(\[,]\s*(?-i:{ZONE})|\(\s*(?:all\s+)?times?\s+(?:in\s+)?(?-i:{ZONE})\s*\)"
     ))
-    .unwrap()
 });
 
 /// What follows a match that makes it a duration, ratio, decimal or version.
-static NOT_TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*(?:hours?|hrs?|h\b|minutes?|mins?|m\b|seconds?|secs?|s\b|ms\b|%|percent|gb|mb|kb|tb|x\b|times\b|ratio|split|odds)|[.:]\d|\.\d+\.\d)").unwrap()
-});
-static NOT_TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bv(?:ersion)?\s*|[\w.]\.|ratio(?: of)?\s+|\d[:.]|\$|€|£|#|\bchapter\s+|\bverse\s+)$").unwrap()
-});
+static NOT_TIME_AFTER: LazyRegex = LazyRegex::new(
+    r"(?i)^(?:\s*(?:hours?|hrs?|h\b|minutes?|mins?|m\b|seconds?|secs?|s\b|ms\b|%|percent|gb|mb|kb|tb|x\b|times\b|ratio|split|odds)|[.:]\d|\.\d+\.\d)",
+);
+static NOT_TIME_BEFORE: LazyRegex = LazyRegex::new(
+    r"(?i)(?:\bv(?:ersion)?\s*|[\w.]\.|ratio(?: of)?\s+|\d[:.]|\$|€|£|#|\bchapter\s+|\bverse\s+)$",
+);
 /// Log lines: a line that starts with a timestamp or date followed by a level.
-static LOG_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*\[?(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d(?::\d\d)?(?:[.,]\d+)?\]?\s+(?:\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b)").unwrap()
-});
+static LOG_LINE: LazyRegex = LazyRegex::new(
+    r"(?m)^\s*\[?(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d(?::\d\d)?(?:[.,]\d+)?\]?\s+(?:\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL)\b)",
+);
 
 pub struct TimeWithoutZone {
     meta: RuleMeta,
