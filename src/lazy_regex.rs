@@ -13,7 +13,7 @@
 //! and a haystack containing one of the two non-ASCII characters that fold to ASCII letters
 //! (KELVIN SIGN, LATIN SMALL LETTER LONG S) always goes to the regex.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::{Captures, Match, Regex, RegexBuilder};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 use std::borrow::Cow;
@@ -24,7 +24,7 @@ pub const SIZE_LIMIT: usize = 1 << 22;
 
 pub struct LazyRegex {
     pattern: Cow<'static, str>,
-    prefilter: OnceLock<Option<AhoCorasick>>,
+    prefilter: OnceLock<Option<Prefilter>>,
     regex: OnceLock<Result<Regex, String>>,
 }
 
@@ -60,10 +60,20 @@ impl LazyRegex {
     pub fn try_compile(&self) -> Result<&Regex, String> {
         self.regex
             .get_or_init(|| {
-                RegexBuilder::new(&self.pattern)
+                let started = std::time::Instant::now();
+                let built = RegexBuilder::new(&self.pattern)
                     .size_limit(SIZE_LIMIT)
                     .build()
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.to_string());
+                // A profiling aid (docs/performance.md): which patterns a run compiles.
+                if std::env::var_os("CANDOR_TRACE_REGEX").is_some() {
+                    eprintln!(
+                        "candor: compiled in {:>6} µs: {:?}",
+                        started.elapsed().as_micros(),
+                        self.pattern
+                    );
+                }
+                built
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -80,18 +90,18 @@ impl LazyRegex {
 
     /// False only when no match is possible in `haystack`.
     pub fn could_match(&self, haystack: &str) -> bool {
-        let Some(ac) = self.prefilter.get_or_init(|| {
+        let Some(prefilter) = self.prefilter.get_or_init(|| {
             // Debug builds (every test run) compile each pattern the first time it is
             // consulted, as if it were eager, so a broken built-in pattern fails the tests
             // even when no test text contains its literals.
             if cfg!(debug_assertions) {
                 self.regex();
             }
-            required_literals(&self.pattern).and_then(|lits| build_ac(&lits))
+            requirement(&self.pattern).and_then(|need| Prefilter::new(&need))
         }) else {
             return true;
         };
-        ac.is_match(haystack) || has_ascii_folding_char(haystack)
+        prefilter.admits(haystack) || has_ascii_folding_char(haystack)
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
@@ -146,13 +156,6 @@ impl std::ops::Deref for LazyRegex {
     }
 }
 
-fn build_ac(literals: &[String]) -> Option<AhoCorasick> {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(literals)
-        .ok()
-}
-
 /// KELVIN SIGN folds to `k` and LONG S to `s`: a case-insensitive regex matches them where the
 /// ASCII-only prefilter would not.
 fn has_ascii_folding_char(haystack: &str) -> bool {
@@ -166,32 +169,168 @@ const MIN_LITERAL: usize = 3;
 /// Characters rare enough in prose that a literal containing one is worth prefiltering on
 /// whatever its length (`{{`, `$`, `<<` in template placeholders).
 const RARE: &[u8] = b"{}<>$%[]|*#@~^\\_=+`";
+/// Most strings a sub-pattern may expand to before it stops counting as literal.
+const MAX_SET: usize = 64;
+/// Most literals in one requirement; a pattern needing more gets no prefilter.
+const MAX_LITERALS: usize = 512;
 
 fn usable(lit: &str) -> bool {
     lit.len() >= MIN_LITERAL || lit.bytes().any(|b| RARE.contains(&b))
 }
 
-/// How good a requirement is: every literal usable first, then the shortest literal's
-/// length, then fewer literals.
-fn score(set: &[String]) -> (bool, usize, std::cmp::Reverse<usize>) {
-    (
-        !set.is_empty() && set.iter().all(|l| usable(l)),
-        min_len(set),
-        std::cmp::Reverse(set.len()),
-    )
+/// What every match of a pattern needs the haystack to contain: a formula over literals
+/// (lower-case ASCII, compared ignoring ASCII case). `True` says nothing; `False` is a
+/// pattern that cannot match at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Need {
+    True,
+    False,
+    Lit(String),
+    All(Vec<Need>),
+    Any(Vec<Need>),
 }
-/// Most strings a sub-pattern may expand to before it stops counting as literal.
-const MAX_SET: usize = 64;
 
-/// Literals (lower-case ASCII) one of which occurs in every match of `pattern`, or `None` when
-/// the pattern has no such set worth using. Case-insensitivity flags are ignored: literals
-/// are compared ignoring ASCII case, and non-ASCII characters end a literal.
-pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
+impl Need {
+    fn lit(s: &str) -> Need {
+        if usable(s) {
+            Need::Lit(s.to_string())
+        } else {
+            Need::True
+        }
+    }
+
+    fn all(parts: Vec<Need>) -> Need {
+        let mut out = Vec::new();
+        for p in parts {
+            match p {
+                Need::True => {}
+                Need::False => return Need::False,
+                Need::All(inner) => out.extend(inner),
+                p => out.push(p),
+            }
+        }
+        dedup(&mut out);
+        // A part another part implies adds nothing: `apologi & (apologise | apologize)`.
+        let mut out = keep_strongest(out, |a, b| a.implies(b));
+        match out.len() {
+            0 => Need::True,
+            1 => out.pop().unwrap_or(Need::True),
+            _ => Need::All(out),
+        }
+    }
+
+    fn any(parts: Vec<Need>) -> Need {
+        let mut out = Vec::new();
+        for p in parts {
+            match p {
+                Need::True => return Need::True,
+                Need::False => {}
+                Need::Any(inner) => out.extend(inner),
+                p => out.push(p),
+            }
+        }
+        dedup(&mut out);
+        // A branch that implies another is covered by it: `(sorry & deeply) | sorry`.
+        let mut out = keep_strongest(out, |a, b| b.implies(a));
+        match out.len() {
+            0 => Need::False,
+            1 => out.pop().unwrap_or(Need::False),
+            _ => Need::Any(out),
+        }
+    }
+
+    /// Whether a text meeting `self` always meets `other` (conservative: false when unsure).
+    fn implies(&self, other: &Need) -> bool {
+        match (self, other) {
+            (_, Need::True) | (Need::False, _) => true,
+            (Need::Lit(a), Need::Lit(b)) => a.contains(b.as_str()),
+            (Need::Any(parts), _) => parts.iter().all(|p| p.implies(other)),
+            (Need::All(parts), _) if parts.iter().any(|p| p.implies(other)) => true,
+            (_, Need::All(parts)) => parts.iter().all(|p| self.implies(p)),
+            (_, Need::Any(parts)) => parts.iter().any(|p| self.implies(p)),
+            _ => false,
+        }
+    }
+
+    fn literals<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Need::Lit(s) => out.push(s),
+            Need::All(parts) | Need::Any(parts) => parts.iter().for_each(|p| p.literals(out)),
+            Need::True | Need::False => {}
+        }
+    }
+}
+
+/// Drops every part that a kept part `covers`, keeping the first of parts that cover each other.
+fn keep_strongest(parts: Vec<Need>, covers: impl Fn(&Need, &Need) -> bool) -> Vec<Need> {
+    // Quadratic, and only a simplification: long vocabulary lists are left as they are.
+    if parts.len() > 32 {
+        return parts;
+    }
+    let mut kept: Vec<Need> = Vec::with_capacity(parts.len());
+    for p in parts {
+        if kept.iter().any(|k| covers(k, &p)) {
+            continue;
+        }
+        kept.retain(|k| !covers(&p, k));
+        kept.push(p);
+    }
+    kept
+}
+
+fn dedup(parts: &mut Vec<Need>) {
+    let mut seen: Vec<Need> = Vec::with_capacity(parts.len());
+    parts.retain(|p| {
+        let new = !seen.contains(p);
+        if new {
+            seen.push(p.clone());
+        }
+        new
+    });
+}
+
+/// `sorry`, `(a | b)`, `(a & b)`: for tests and `--debug` style tracing.
+impl std::fmt::Display for Need {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let join = |f: &mut std::fmt::Formatter<'_>, parts: &[Need], sep: &str| {
+            let mut text: Vec<String> = parts.iter().map(Need::to_string).collect();
+            text.sort();
+            write!(f, "({})", text.join(sep))
+        };
+        match self {
+            Need::True => f.write_str("true"),
+            Need::False => f.write_str("false"),
+            Need::Lit(s) => f.write_str(s),
+            Need::All(parts) => join(f, parts, " & "),
+            Need::Any(parts) => join(f, parts, " | "),
+        }
+    }
+}
+
+/// The requirement of `pattern`, or `None` when it has none worth checking (`Need::True`, an
+/// anchored pattern, one that does not parse or needs too many literals).
+pub fn requirement(pattern: &str) -> Option<Need> {
+    let pattern = strip_case_flags(pattern);
+    // Parsed without Unicode when the pattern allows it: `\w` and friends become small ASCII
+    // classes instead of tables of hundreds of ranges, which the analysis ignores either way.
     let hir = regex_syntax::ParserBuilder::new()
         .case_insensitive(false)
+        .unicode(false)
+        .utf8(false)
         .build()
-        .parse(&strip_case_flags(pattern))
+        .parse(&pattern)
+        .or_else(|_| {
+            regex_syntax::ParserBuilder::new()
+                .case_insensitive(false)
+                .build()
+                .parse(&pattern)
+        })
         .ok()?;
+    let need = analyse(&hir).need;
+    if need == Need::False {
+        // Nothing can match (an empty vocabulary list).
+        return Some(need);
+    }
     // An anchored regex (`^…`, `…$`) only looks at one end of the haystack, which is faster
     // than any scan of the whole of it: guards run on the text before or after a match, and a
     // prefilter there made a long line quadratic.
@@ -200,11 +339,97 @@ pub fn required_literals(pattern: &str) -> Option<Vec<String>> {
     {
         return None;
     }
-    let lits = analyse(&hir).required?;
-    let mut lits: Vec<String> = lits.into_iter().collect();
-    lits.sort();
-    lits.dedup();
-    score(&lits).0.then_some(lits)
+    let mut lits = Vec::new();
+    need.literals(&mut lits);
+    (need != Need::True && lits.len() <= MAX_LITERALS).then_some(need)
+}
+
+/// A requirement compiled for searching: one Aho-Corasick automaton over all its literals.
+enum Prefilter {
+    Never,
+    Literals {
+        ac: AhoCorasick,
+        need: Node,
+        /// The need is "any one of the literals": the first hit decides.
+        any_one: bool,
+    },
+}
+
+enum Node {
+    Lit(usize),
+    All(Vec<Node>),
+    Any(Vec<Node>),
+}
+
+impl Node {
+    fn holds(&self, seen: &[bool]) -> bool {
+        match self {
+            Node::Lit(i) => seen[*i],
+            Node::All(parts) => parts.iter().all(|p| p.holds(seen)),
+            Node::Any(parts) => parts.iter().any(|p| p.holds(seen)),
+        }
+    }
+}
+
+impl Prefilter {
+    fn new(need: &Need) -> Option<Prefilter> {
+        if *need == Need::False {
+            return Some(Prefilter::Never);
+        }
+        let mut lits = Vec::new();
+        need.literals(&mut lits);
+        lits.sort_unstable();
+        lits.dedup();
+        fn node(need: &Need, lits: &[&str]) -> Option<Node> {
+            Some(match need {
+                Need::Lit(s) => Node::Lit(lits.binary_search(&s.as_str()).ok()?),
+                Need::All(parts) => {
+                    Node::All(parts.iter().map(|p| node(p, lits)).collect::<Option<_>>()?)
+                }
+                Need::Any(parts) => {
+                    Node::Any(parts.iter().map(|p| node(p, lits)).collect::<Option<_>>()?)
+                }
+                Need::True | Need::False => return None,
+            })
+        }
+        let any_one = match need {
+            Need::Lit(_) => true,
+            Need::Any(parts) => parts.iter().all(|p| matches!(p, Need::Lit(_))),
+            _ => false,
+        };
+        // A contiguous NFA builds several times faster than the DFA the builder would pick
+        // for a small set, and a prefilter is built for every pattern a process consults.
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&lits)
+            .ok()?;
+        Some(Prefilter::Literals {
+            need: node(need, &lits)?,
+            ac,
+            any_one,
+        })
+    }
+
+    fn admits(&self, haystack: &str) -> bool {
+        let Prefilter::Literals { ac, need, any_one } = self else {
+            return false;
+        };
+        if *any_one {
+            return ac.is_match(haystack);
+        }
+        let mut seen = vec![false; ac.patterns_len()];
+        for m in ac.find_overlapping_iter(haystack) {
+            let i = m.pattern().as_usize();
+            if !seen[i] {
+                seen[i] = true;
+                if need.holds(&seen) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
 }
 
 /// Removes `i` from inline flag groups, so literals come out as written rather than as case
@@ -278,47 +503,54 @@ fn strip_case_flags(pattern: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| pattern.to_string()))
 }
 
-fn min_len(set: &[String]) -> usize {
-    set.iter().map(String::len).min().unwrap_or(0)
-}
-
 /// What a sub-pattern tells the prefilter.
 struct Facts {
     /// Every string it can match, when that is a small set of ASCII strings.
     exact: Option<Vec<String>>,
-    /// Strings one of which every match contains.
-    required: Option<Vec<String>>,
+    /// What every match of it contains.
+    need: Need,
 }
 
 impl Facts {
     fn nothing() -> Facts {
         Facts {
             exact: None,
-            required: None,
+            need: Need::True,
         }
     }
 
     fn exact(set: Vec<String>) -> Facts {
-        let required = (!set.is_empty() && set.iter().all(|s| !s.is_empty())).then(|| set.clone());
         Facts {
+            need: any_of(&set),
             exact: Some(set),
-            required,
         }
     }
 }
 
-/// The better of two requirements (see [`score`]).
-fn better(a: Option<Vec<String>>, b: Option<Vec<String>>) -> Option<Vec<String>> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
-        (a, b) => a.or(b),
-    }
+/// One of these strings (an empty set: nothing can match).
+fn any_of(set: &[String]) -> Need {
+    Need::any(set.iter().map(|s| Need::lit(s)).collect())
 }
 
 fn ascii_text(bytes: &[u8]) -> Option<String> {
     bytes
         .is_ascii()
         .then(|| String::from_utf8_lossy(bytes).to_ascii_lowercase())
+}
+
+fn small_ascii_class<I: Iterator<Item = (char, char)>>(ranges: I) -> Option<Vec<String>> {
+    let ranges: Vec<(char, char)> = ranges.collect();
+    let n: u32 = ranges.iter().map(|(a, b)| *b as u32 - *a as u32 + 1).sum();
+    (n as usize <= 8 && ranges.iter().all(|(_, b)| b.is_ascii())).then(|| {
+        let mut set: Vec<String> = ranges
+            .iter()
+            .flat_map(|&(a, b)| a..=b)
+            .map(|ch| ch.to_ascii_lowercase().to_string())
+            .collect();
+        set.sort();
+        set.dedup();
+        set
+    })
 }
 
 fn analyse(hir: &Hir) -> Facts {
@@ -329,42 +561,14 @@ fn analyse(hir: &Hir) -> Facts {
             None => Facts::nothing(),
         },
         HirKind::Class(class) => {
-            let chars: Option<Vec<String>> = match class {
-                Class::Unicode(c) => {
-                    let n: u32 = c
-                        .ranges()
-                        .iter()
-                        .map(|r| r.end() as u32 - r.start() as u32 + 1)
-                        .sum();
-                    (n as usize <= 8 && c.ranges().iter().all(|r| r.end().is_ascii())).then(|| {
-                        c.iter()
-                            .flat_map(|r| r.start()..=r.end())
-                            .map(|ch| ch.to_ascii_lowercase().to_string())
-                            .collect()
-                    })
-                }
-                Class::Bytes(c) => {
-                    let n: usize = c
-                        .ranges()
-                        .iter()
-                        .map(|r| (r.end() - r.start()) as usize + 1)
-                        .sum();
-                    (n <= 8 && c.ranges().iter().all(|r| r.end().is_ascii())).then(|| {
-                        c.iter()
-                            .flat_map(|r| r.start()..=r.end())
-                            .map(|b| (b as char).to_ascii_lowercase().to_string())
-                            .collect()
-                    })
-                }
+            let chars = match class {
+                Class::Unicode(c) => small_ascii_class(c.iter().map(|r| (r.start(), r.end()))),
+                Class::Bytes(c) => small_ascii_class(
+                    c.iter()
+                        .map(|r| (char::from(r.start()), char::from(r.end()))),
+                ),
             };
-            match chars {
-                Some(mut set) => {
-                    set.sort();
-                    set.dedup();
-                    Facts::exact(set)
-                }
-                None => Facts::nothing(),
-            }
+            chars.map_or_else(Facts::nothing, Facts::exact)
         }
         HirKind::Capture(c) => analyse(&c.sub),
         HirKind::Repetition(rep) => {
@@ -380,29 +584,27 @@ fn analyse(hir: &Hir) -> Facts {
                     });
                 Facts {
                     exact,
-                    required: None,
+                    need: Need::True,
                 }
             } else {
-                let required = sub.required.or_else(|| {
-                    sub.exact
-                        .as_ref()
-                        .filter(|s| s.iter().all(|x| !x.is_empty()))
-                        .cloned()
-                });
                 let exact = (rep.min == 1 && rep.max == Some(1))
                     .then_some(())
                     .and(sub.exact);
-                Facts { exact, required }
+                Facts {
+                    exact,
+                    need: sub.need,
+                }
             }
         }
         HirKind::Concat(subs) => {
-            let mut best: Option<Vec<String>> = None;
-            // The running product of exact sets: a literal run across adjacent parts.
+            let mut needs = Vec::new();
+            // The running product of exact sets: a literal run across adjacent parts, which
+            // needs more than its parts do ("next update" rather than "next").
             let mut run: Option<Vec<String>> = Some(vec![String::new()]);
             let mut whole_exact = true;
             for sub in subs {
                 let f = analyse(sub);
-                best = better(best, f.required.clone());
+                needs.push(f.need);
                 match (&run, f.exact) {
                     (Some(r), Some(e)) if r.len() * e.len() <= MAX_SET => {
                         run = Some(
@@ -413,16 +615,19 @@ fn analyse(hir: &Hir) -> Facts {
                     }
                     (_, e) => {
                         whole_exact = false;
-                        best = better(best, nonempty(run.take()));
+                        if let Some(r) = run.take() {
+                            needs.push(any_of(&r));
+                        }
                         run = e.or_else(|| Some(vec![String::new()]));
                     }
                 }
             }
-            let exact = if whole_exact { run.clone() } else { None };
-            best = better(best, nonempty(run));
+            if let Some(r) = &run {
+                needs.push(any_of(r));
+            }
             Facts {
-                exact,
-                required: best,
+                exact: if whole_exact { run } else { None },
+                need: Need::all(needs),
             }
         }
         HirKind::Alternation(subs) => {
@@ -433,63 +638,83 @@ fn analyse(hir: &Hir) -> Facts {
                 .collect::<Option<Vec<Vec<String>>>>()
                 .map(|sets| sets.concat())
                 .filter(|s| s.len() <= MAX_SET);
-            let required = facts
-                .into_iter()
-                .map(|f| f.required)
-                .collect::<Option<Vec<Vec<String>>>>()
-                .map(|sets| sets.concat());
-            Facts { exact, required }
+            Facts {
+                exact,
+                need: Need::any(facts.into_iter().map(|f| f.need).collect()),
+            }
         }
     }
-}
-
-/// A literal run as a requirement: only when every string in it is non-empty.
-fn nonempty(set: Option<Vec<String>>) -> Option<Vec<String>> {
-    set.filter(|s| !s.is_empty() && s.iter().all(|x| !x.is_empty()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn lits(p: &str) -> Option<Vec<String>> {
-        required_literals(p)
+    fn need(p: &str) -> String {
+        requirement(p).map_or("none".into(), |n| n.to_string())
     }
 
     #[test]
-    fn literals_every_match_contains() {
-        assert_eq!(lits(r"(?i)\bsorry\b"), Some(vec!["sorry".into()]));
+    fn what_every_match_needs() {
+        assert_eq!(need(r"(?i)\bsorry\b"), "sorry");
         assert_eq!(
-            lits(r"(?i)\b(?:we|i)\s+(?:are\s+)?(?:sorry|apologi[sz]e)\b"),
-            Some(vec!["apologise".into(), "apologize".into(), "sorry".into()])
+            need(r"(?i)\b(?:we|i)\s+(?:are\s+)?(?:sorry|apologi[sz]e)\b"),
+            "(apologise | apologize | sorry)"
         );
-        // A run across adjacent parts is preferred to a short part.
+        // Every part of a sequence is needed, and a run across adjacent parts is used whole.
         assert_eq!(
-            lits(r"\bnext (?:update|post)\b"),
-            Some(vec!["next post".into(), "next update".into()])
+            need(r"(?i)\bthe\s+root\s+cause\s+(?:was|is)\b"),
+            "(cause & root & the)"
+        );
+        assert_eq!(
+            need(r"\bnext (?:update|post)\b"),
+            "(next post | next update)"
+        );
+        // Each branch of an alternation needs its own parts.
+        assert_eq!(
+            need(r"(?i)\b(?:caused\s+by|due\s+to\s+an?\s+outage)\b"),
+            "((due & outage) | caused)"
         );
         // Optional and repeated parts add nothing; the required part is used.
-        assert_eq!(
-            lits(r"(?:[\w-]+ ){0,3}outage\w*"),
-            Some(vec!["outage".into()])
-        );
+        assert_eq!(need(r"(?:[\w-]+ ){0,3}outage\w*"), "outage");
+        // A pattern that cannot match (an empty vocabulary list) rejects every text; a branch
+        // that cannot match adds nothing.
+        assert_eq!(need(r"(?i)\bfoo\s+(?-i:[^\s\S])"), "false");
+        assert!(!LazyRegex::new(r"(?i)\bfoo\s+(?-i:[^\s\S])").could_match("foo bar"));
+        assert_eq!(need(r"(?i)(?:\bfoo\s+(?-i:[^\s\S]))|\bsorry"), "sorry");
         // Nothing required: no prefilter.
-        assert_eq!(lits(r"\d+ (?:users|accounts)?"), None);
-        assert_eq!(lits(r"(?:sorry|\w+)"), None);
+        assert_eq!(need(r"\d+ (?:users|accounts)?"), "none");
+        assert_eq!(need(r"(?:sorry|\w+)"), "none");
         // Too short to be worth it, unless made of characters rare in prose.
-        assert_eq!(lits(r"\bno\b"), None);
+        assert_eq!(need(r"\bno\b"), "none");
         assert_eq!(
-            lits(r"\{\{[^{}\n]{1,80}\}\}|\$\{[^}]+\}"),
-            Some(vec!["${".into(), "{{".into()])
+            need(r"\{\{[^{}\n]{1,80}\}\}|\$\{[^}]+\}"),
+            "((${ & }) | ({{ & }}))"
         );
         // A rare character makes a run with a short word usable.
         assert_eq!(
-            lits(r"(?i)\[(?:id|insert|name)\]"),
-            Some(vec!["[id]".into(), "[insert]".into(), "[name]".into()])
+            need(r"(?i)\[(?:id|insert|name)\]"),
+            "([id] | [insert] | [name])"
         );
         // Anchored: the regex only looks at one end, faster than scanning for literals.
-        assert_eq!(lits(r"^\s*(?:of|with) the outage"), None);
-        assert_eq!(lits(r"(?i)\b(?:sorry|apologies)\s*$"), None);
+        assert_eq!(need(r"^\s*(?:of|with) the outage"), "none");
+        assert_eq!(need(r"(?i)\b(?:sorry|apologies)\s*$"), "none");
+    }
+
+    #[test]
+    fn a_text_needs_every_part() {
+        let lazy = LazyRegex::new(r"(?i)\bthe\s+root\s+cause\s+was\b");
+        assert!(!lazy.could_match("The cause is unknown."));
+        assert!(!lazy.could_match("We found the cause."));
+        // Literals in any order and overlapping one another still admit the text.
+        assert!(lazy.could_match("was cause root the"));
+        assert!(lazy.could_match("The ROOT CAUSE WAS a bad deploy."));
+        let overlapping = LazyRegex::new(r"(?i)\bcause\s+\w+\s+used\b");
+        assert!(overlapping.could_match("caused"), "cause and used overlap");
+        let lazy = LazyRegex::new(r"(?i)\b(?:caused\s+by|due\s+to\s+an?\s+outage)\b");
+        assert!(!lazy.could_match("This was due to maintenance."));
+        assert!(lazy.could_match("This was due to an outage."));
+        assert!(lazy.could_match("Caused by a storm."));
     }
 
     #[test]
@@ -498,7 +723,7 @@ mod tests {
         assert_eq!(strip_case_flags("(?i:abc)"), "(?:abc)");
         assert_eq!(strip_case_flags("(?im)^abc"), "(?m)^abc");
         assert_eq!(strip_case_flags(r"\(?i)"), r"\(?i)");
-        assert_eq!(lits(r"(?i)ACME(?-i:Corp)"), Some(vec!["acmecorp".into()]));
+        assert_eq!(need(r"(?i)ACME(?-i:Corp)"), "acmecorp");
     }
 
     #[test]
