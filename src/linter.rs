@@ -12,6 +12,7 @@ use crate::rules::phrase::PhraseRule;
 use crate::rules::{Context, EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, Vocab, code};
 use crate::suppress;
 use miette::{NamedSource, SourceSpan};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -232,14 +233,30 @@ impl Linter {
         }
 
         let ctx = Context::new(&doc, kind, phase, &self.vocab);
-        let mut findings: Vec<Finding> = Vec::new();
-        for rule in &self.rules {
-            if settings.get(&rule.meta().id) == Some(&RuleSetting::Off) {
-                continue;
-            }
-            rule.check(&ctx, &mut findings);
-        }
-        let els = elements::detect(&ctx);
+        let active: Vec<&dyn Rule> = self
+            .rules
+            .iter()
+            .filter(|rule| settings.get(&rule.meta().id) != Some(&RuleSetting::Off))
+            .map(|rule| rule.as_ref())
+            .collect();
+        // Rules and element detectors run side by side: one draft checked cold is mostly
+        // first-use regex compilation, which this spreads over the cores. In a many-file run
+        // the pool is already busy and these run inline. Findings keep rule order.
+        let (per_rule, els) = rayon::join(
+            || {
+                active
+                    .par_iter()
+                    .with_min_len(8)
+                    .map(|rule| {
+                        let mut found = Vec::new();
+                        rule.check(&ctx, &mut found);
+                        found
+                    })
+                    .collect::<Vec<Vec<Finding>>>()
+            },
+            || elements::detect(&ctx),
+        );
+        let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
         let facts = Facts::of(&ctx);
         let requirements = kind
             .map(|k| self.policies.requirements(k, phase, &facts))

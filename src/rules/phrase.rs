@@ -643,20 +643,53 @@ mod tests {
             texts.extend(r.def.docs.good.iter().cloned());
         }
         assert!(texts.len() > 300, "{}", texts.len());
-        let mut checked = 0;
+        // The same texts as a word processor would type them: curly quotes and dashes keep
+        // the ASCII-class regexes in play; accented letters and no-break spaces do not.
+        let typeset: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                t.replace(" - ", " — ")
+                    .replace("'", "’")
+                    .replace(" \"", " “")
+                    .replace("\"", "”")
+            })
+            .collect();
+        let accented: Vec<String> = texts
+            .iter()
+            .map(|t| t.replace("e ", "é ").replace(". ", ".\u{A0}"))
+            .collect();
+        texts.extend(typeset);
+        texts.extend(accented);
+        let (mut checked, mut compared) = (0, 0);
         for r in builtin_rules() {
             for p in &r.patterns {
                 for re in all_regexes(p) {
+                    let ascii = crate::lazy_regex::ascii_classes(re.as_str())
+                        .map(|a| regex::Regex::new(&a).unwrap());
                     for t in &texts {
-                        if re.regex().is_match(t) {
+                        let unicode: Vec<_> = re.regex().find_iter(t).map(|m| m.range()).collect();
+                        if !unicode.is_empty() {
                             assert!(re.could_match(t), "{} hides a match in {t:?}", re.as_str());
                             checked += 1;
+                        }
+                        if let Some(a) = &ascii
+                            && crate::lazy_regex::ascii_classes_suffice(t)
+                        {
+                            let found: Vec<_> = a.find_iter(t).map(|m| m.range()).collect();
+                            assert_eq!(
+                                found,
+                                unicode,
+                                "ASCII classes differ: {} on {t:?}",
+                                re.as_str()
+                            );
+                            compared += !found.is_empty() as usize;
                         }
                     }
                 }
             }
         }
         assert!(checked > 100, "{checked}");
+        assert!(compared > 100, "{compared}");
     }
 
     #[test]
