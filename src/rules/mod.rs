@@ -62,6 +62,8 @@ pub struct Context<'a> {
     nlp: OnceLock<Nlp>,
     /// Per-sentence tags, filled on demand when the whole-document analysis was not built.
     tokens: Vec<OnceLock<Vec<crate::nlp::Token>>>,
+    /// What the element detectors share, built on first use (`policy::elements::view`).
+    pub(crate) element_view: OnceLock<crate::policy::elements::DocView<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -83,6 +85,7 @@ impl<'a> Context<'a> {
             times_tz,
             nlp: OnceLock::new(),
             tokens: (0..doc.sentences.len()).map(|_| OnceLock::new()).collect(),
+            element_view: OnceLock::new(),
         }
     }
 

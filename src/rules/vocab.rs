@@ -11,7 +11,7 @@ pub struct Vocab {
     lists: BTreeMap<String, Vec<String>>,
     /// [`Vocab::word_regex`] results, compiled once per list rather than once per document.
     /// Replaced (not cleared) whenever a list changes, so a clone taken earlier keeps its own.
-    word_res: Arc<Mutex<BTreeMap<String, Option<Regex>>>>,
+    word_res: Arc<Mutex<BTreeMap<String, Option<Arc<Regex>>>>>,
 }
 
 impl Vocab {
@@ -76,7 +76,8 @@ impl Vocab {
 
     /// A case-insensitive whole-word regex for a non-empty list, or `None` when the list is
     /// missing, empty or does not compile (user lists are validated when the config loads).
-    pub fn word_regex(&self, name: &str) -> Option<Regex> {
+    /// Shared, not cloned: a cloned `Regex` starts with an empty search cache.
+    pub fn word_regex(&self, name: &str) -> Option<Arc<Regex>> {
         let mut cache = self.word_res.lock().unwrap_or_else(|e| e.into_inner());
         cache
             .entry(name.to_string())
@@ -85,6 +86,7 @@ impl Vocab {
                     .filter(|l| !l.is_empty())
                     .and_then(|_| self.alternation(name))
                     .and_then(|alt| Regex::new(&format!(r"(?i)\b{alt}\b")).ok())
+                    .map(Arc::new)
             })
             .clone()
     }

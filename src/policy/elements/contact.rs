@@ -6,7 +6,7 @@
 //! Not evidence: "emailed us" in the past (a report, not a channel), a bare signature with no
 //! channel ("The Acme Team").
 
-use super::{cue_regex, found, heading_evidence, sentences};
+use super::{cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
@@ -28,7 +28,7 @@ static INVITE: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b(?:{contact:
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "contact");
     let doc = ctx.doc;
-    for s in sentences(doc) {
+    for s in &view(ctx).sents {
         // Link targets are blanked in prose; read them from the raw text.
         let raw = &doc.raw[s.start..s.end];
         if gives_channel(&s.text) || EMAIL.is_match(raw) && !doc.in_attributed_quote(s.start..s.end)

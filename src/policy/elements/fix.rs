@@ -7,7 +7,7 @@
 //! steps", "implemented a fix" (they name no action), checking or investigating, negated
 //! actions, and instructions to the reader ("please roll your keys").
 
-use super::{UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, sentences};
+use super::{UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
@@ -47,7 +47,7 @@ pub fn detect(ctx: &Context) -> Found {
             !VAGUE.is_match(body) || names_fix(body)
         })
         .collect();
-    for s in sentences(ctx.doc) {
+    for s in &view(ctx).sents {
         if !s.heading && names_fix(&s.text) {
             ev.push(s.evidence());
         }

@@ -6,7 +6,7 @@
 //! in a breach, the types of personal data involved. "Were affected" alone names no symptom,
 //! and vague nouns ("a small hiccup with our service") name nothing.
 
-use super::{Sent, cue_regex, found, heading_evidence, sentences};
+use super::{Sent, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
@@ -24,8 +24,8 @@ static NOT_SYMPTOM: LazyRegex = LazyRegex::new(
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "impact");
-    for s in sentences(ctx.doc) {
-        if is_impact(&s) {
+    for s in &view(ctx).sents {
+        if is_impact(s) {
             ev.push(s.evidence());
         }
     }

@@ -32,7 +32,7 @@ use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 pub use next_update::has_future_time;
 pub use thanks_reporter::was_reported;
@@ -195,8 +195,9 @@ pub(crate) fn norm_heading(text: &str) -> String {
 
 /// The anchored heading regex of cue file `file` for documents of `kind`, compiled once per
 /// process and kind: compiling it for every document cost more than the detection itself.
-fn heading_regex(file: &str, kind: Option<Kind>) -> Option<Regex> {
-    type Cache = HashMap<(String, Option<Kind>), Option<Regex>>;
+/// Shared, not cloned: a cloned `Regex` starts with an empty search cache.
+fn heading_regex(file: &str, kind: Option<Kind>) -> Option<Arc<Regex>> {
+    type Cache = HashMap<(String, Option<Kind>), Option<Arc<Regex>>>;
     static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
     let key = (file.to_string(), kind);
     if let Some(re) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
@@ -212,10 +213,10 @@ fn heading_regex(file: &str, kind: Option<Kind>) -> Option<Regex> {
         }
         let alts: Vec<&str> = pats.iter().map(|s| s.as_str()).collect();
         // Built-in data: an invalid pattern is a bug caught by the unit tests.
-        Some(
+        Some(Arc::new(
             Regex::new(&format!("^(?:{})$", alts.join("|")))
                 .expect("heading cues are valid regexes"),
-        )
+        ))
     });
     CACHE
         .lock()
@@ -231,39 +232,91 @@ pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
     let Some(re) = heading_regex(file, ctx.kind) else {
         return Vec::new();
     };
-    let doc = ctx.doc;
-    let sents = &doc.sentences;
+    let sents = &ctx.doc.sentences;
     let mut out = Vec::new();
-    for (i, s) in sents.iter().enumerate() {
-        let text = doc.sentence_text(s);
-        let words = text.split_whitespace().count();
-        let next_is_content = sents
-            .get(i + 1)
-            .is_some_and(|n| !n.heading_like && !doc.sentence_text(n).trim().is_empty());
-        if (s.heading_like || (words <= 6 && text.trim_end().ends_with(['.', ':', '?'])))
-            && re.is_match(&norm_heading(text))
+    for (i, cue) in view(ctx).headings.iter().enumerate() {
+        if let Some(heading) = &cue.whole
+            && re.is_match(heading)
         {
-            if next_is_content {
+            if cue.next_is_content {
                 out.push(Evidence {
-                    start: s.start,
+                    start: sents[i].start,
                     end: sents[i + 1].end,
                 });
             }
             continue;
         }
-        // Run-in label with content on the same line: "Cause: a cache configuration change …".
-        if let Some(c) = LABEL.captures(text)
-            && let (Some(label), Some(_)) = (c.get(1), c.get(2))
-            && label.as_str().split_whitespace().count() <= 6
-            && re.is_match(&norm_heading(label.as_str()))
+        if let Some(label) = &cue.run_in
+            && re.is_match(label)
         {
             out.push(Evidence {
-                start: s.start,
-                end: s.end,
+                start: sents[i].start,
+                end: sents[i].end,
             });
         }
     }
     out
+}
+
+/// What one sentence offers [`heading_evidence`], worked out once per document rather than
+/// once per element.
+pub(crate) struct HeadingCue {
+    /// The normalised sentence, when it can act as a heading: a heading-like line or a short
+    /// label sentence ("Why.").
+    whole: Option<String>,
+    /// The normalised label of a run-in label with content on the same line: "Cause: a cache
+    /// configuration change …".
+    run_in: Option<String>,
+    /// The next sentence is content, not another heading or a blank.
+    next_is_content: bool,
+}
+
+/// The per-document views element detectors share: sentences with attributed quotations
+/// blanked, and heading cues.
+pub(crate) struct DocView<'a> {
+    pub sents: Vec<Sent<'a>>,
+    headings: Vec<HeadingCue>,
+}
+
+/// The document's [`DocView`], built on first use.
+pub(crate) fn view<'c, 'a>(ctx: &'c Context<'a>) -> &'c DocView<'a> {
+    ctx.element_view.get_or_init(|| {
+        let doc = ctx.doc;
+        let sents = &doc.sentences;
+        let headings = sents
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let text = doc.sentence_text(s);
+                let words = text.split_whitespace().count();
+                let whole = (s.heading_like
+                    || (words <= 6 && text.trim_end().ends_with(['.', ':', '?'])))
+                .then(|| norm_heading(text));
+                let run_in = LABEL
+                    .captures(text)
+                    .and_then(|c| match (c.get(1), c.get(2)) {
+                        (Some(label), Some(_))
+                            if label.as_str().split_whitespace().count() <= 6 =>
+                        {
+                            Some(norm_heading(label.as_str()))
+                        }
+                        _ => None,
+                    });
+                let next_is_content = sents
+                    .get(i + 1)
+                    .is_some_and(|n| !n.heading_like && !doc.sentence_text(n).trim().is_empty());
+                HeadingCue {
+                    whole,
+                    run_in,
+                    next_is_content,
+                }
+            })
+            .collect();
+        DocView {
+            sents: sentences(doc),
+            headings,
+        }
+    })
 }
 
 /// A short run-in label sentence that acts as a heading: "What You Can Do.", "Why.",
@@ -355,7 +408,7 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
             ),
         ]
     });
-    let sents = sentences(ctx.doc);
+    let sents = &view(ctx).sents;
     for (i, s) in sents.iter().enumerate() {
         for (e, re) in TOPIC.iter() {
             if els.get(*e).present || !re.is_match(&s.text) {

@@ -5,7 +5,7 @@
 //! June; we will update this page then". Not evidence: a promise with no time ("We'll keep you
 //! posted", "we will share more soon", "we'll update when we know more").
 
-use super::{FUTURE, cue_regex, found, heading_evidence, sentences};
+use super::{FUTURE, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
@@ -22,7 +22,7 @@ static AGAIN: LazyRegex = LazyRegex::new(
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "next_update");
-    for s in sentences(ctx.doc) {
+    for s in &view(ctx).sents {
         if promises_update(&s.text) {
             ev.push(s.evidence());
         }

@@ -9,7 +9,7 @@
 //! the reader ("to avoid delays, please approve timesheets earlier").
 
 use super::{
-    INVESTIGATING, UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, sentences,
+    INVESTIGATING, UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, view,
 };
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
@@ -57,7 +57,7 @@ pub fn detect(ctx: &Context) -> Found {
             !NOT_PREVENTION.is_match(body) || names_prevention(body)
         })
         .collect();
-    for s in sentences(ctx.doc) {
+    for s in &view(ctx).sents {
         if !s.heading && names_prevention(&s.text) {
             ev.push(s.evidence());
         }

@@ -8,7 +8,7 @@
 //! Not evidence: a vague cause ("due to a technical issue", "an intermittent issue with a
 //! provider") and statements that the cause is not known yet.
 
-use super::{UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, sentences};
+use super::{UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
@@ -29,7 +29,7 @@ static MANIPULATION: LazyLock<LazyRegex> =
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "root_cause");
-    for s in sentences(ctx.doc) {
+    for s in &view(ctx).sents {
         if !s.heading && states_cause(&s.text) {
             ev.push(s.evidence());
         }

@@ -9,7 +9,7 @@
 //! text: "reported by a researcher", "disclosed to us by …"), which makes the element
 //! required in vulnerability notices and incident e-mails.
 
-use super::{cue_regex, found, heading_evidence, sentences};
+use super::{cue_regex, found, heading_evidence, view};
 use crate::kind::Kind;
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
@@ -29,7 +29,7 @@ pub fn detect(ctx: &Context) -> Found {
         return Found::default();
     }
     let mut ev = heading_evidence(ctx, "thanks_reporter");
-    for s in sentences(ctx.doc) {
+    for s in &view(ctx).sents {
         if THANKS.is_match(&s.text) {
             ev.push(s.evidence());
         }
@@ -55,9 +55,7 @@ pub fn was_reported(ctx: &Context) -> bool {
             "none" | "no" | "nobody" | "internal" | "" | "false"
         );
     }
-    sentences(ctx.doc)
-        .iter()
-        .any(|s| REPORTED.is_match(&s.text))
+    view(ctx).sents.iter().any(|s| REPORTED.is_match(&s.text))
 }
 
 #[cfg(test)]

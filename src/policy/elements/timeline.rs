@@ -5,7 +5,7 @@
 //! of an update ("Update posted 07:12 PT", "Updated 11 June"), deadlines and future times
 //! ("by 17:00 UTC", "before 31 May", "Next update at 17:05"), vague words ("recently").
 
-use super::{FUTURE, cue_regex, found, heading_evidence, sentences};
+use super::{FUTURE, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
@@ -32,7 +32,7 @@ static NEXT_UPDATE: LazyRegex = LazyRegex::new(r"(?i)\bnext update\b");
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "timeline");
-    for s in sentences(ctx.doc) {
+    for s in &view(ctx).sents {
         if incident_time(&s.text) {
             ev.push(s.evidence());
         }

@@ -8,7 +8,7 @@
 //! Not evidence: invitations to contact us with questions or to subscribe to updates (that
 //! is `contact`), and "please note".
 
-use super::{Sent, cue_regex, found, heading_evidence, sentences};
+use super::{Sent, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
 use crate::rules::Context;
@@ -37,8 +37,8 @@ static NOT_ACTION: LazyRegex = LazyRegex::new(
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "user_action");
-    for s in sentences(ctx.doc) {
-        if !s.heading && tells_reader(&s) {
+    for s in &view(ctx).sents {
+        if !s.heading && tells_reader(s) {
             ev.push(s.evidence());
         }
     }
