@@ -113,7 +113,7 @@ PEERS=$ROOT/bench/.peers
 if command -v npm >/dev/null 2>&1; then
   mkdir -p "$PEERS"
   [ -x "$PEERS/node_modules/.bin/write-good" ] && [ -x "$PEERS/node_modules/.bin/alex" ] || \
-    (cd "$PEERS" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --silent write-good alex >/dev/null 2>&1)
+    (cd "$PEERS" && { [ -f package.json ] || echo '{"name": "candor-bench-peers", "private": true}' > package.json; } && npm install --silent write-good alex >/dev/null 2>&1)
 fi
 if [ -x "$PEERS/node_modules/.bin/write-good" ]; then
   peer "write-good $(node -p "require('$PEERS/node_modules/write-good/package.json').version")" "$PEERS/node_modules/.bin/write-good"
