@@ -106,7 +106,8 @@ impl LazyRegex {
             if cfg!(debug_assertions) {
                 self.regex();
             }
-            requirement(&self.pattern).and_then(|need| Prefilter::new(&need))
+            analyse_pattern(&self.pattern)
+                .and_then(|(need, anchored)| Prefilter::new(&need, anchored))
         }) else {
             return true;
         };
@@ -353,6 +354,8 @@ pub enum Need {
     True,
     False,
     Lit(String),
+    /// A digit: an ASCII one, or any non-ASCII character (a Unicode `\d` may match one).
+    Digit,
     All(Vec<Need>),
     Any(Vec<Need>),
 }
@@ -411,6 +414,8 @@ impl Need {
         match (self, other) {
             (_, Need::True) | (Need::False, _) => true,
             (Need::Lit(a), Need::Lit(b)) => a.contains(b.as_str()),
+            (Need::Digit, Need::Digit) => true,
+            (Need::Lit(a), Need::Digit) => a.bytes().any(|b| b.is_ascii_digit()),
             (Need::Any(parts), _) => parts.iter().all(|p| p.implies(other)),
             (Need::All(parts), _) if parts.iter().any(|p| p.implies(other)) => true,
             (_, Need::All(parts)) => parts.iter().all(|p| self.implies(p)),
@@ -423,7 +428,7 @@ impl Need {
         match self {
             Need::Lit(s) => out.push(s),
             Need::All(parts) | Need::Any(parts) => parts.iter().for_each(|p| p.literals(out)),
-            Need::True | Need::False => {}
+            Need::True | Need::False | Need::Digit => {}
         }
     }
 }
@@ -467,6 +472,7 @@ impl std::fmt::Display for Need {
         match self {
             Need::True => f.write_str("true"),
             Need::False => f.write_str("false"),
+            Need::Digit => f.write_str("<digit>"),
             Need::Lit(s) => f.write_str(s),
             Need::All(parts) => join(f, parts, " & "),
             Need::Any(parts) => join(f, parts, " | "),
@@ -477,6 +483,11 @@ impl std::fmt::Display for Need {
 /// The requirement of `pattern`, or `None` when it has none worth checking (`Need::True`, an
 /// anchored pattern, one that does not parse or needs too many literals).
 pub fn requirement(pattern: &str) -> Option<Need> {
+    analyse_pattern(pattern).map(|(need, _)| need)
+}
+
+/// The requirement and whether the pattern is anchored at the start or end of the haystack.
+fn analyse_pattern(pattern: &str) -> Option<(Need, bool)> {
     let pattern = strip_case_flags(pattern);
     // Parsed without Unicode when the pattern allows it: `\w` and friends become small ASCII
     // classes instead of tables of hundreds of ranges, which the analysis ignores either way.
@@ -494,22 +505,19 @@ pub fn requirement(pattern: &str) -> Option<Need> {
         })
         .ok()?;
     let need = analyse(&hir).need;
-    if need == Need::False {
-        // Nothing can match (an empty vocabulary list).
-        return Some(need);
-    }
-    // An anchored regex (`^…`, `…$`) only looks at one end of the haystack, which is faster
-    // than any scan of the whole of it: guards run on the text before or after a match, and a
-    // prefilter there made a long line quadratic.
     let props = hir.properties();
-    if props.look_set_prefix().contains(Look::Start) || props.look_set_suffix().contains(Look::End)
-    {
-        return None;
-    }
+    let anchored = props.look_set_prefix().contains(Look::Start)
+        || props.look_set_suffix().contains(Look::End);
     let mut lits = Vec::new();
     need.literals(&mut lits);
-    (need != Need::True && lits.len() <= MAX_LITERALS).then_some(need)
+    (need != Need::True && lits.len() <= MAX_LITERALS).then_some((need, anchored))
 }
+
+/// An anchored regex (`^…`, `…$`) looks at one end of the haystack only, which on a long
+/// haystack is faster than any scan of the whole of it: guards run on the text before or after
+/// each match, and prefiltering those made a long line quadratic. Up to this length the scan
+/// is cheap and can spare a compile.
+const ANCHORED_PREFILTER_MAX: usize = 2048;
 
 /// A requirement compiled for searching: its top-level parts ("clauses") in turn, each an
 /// Aho-Corasick automaton over its literals. A clause of plain alternatives is a single
@@ -517,11 +525,16 @@ pub fn requirement(pattern: &str) -> Option<Need> {
 /// literals present with an overlapping scan and evaluates its formula.
 enum Prefilter {
     Never,
-    Clauses(Vec<Clause>),
+    Clauses {
+        clauses: Vec<Clause>,
+        /// See [`ANCHORED_PREFILTER_MAX`].
+        anchored: bool,
+    },
 }
 
 struct Clause {
-    matcher: Matcher,
+    /// `None` for a clause without literals (a digit).
+    matcher: Option<Matcher>,
     /// `None`: any one of the literals satisfies the clause.
     formula: Option<Node>,
 }
@@ -567,18 +580,25 @@ impl Matcher {
 
 enum Node {
     Lit(usize),
+    Digit,
     All(Vec<Node>),
     Any(Vec<Node>),
 }
 
 impl Node {
-    fn holds(&self, seen: &[bool]) -> bool {
+    fn holds(&self, seen: &[bool], digit: bool) -> bool {
         match self {
             Node::Lit(i) => seen[*i],
-            Node::All(parts) => parts.iter().all(|p| p.holds(seen)),
-            Node::Any(parts) => parts.iter().any(|p| p.holds(seen)),
+            Node::Digit => digit,
+            Node::All(parts) => parts.iter().all(|p| p.holds(seen, digit)),
+            Node::Any(parts) => parts.iter().any(|p| p.holds(seen, digit)),
         }
     }
+}
+
+/// What [`Need::Digit`] asks of a haystack.
+fn has_digit(haystack: &str) -> bool {
+    haystack.bytes().any(|b| b.is_ascii_digit() || b >= 0x80)
 }
 
 impl Clause {
@@ -590,6 +610,7 @@ impl Clause {
         fn node(need: &Need, lits: &[&str]) -> Option<Node> {
             Some(match need {
                 Need::Lit(s) => Node::Lit(lits.binary_search(&s.as_str()).ok()?),
+                Need::Digit => Node::Digit,
                 Need::All(parts) => {
                     Node::All(parts.iter().map(|p| node(p, lits)).collect::<Option<_>>()?)
                 }
@@ -609,26 +630,35 @@ impl Clause {
         } else {
             Some(node(need, &lits)?)
         };
-        Some(Clause {
-            matcher: Matcher::new(
+        let matcher = if lits.is_empty() {
+            None
+        } else {
+            Some(Matcher::new(
                 lits.iter().map(|s| s.to_string()).collect(),
                 formula.is_some(),
-            )?,
-            formula,
-        })
+            )?)
+        };
+        Some(Clause { matcher, formula })
     }
 
     fn holds(&self, haystack: &str) -> bool {
-        let ac = self.matcher.get();
-        let Some(formula) = &self.formula else {
-            return ac.is_match(haystack);
+        let (matcher, formula) = match (&self.matcher, &self.formula) {
+            (Some(m), None) => return m.get().is_match(haystack),
+            (None, Some(f)) => return f.holds(&[], has_digit(haystack)),
+            (Some(m), Some(f)) => (m, f),
+            (None, None) => return true,
         };
+        let ac = matcher.get();
+        let digit = has_digit(haystack);
         let mut seen = vec![false; ac.patterns_len()];
+        if formula.holds(&seen, digit) {
+            return true;
+        }
         for m in ac.find_overlapping_iter(haystack) {
             let i = m.pattern().as_usize();
             if !seen[i] {
                 seen[i] = true;
-                if formula.holds(&seen) {
+                if formula.holds(&seen, digit) {
                     return true;
                 }
             }
@@ -639,7 +669,10 @@ impl Clause {
     /// Simple clauses first, then those whose shortest literal is longest (likely rarest):
     /// the first clause that fails ends the check.
     fn order(&self) -> (bool, std::cmp::Reverse<usize>) {
-        let shortest = self.matcher.literals.iter().map(String::len).min();
+        let shortest = self
+            .matcher
+            .as_ref()
+            .and_then(|m| m.literals.iter().map(String::len).min());
         (
             self.formula.is_some(),
             std::cmp::Reverse(shortest.unwrap_or(0)),
@@ -648,7 +681,7 @@ impl Clause {
 }
 
 impl Prefilter {
-    fn new(need: &Need) -> Option<Prefilter> {
+    fn new(need: &Need, anchored: bool) -> Option<Prefilter> {
         let parts = match need {
             Need::False => return Some(Prefilter::Never),
             Need::All(parts) => parts.iter().collect(),
@@ -659,13 +692,18 @@ impl Prefilter {
             .map(Clause::new)
             .collect::<Option<Vec<Clause>>>()?;
         clauses.sort_by_key(Clause::order);
-        Some(Prefilter::Clauses(clauses))
+        Some(Prefilter::Clauses { clauses, anchored })
     }
 
     fn admits(&self, haystack: &str) -> bool {
         match self {
             Prefilter::Never => false,
-            Prefilter::Clauses(clauses) => clauses.iter().all(|c| c.holds(haystack)),
+            Prefilter::Clauses { anchored: true, .. }
+                if haystack.len() > ANCHORED_PREFILTER_MAX =>
+            {
+                true
+            }
+            Prefilter::Clauses { clauses, .. } => clauses.iter().all(|c| c.holds(haystack)),
         }
     }
 }
@@ -821,7 +859,17 @@ fn analyse(hir: &Hir) -> Facts {
                         .map(|r| (char::from(r.start()), char::from(r.end()))),
                 ),
             };
-            chars.map_or_else(Facts::nothing, Facts::exact)
+            let digits = match class {
+                Class::Unicode(c) => c.iter().all(|r| r.start() >= '0' && r.end() <= '9'),
+                Class::Bytes(c) => c.iter().all(|r| r.start() >= b'0' && r.end() <= b'9'),
+            };
+            let mut facts = chars.map_or_else(Facts::nothing, Facts::exact);
+            if digits && facts.need != Need::False {
+                // Parsed without Unicode, `\d` is `[0-9]`; `Need::Digit` admits any
+                // non-ASCII text too.
+                facts.need = Need::Digit;
+            }
+            facts
         }
         HirKind::Capture(c) => analyse(&c.sub),
         HirKind::Repetition(rep) => {
@@ -937,7 +985,7 @@ mod tests {
         assert!(!LazyRegex::new(r"(?i)\bfoo\s+(?-i:[^\s\S])").could_match("foo bar"));
         assert_eq!(need(r"(?i)(?:\bfoo\s+(?-i:[^\s\S]))|\bsorry"), "sorry");
         // Nothing required: no prefilter.
-        assert_eq!(need(r"\d+ (?:users|accounts)?"), "none");
+        assert_eq!(need(r"(?:\w+ )?(?:users|accounts)?"), "none");
         assert_eq!(need(r"(?:sorry|\w+)"), "none");
         // Too short to be worth it, unless made of characters rare in prose.
         assert_eq!(need(r"\bno\b"), "none");
@@ -950,9 +998,22 @@ mod tests {
             need(r"(?i)\[(?:id|insert|name)\]"),
             "([id] | [insert] | [name])"
         );
-        // Anchored: the regex only looks at one end, faster than scanning for literals.
-        assert_eq!(need(r"^\s*(?:of|with) the outage"), "none");
-        assert_eq!(need(r"(?i)\b(?:sorry|apologies)\s*$"), "none");
+        // Anchored patterns have requirements too (checked on short haystacks only).
+        assert_eq!(
+            need(r"^\s*(?:of|with) the outage"),
+            "(of the outage | with the outage)"
+        );
+        assert_eq!(
+            need(r"(?i)\b(?:sorry|apologies)\s*$"),
+            "(apologies | sorry)"
+        );
+        // Digits: `\d`, `[0-9]`, `[0-5]`.
+        assert_eq!(need(r"\b\d{1,2}:\d\d\b"), "<digit>");
+        assert_eq!(
+            need(r"(?i)\b[0-5]\s*(?:users|accounts)\b"),
+            "((accounts | users) & <digit>)"
+        );
+        assert_eq!(need(r"\d+|sorry"), "(<digit> | sorry)");
     }
 
     #[test]
@@ -969,6 +1030,25 @@ mod tests {
         assert!(!lazy.could_match("This was due to maintenance."));
         assert!(lazy.could_match("This was due to an outage."));
         assert!(lazy.could_match("Caused by a storm."));
+    }
+
+    #[test]
+    fn digits_and_anchors() {
+        let time = LazyRegex::new(r"\b\d{1,2}:\d\d\b");
+        assert!(!time.could_match("No times here."));
+        assert!(time.could_match("At 14:05."));
+        // A Unicode `\d` matches other scripts' digits: any non-ASCII text is admitted.
+        assert!(time.could_match("At ١٤:٠٥."));
+        assert!(time.is_match("At ١٤:٠٥."));
+        let mixed = LazyRegex::new(r"\d+|sorry");
+        assert!(mixed.could_match("We are sorry."));
+        assert!(mixed.could_match("12"));
+        assert!(!mixed.could_match("We regret this."));
+        // Anchored: prefiltered on short text, not on long text (the regex looks at one end).
+        let anchored = LazyRegex::new(r"(?i)^\W*please\s+note\b");
+        assert!(!anchored.could_match("Thanks for waiting."));
+        assert!(anchored.could_match(&"Thanks for waiting. ".repeat(200)));
+        assert!(anchored.could_match("Please note: the API is back."));
     }
 
     #[test]
