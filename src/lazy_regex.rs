@@ -2,16 +2,21 @@
 //!
 //! Compiling candor's rule and cue patterns (Unicode word classes, case-insensitive, long
 //! vocabulary alternations) took most of a cold run on one small draft. A [`LazyRegex`] keeps
-//! its pattern as text until a haystack contains one of the literals that every match must
-//! contain (found from the pattern's syntax tree, e.g. one of "sorry", "apolog", "regret"),
-//! and only then compiles it. A status update that never apologises never compiles the
-//! non-apology patterns, and a rejected haystack costs one Aho-Corasick scan instead of a
-//! regex search.
+//! its pattern as text until a haystack meets the pattern's [`Need`]: a formula over the
+//! literals every match contains, read from the pattern's syntax tree (`the root cause was`
+//! needs "root" and "cause"; `sorry|apologi[sz]e` needs one of three words; `\d` a digit).
+//! Only then is it compiled. A status update that never apologises never compiles the
+//! non-apology patterns, and a rejected haystack costs Aho-Corasick scans instead of a regex
+//! search.
 //!
 //! The prefilter never rejects a haystack the regex would match: literals are compared ASCII
 //! case-insensitively, a literal stops at any character whose case folding is not plain ASCII,
 //! and a haystack containing one of the two non-ASCII characters that fold to ASCII letters
 //! (KELVIN SIGN, LATIN SMALL LETTER LONG S) always goes to the regex.
+//!
+//! On a haystack whose non-ASCII characters are all typographic punctuation or symbols, the
+//! regex is compiled with ASCII `\w \d \s` classes instead ([`ascii_classes`]): a third
+//! cheaper to compile, and the same matches on such text.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Captures, Match, Regex, RegexBuilder};
