@@ -375,41 +375,39 @@ impl Need {
     }
 
     fn all(parts: Vec<Need>) -> Need {
-        let mut out = Vec::new();
-        for p in parts {
-            match p {
-                Need::True => {}
-                Need::False => return Need::False,
-                Need::All(inner) => out.extend(inner),
-                p => out.push(p),
-            }
-        }
-        dedup(&mut out);
-        // A part another part implies adds nothing: `apologi & (apologise | apologize)`.
-        let mut out = keep_strongest(out, |a, b| a.implies(b));
-        match out.len() {
-            0 => Need::True,
-            1 => out.pop().unwrap_or(Need::True),
-            _ => Need::All(out),
-        }
+        Need::combine(parts, true)
     }
 
     fn any(parts: Vec<Need>) -> Need {
+        Need::combine(parts, false)
+    }
+
+    /// `All` (`and`) or `Any` of `parts`, simplified: for `All`, `True` is dropped and `False`
+    /// absorbs; for `Any` the other way round. Nested parts of the same kind are flattened, and
+    /// a part another makes redundant is dropped: in `apologi & (apologise | apologize)` the
+    /// first is implied by the second; in `(sorry & deeply) | sorry` the first is covered.
+    fn combine(parts: Vec<Need>, and: bool) -> Need {
+        let (identity, absorbing) = if and {
+            (Need::True, Need::False)
+        } else {
+            (Need::False, Need::True)
+        };
         let mut out = Vec::new();
         for p in parts {
             match p {
-                Need::True => return Need::True,
-                Need::False => {}
-                Need::Any(inner) => out.extend(inner),
+                p if p == identity => {}
+                p if p == absorbing => return absorbing,
+                Need::All(inner) if and => out.extend(inner),
+                Need::Any(inner) if !and => out.extend(inner),
                 p => out.push(p),
             }
         }
         dedup(&mut out);
-        // A branch that implies another is covered by it: `(sorry & deeply) | sorry`.
-        let mut out = keep_strongest(out, |a, b| b.implies(a));
+        let mut out = keep_strongest(out, |a, b| if and { a.implies(b) } else { b.implies(a) });
         match out.len() {
-            0 => Need::False,
-            1 => out.pop().unwrap_or(Need::False),
+            0 => identity,
+            1 => out.pop().unwrap_or(identity),
+            _ if and => Need::All(out),
             _ => Need::Any(out),
         }
     }

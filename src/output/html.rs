@@ -7,7 +7,7 @@
 //! The page's structure (the `data-*` attributes and classes below) is what the browser test
 //! asserts; the look may change freely.
 
-use super::rule_url;
+use super::{plural, rule_url};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::Element;
 use crate::report::{FileReport, Report};
@@ -126,10 +126,6 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</body>\n</html>\n");
     out
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn kind_label(f: &FileReport) -> String {

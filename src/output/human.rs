@@ -1,6 +1,7 @@
 //! Human output: each finding rendered by miette's graphical handler (snippet, underline,
 //! help), an optional ✓/✗ checklist of required elements with their evidence, and a summary.
 
+use super::plural;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::Element;
 use crate::report::{FileError, FileReport, Report, Summary};
@@ -288,10 +289,6 @@ impl super::Renderer for Human {
             );
         }
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// ✓/✗ per element, with the evidence sentence that satisfied it.

@@ -87,3 +87,8 @@ pub fn rules_markdown(metas: &[&crate::rules::RuleMeta]) -> String {
     }
     out
 }
+
+/// "s" unless `n` is one: "1 file", "2 files".
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
