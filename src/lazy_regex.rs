@@ -597,6 +597,14 @@ impl Node {
             Node::Any(parts) => parts.iter().any(|p| p.holds(seen, digit)),
         }
     }
+
+    fn mentions_digit(&self) -> bool {
+        match self {
+            Node::Lit(_) => false,
+            Node::Digit => true,
+            Node::All(parts) | Node::Any(parts) => parts.iter().any(Node::mentions_digit),
+        }
+    }
 }
 
 /// What [`Need::Digit`] asks of a haystack.
@@ -652,7 +660,7 @@ impl Clause {
             (None, None) => return true,
         };
         let ac = matcher.get();
-        let digit = has_digit(haystack);
+        let digit = formula.mentions_digit() && has_digit(haystack);
         let mut seen = vec![false; ac.patterns_len()];
         if formula.holds(&seen, digit) {
             return true;
