@@ -87,11 +87,12 @@ impl LazyRegex {
     /// The regex to search `haystack` with: the cheaper-to-compile ASCII-class variant when it
     /// finds exactly what the Unicode one would.
     fn regex_for(&self, haystack: &str) -> &Regex {
-        // Once the Unicode regex exists it serves every haystack.
+        // Once the Unicode regex exists it serves every haystack; a pattern without Perl
+        // classes has no variant, and its haystacks need no looking at.
         if let Some(Ok(re)) = self.regex.get() {
             return re;
         }
-        if ascii_classes_suffice(haystack) {
+        if !matches!(self.ascii.get(), Some(None)) && ascii_classes_suffice(haystack) {
             let ascii = self
                 .ascii
                 .get_or_init(|| build(&ascii_classes(&self.pattern)?).ok());
@@ -203,61 +204,31 @@ pub fn ascii_classes(pattern: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut changed = false;
-    let mut class_depth = 0usize;
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let Some(e) = chars.next() else {
-                    out.push(c);
-                    break;
-                };
-                let (set, negated) = match e {
-                    'w' => (WORD, false),
-                    'W' => (WORD, true),
-                    'd' => (DIGIT, false),
-                    'D' => (DIGIT, true),
-                    's' => (SPACE, false),
-                    'S' => (SPACE, true),
-                    _ => {
-                        out.push(c);
-                        out.push(e);
-                        continue;
-                    }
-                };
-                changed = true;
-                if class_depth > 0 && !negated {
-                    out.push_str(set); // a member list inside `[…]`
-                } else {
-                    // A class of its own (nested classes are allowed inside `[…]`).
-                    out.push('[');
-                    if negated {
-                        out.push('^');
-                    }
-                    out.push_str(set);
-                    out.push(']');
-                }
+    let mut walk = PatternWalk::new(pattern);
+    while let Some((piece, text)) = walk.next() {
+        let (set, negated) = match (piece, text) {
+            (Piece::Escape, "\\w") => (WORD, false),
+            (Piece::Escape, "\\W") => (WORD, true),
+            (Piece::Escape, "\\d") => (DIGIT, false),
+            (Piece::Escape, "\\D") => (DIGIT, true),
+            (Piece::Escape, "\\s") => (SPACE, false),
+            (Piece::Escape, "\\S") => (SPACE, true),
+            _ => {
+                out.push_str(text);
+                continue;
             }
-            '[' => {
-                out.push(c);
-                if class_depth == 0 {
-                    // `]` first in a class (after an optional `^`) is a literal.
-                    if chars.peek() == Some(&'^') {
-                        out.push('^');
-                        chars.next();
-                    }
-                    if chars.peek() == Some(&']') {
-                        out.push(']');
-                        chars.next();
-                    }
-                }
-                class_depth += 1;
+        };
+        changed = true;
+        if walk.depth() > 0 && !negated {
+            out.push_str(set); // a member list inside `[…]`
+        } else {
+            // A class of its own (nested classes are allowed inside `[…]`).
+            out.push('[');
+            if negated {
+                out.push('^');
             }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(c);
-            }
-            _ => out.push(c),
+            out.push_str(set);
+            out.push(']');
         }
     }
     changed.then_some(out)
@@ -483,8 +454,8 @@ impl std::fmt::Display for Need {
     }
 }
 
-/// The requirement of `pattern`, or `None` when it has none worth checking (`Need::True`, an
-/// anchored pattern, one that does not parse or needs too many literals).
+/// The requirement of `pattern`, or `None` when it has none worth checking (`Need::True`, or
+/// a pattern that does not parse or needs too many literals).
 pub fn requirement(pattern: &str) -> Option<Need> {
     analyse_pattern(pattern).map(|(need, _)| need)
 }
@@ -540,6 +511,8 @@ struct Clause {
     matcher: Option<Matcher>,
     /// `None`: any one of the literals satisfies the clause.
     formula: Option<Node>,
+    /// The formula mentions a digit, so the haystack's digits must be looked for.
+    needs_digit: bool,
 }
 
 /// An automaton that starts as a contiguous NFA (several times cheaper to build) and becomes
@@ -649,7 +622,11 @@ impl Clause {
                 formula.is_some(),
             )?)
         };
-        Some(Clause { matcher, formula })
+        Some(Clause {
+            needs_digit: formula.as_ref().is_some_and(Node::mentions_digit),
+            matcher,
+            formula,
+        })
     }
 
     fn holds(&self, haystack: &str) -> bool {
@@ -660,7 +637,7 @@ impl Clause {
             (None, None) => return true,
         };
         let ac = matcher.get();
-        let digit = formula.mentions_digit() && has_digit(haystack);
+        let digit = self.needs_digit && has_digit(haystack);
         let mut seen = vec![false; ac.patterns_len()];
         if formula.holds(&seen, digit) {
             return true;
@@ -740,69 +717,116 @@ fn strip_case_flags(pattern: &str) -> Cow<'_, str> {
     if !pattern.contains("(?") {
         return Cow::Borrowed(pattern);
     }
-    let b = pattern.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
-    let (mut i, mut class_depth) = (0, 0usize);
-    while i < b.len() {
-        match b[i] {
-            b'\\' => {
-                let end = (i + 2).min(b.len());
-                out.extend_from_slice(&b[i..end]);
-                i = end;
-            }
-            b'[' => {
-                out.push(b'[');
-                i += 1;
-                if class_depth == 0 {
-                    // `]` first in a class (after an optional `^`) is a literal.
-                    if b.get(i) == Some(&b'^') {
-                        out.push(b'^');
-                        i += 1;
-                    }
-                    if b.get(i) == Some(&b']') {
-                        out.push(b']');
-                        i += 1;
-                    }
-                }
-                class_depth += 1;
-            }
-            b']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(b']');
-                i += 1;
-            }
-            b'(' if class_depth == 0 && b.get(i + 1) == Some(&b'?') => {
-                let start = i + 2;
-                let mut end = start;
-                while end < b.len() && (b[end].is_ascii_alphabetic() || b[end] == b'-') {
-                    end += 1;
-                }
-                let flags = &b[start..end];
-                let closes = b.get(end).is_some_and(|&c| c == b')' || c == b':');
-                if flags.is_empty() || !closes {
-                    // `(?:`, `(?P<name>` and the like.
-                    out.extend_from_slice(b"(?");
-                    i = start;
-                    continue;
-                }
-                let kept: Vec<u8> = flags.iter().copied().filter(|&c| c != b'i').collect();
-                let kept = kept.strip_suffix(b"-").unwrap_or(&kept);
-                if kept.is_empty() && b[end] == b')' {
-                    i = end + 1; // `(?i)` alone: drop it
-                } else {
-                    out.extend_from_slice(b"(?");
-                    out.extend_from_slice(kept);
-                    i = end;
-                }
-            }
-            c => {
-                out.push(c);
-                i += 1;
-            }
+    let mut out = String::with_capacity(pattern.len());
+    let mut walk = PatternWalk::new(pattern);
+    while let Some((piece, text)) = walk.next() {
+        let rest = walk.rest();
+        if piece != Piece::Other || text != "(" || walk.depth() > 0 || !rest.starts_with('?') {
+            out.push_str(text);
+            continue;
+        }
+        let after = &rest[1..];
+        let n = after
+            .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+            .unwrap_or(after.len());
+        let flags = &after[..n];
+        if flags.is_empty() || !after[n..].starts_with([')', ':']) {
+            // `(?:`, `(?P<name>` and the like.
+            out.push_str(text);
+            continue;
+        }
+        let kept: String = flags.chars().filter(|&c| c != 'i').collect();
+        let kept = kept.strip_suffix('-').unwrap_or(&kept);
+        walk.skip_bytes(1 + n);
+        if kept.is_empty() && after[n..].starts_with(')') {
+            walk.skip_bytes(1); // `(?i)` alone: drop it
+        } else {
+            out.push_str("(?");
+            out.push_str(kept);
         }
     }
-    // Only ASCII bytes were removed, so the rest is still UTF-8.
-    Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| pattern.to_string()))
+    Cow::Owned(out)
+}
+
+/// What [`PatternWalk`] steps over.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// `\` and the character after it (`\w`, `\\`, `\[`).
+    Escape,
+    /// `[`, with a following `^` and a literal `]` (`[]…]`, `[^]…]`) at the outermost level.
+    OpenClass,
+    /// The `]` that closes a class.
+    CloseClass,
+    /// Any other character.
+    Other,
+}
+
+/// Steps through a pattern's text the way the text rewrites here need: escapes whole, and
+/// the depth of character classes (nested classes are allowed inside `[…]`). Each step is a
+/// piece and its text; the texts put back together are the pattern.
+struct PatternWalk<'p> {
+    rest: &'p str,
+    depth: usize,
+}
+
+impl<'p> PatternWalk<'p> {
+    fn new(pattern: &'p str) -> Self {
+        PatternWalk {
+            rest: pattern,
+            depth: 0,
+        }
+    }
+
+    /// Class depth after the last step (inside `[…]` when above zero).
+    fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The text not stepped over yet.
+    fn rest(&self) -> &'p str {
+        self.rest
+    }
+
+    /// Skips `n` bytes of plain text (flag letters) without looking at them.
+    fn skip_bytes(&mut self, n: usize) {
+        self.rest = &self.rest[n.min(self.rest.len())..];
+    }
+}
+
+impl<'p> Iterator for PatternWalk<'p> {
+    type Item = (Piece, &'p str);
+
+    fn next(&mut self) -> Option<(Piece, &'p str)> {
+        let c = self.rest.chars().next()?;
+        let (piece, len) = match c {
+            '\\' => (
+                Piece::Escape,
+                1 + self.rest[1..].chars().next().map_or(0, char::len_utf8),
+            ),
+            '[' => {
+                let mut len = 1;
+                if self.depth == 0 {
+                    // `]` first in a class (after an optional `^`) is a literal.
+                    if self.rest[len..].starts_with('^') {
+                        len += 1;
+                    }
+                    if self.rest[len..].starts_with(']') {
+                        len += 1;
+                    }
+                }
+                self.depth += 1;
+                (Piece::OpenClass, len)
+            }
+            ']' if self.depth > 0 => {
+                self.depth -= 1;
+                (Piece::CloseClass, 1)
+            }
+            c => (Piece::Other, c.len_utf8()),
+        };
+        let (text, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        Some((piece, text))
+    }
 }
 
 /// What a sub-pattern tells the prefilter.
@@ -1068,6 +1092,10 @@ mod tests {
         assert_eq!(strip_case_flags("(?i:abc)"), "(?:abc)");
         assert_eq!(strip_case_flags("(?im)^abc"), "(?m)^abc");
         assert_eq!(strip_case_flags(r"\(?i)"), r"\(?i)");
+        // Inside a class `(?i)` is three characters; `]` first in a class is one of them.
+        assert_eq!(strip_case_flags(r"[](?i)](?i)x"), r"[](?i)]x");
+        assert_eq!(strip_case_flags(r"[^]\]](?-i:A)\’"), r"[^]\]](?:A)\’");
+        assert_eq!(strip_case_flags(r"(?P<n>a)(?i:b)"), r"(?P<n>a)(?:b)");
         assert_eq!(need(r"(?i)ACME(?-i:Corp)"), "acmecorp");
     }
 
