@@ -1,4 +1,5 @@
-//! Embeds the rule data in `rules/` and the documentation of code rules into the binary.
+//! Embeds the rule data in `rules/`, the documentation of code rules and the part-of-speech
+//! lexicon (`data/tagger/`) into the binary.
 //!
 //! * Every `rules/**/*.toml` file becomes an entry of `EMBEDDED_RULE_FILES` (path, contents).
 //! * Every `src/rules/code/*.rs` file's leading `//!` block becomes an entry of
@@ -54,8 +55,25 @@ fn main() {
     }
     generated.push_str("];\n");
     fs::write(out.join("embedded.rs"), generated).unwrap();
+    fs::write(out.join("lexicon.rs"), tagger_lexicon(&root)).unwrap();
     println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=data/tagger");
     println!("cargo:rerun-if-changed=src/rules/code");
+}
+
+/// harper's Brill-tagger lexicon (`data/tagger/lexicon.tsv`: word, tab, tag) as a perfect-hash
+/// map, so tagging starts with no model to parse.
+fn tagger_lexicon(root: &Path) -> String {
+    let text = fs::read_to_string(root.join("data/tagger/lexicon.tsv")).unwrap();
+    let mut map = phf_codegen::Map::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let (word, tag) = line.split_once('\t').expect("word<TAB>tag");
+        map.entry(word, format!("UPOS::{tag}"));
+    }
+    format!(
+        "/// Word (lowercase) → its most frequent tag.\npub(super) static LEXICON: phf::Map<&'static str, UPOS> = {};\n",
+        map.build()
+    )
 }
 
 fn collect(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {

@@ -11,6 +11,7 @@
 // Errors carry their source text for miette snippets; they are built once, on a cold path.
 #![allow(clippy::result_large_err)]
 
+pub mod analysis;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
@@ -20,6 +21,7 @@ pub mod linter;
 pub mod lsp;
 pub mod nlp;
 pub mod output;
+pub mod pattern;
 pub mod policy;
 pub mod report;
 pub mod rules;

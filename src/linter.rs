@@ -8,8 +8,10 @@ use crate::kind::{Kind, KindSource, Phase, infer_kind, infer_phase};
 use crate::policy::packs::Packs;
 use crate::policy::{Facts, Policies, elements};
 use crate::report::FileReport;
-use crate::rules::phrase::PhraseRule;
-use crate::rules::{Context, EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, Vocab, code};
+use crate::analysis::{Context, Lexicon};
+use crate::pattern::registry::Registry;
+use crate::rules::phrase::{PhraseRule, RuleTriggers};
+use crate::rules::{EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, code};
 use crate::suppress;
 use miette::{NamedSource, SourceSpan};
 use rayon::prelude::*;
@@ -46,7 +48,9 @@ pub struct Linter {
     policies: Policies,
     packs: Packs,
     pack_metas: Vec<RuleMeta>,
-    vocab: Vocab,
+    lexicon: Lexicon,
+    /// The trigger index of the phrase rules' patterns.
+    registry: Registry,
     config: Config,
 }
 
@@ -63,28 +67,27 @@ impl Linter {
                 "this is a bug in candor; please report it",
             )
         };
-        let mut vocab = Vocab::builtin().map_err(internal)?;
+        let mut lexicon = Lexicon::builtin().map_err(internal)?;
         for (name, words) in &config.vocab {
-            vocab.extend_literal(name, words);
+            lexicon.extend_literal(name, words);
         }
+        let mut registry = Registry::default();
         let mut rules: Vec<Box<dyn Rule>> = Vec::new();
         for (path, text) in EMBEDDED_RULE_FILES
             .iter()
             .filter(|(p, _)| p.starts_with("rules/phrases/"))
         {
-            // A user vocabulary is expanded into built-in patterns: compile them now so a
-            // problem is reported at load, not in the middle of a run.
-            let r = PhraseRule::from_toml(text, &vocab, !config.vocab.is_empty())
+            let r = PhraseRule::from_toml(text, &lexicon, &mut registry)
                 .map_err(|e| internal(format!("{path}: {}", e.message)))?;
             rules.push(Box::new(r));
         }
         rules.extend(code::all());
         #[cfg(feature = "nlprule")]
-        rules.push(Box::new(crate::rules::grammar::GrammarRule::from_config(
-            &config,
-        )?));
+        rules.push(Box::new(
+            crate::rules::grammar::nlprule::GrammarRule::from_config(&config)?,
+        ));
         for dir in &config.rule_dirs {
-            load_user_rules(dir, &vocab, &mut rules)?;
+            load_user_rules(dir, &lexicon, &mut registry, &mut rules)?;
         }
         let policies = Policies::builtin().map_err(internal)?;
         let policy_metas = policies.rule_metas();
@@ -96,13 +99,15 @@ impl Linter {
             policies,
             packs,
             pack_metas,
-            vocab,
+            lexicon,
+            registry,
             config,
         };
         let mut known: Vec<String> = linter.metas().iter().map(|m| m.id.clone()).collect();
         // The grammar group (feature `nlprule`) and its `grammar/<LanguageTool id>` rules are valid
         // in any build, so one candor.toml serves builds with and without the feature.
-        known.extend([GRAMMAR_GROUP.to_string(), format!("{GRAMMAR_GROUP}/*")]);
+        let group = crate::rules::grammar::GROUP;
+        known.extend([group.to_string(), format!("{group}/*")]);
         let text = linter
             .config
             .path
@@ -139,9 +144,9 @@ impl Linter {
         self.metas().into_iter().find(|m| m.id == id)
     }
 
-    /// The vocabulary lists rules expand (built-in plus the config's).
-    pub fn vocab(&self) -> &Vocab {
-        &self.vocab
+    /// The word families rules match (built-in plus the config's `[vocab]`).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     pub fn policies(&self) -> &Policies {
@@ -232,7 +237,9 @@ impl Linter {
             }
         }
 
-        let ctx = Context::new(&doc, kind, phase, &self.vocab);
+        let ctx = Context::new(&doc, kind, phase, &self.lexicon);
+        // One scan of the document finds which phrase-rule patterns can match where.
+        ctx.slot(|c| RuleTriggers(self.registry.scan(c.analysis())));
         let active: Vec<&dyn Rule> = self
             .rules
             .iter()
@@ -341,9 +348,6 @@ impl Default for Linter {
     }
 }
 
-/// The optional LanguageTool rule group (cargo feature `nlprule`, `src/rules/grammar.rs`).
-pub const GRAMMAR_GROUP: &str = "grammar";
-
 /// Rules the engine itself reports.
 static ENGINE_RULES: std::sync::LazyLock<[RuleMeta; 2]> = std::sync::LazyLock::new(|| {
     [
@@ -424,7 +428,8 @@ fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
 /// Loads every `*.toml` in a user's rule folder.
 fn load_user_rules(
     dir: &Path,
-    vocab: &Vocab,
+    lexicon: &Lexicon,
+    registry: &mut Registry,
     rules: &mut Vec<Box<dyn Rule>>,
 ) -> Result<(), ConfigError> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
@@ -446,7 +451,7 @@ fn load_user_rules(
                 "check the file's permissions",
             )
         })?;
-        let rule = PhraseRule::from_toml(&text, vocab, true).map_err(|e| ConfigError {
+        let rule = PhraseRule::from_toml(&text, lexicon, registry).map_err(|e| ConfigError {
             message: format!("invalid rule file {}: {}", p.display(), e.message),
             src: Some(NamedSource::new(p.display().to_string(), text.clone())),
             span: e

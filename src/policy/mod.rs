@@ -96,7 +96,7 @@ pub struct Facts {
 }
 
 impl Facts {
-    pub fn of(ctx: &crate::rules::Context) -> Facts {
+    pub fn of(ctx: &crate::analysis::Context) -> Facts {
         static ONGOING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"(?i)\b(?:ongoing|still (?:investigating|working|affected|seeing|checking)|not yet (?:resolved|fixed|restored|know)|(?:do not|don't) yet know|we are (?:still )?(?:checking|investigating))\b").unwrap()
         });

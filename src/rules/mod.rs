@@ -5,22 +5,18 @@
 //! * phrase rules, defined as data in `rules/phrases/*.toml` (and users' own files);
 //! * code rules, one per file in `src/rules/code/`, documented by their `//!` doc comment;
 //! * policy rules (`missing-*`, pack requirements), generated from `rules/policies/` data;
-//! * with the cargo feature `nlprule`, the `grammar` group (`grammar.rs`): one rule standing for
+//! * with the cargo feature `nlprule`, the `grammar` group (`grammar/`): one rule standing for
 //!   LanguageTool's rules, whose findings are `grammar/<LanguageTool id>`.
+//!
+//! Rules read the document through [`Context`] (from [`crate::analysis`]): tokens, clauses,
+//! subjects and word families.
 
 pub mod code;
-#[cfg(feature = "nlprule")]
 pub mod grammar;
 pub mod phrase;
-pub mod vocab;
 
+pub use crate::analysis::Context;
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
-use crate::kind::{Kind, Phase};
-use crate::nlp::Nlp;
-use std::sync::OnceLock;
-
-pub use vocab::Vocab;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -49,62 +45,6 @@ pub struct RuleMeta {
     pub family: Family,
     /// True when `check` needs part-of-speech tags (so the NLP engine is loaded).
     pub needs_nlp: bool,
-}
-
-/// Everything a rule may read about one document.
-pub struct Context<'a> {
-    pub doc: &'a Document,
-    pub kind: Option<Kind>,
-    pub phase: Option<Phase>,
-    pub vocab: &'a Vocab,
-    /// A time zone declared for the whole document (front matter `times_tz`).
-    pub times_tz: Option<&'a str>,
-    nlp: OnceLock<Nlp>,
-    /// Per-sentence tags, filled on demand when the whole-document analysis was not built.
-    tokens: Vec<OnceLock<Vec<crate::nlp::Token>>>,
-    /// What the element detectors share, built on first use (`policy::elements::view`).
-    pub(crate) element_view: OnceLock<crate::policy::elements::DocView<'a>>,
-}
-
-impl<'a> Context<'a> {
-    pub fn new(
-        doc: &'a Document,
-        kind: Option<Kind>,
-        phase: Option<Phase>,
-        vocab: &'a Vocab,
-    ) -> Self {
-        let times_tz = doc
-            .front_matter
-            .as_ref()
-            .and_then(|f| f.times_tz.as_deref());
-        Context {
-            doc,
-            kind,
-            phase,
-            vocab,
-            times_tz,
-            nlp: OnceLock::new(),
-            tokens: (0..doc.sentences.len()).map(|_| OnceLock::new()).collect(),
-            element_view: OnceLock::new(),
-        }
-    }
-
-    /// Tagged tokens of one sentence, built on first use: a rule that needs tags for a few
-    /// cue sentences pays for those sentences only, not for the whole document.
-    pub fn sentence_tokens(&self, si: usize) -> &[crate::nlp::Token] {
-        if let Some(nlp) = self.nlp.get() {
-            return nlp.sentences.get(si).map_or(&[], Vec::as_slice);
-        }
-        let (Some(cell), Some(s)) = (self.tokens.get(si), self.doc.sentences.get(si)) else {
-            return &[];
-        };
-        cell.get_or_init(|| crate::nlp::tokenize(self.doc.sentence_text(s), s.start))
-    }
-
-    /// Part-of-speech analysis of the document's sentences, built on first use.
-    pub fn nlp(&self) -> &Nlp {
-        self.nlp.get_or_init(|| Nlp::analyze(self.doc))
-    }
 }
 
 pub trait Rule: Send + Sync {

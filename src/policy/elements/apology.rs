@@ -13,7 +13,7 @@
 
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::{ApologyQuality, Evidence, Found};
-use crate::rules::Context;
+use crate::analysis::Context;
 
 static APOLOGY: LazyRegex = LazyRegex::new(
     r"(?i)\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|regret(?:s|ted|ful)?)\b",

@@ -9,7 +9,7 @@
 use super::{cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
-use crate::rules::Context;
+use crate::analysis::Context;
 use std::sync::LazyLock;
 
 static EMAIL: LazyRegex = LazyRegex::new(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b");

@@ -9,7 +9,7 @@
 use super::{Sent, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
-use crate::rules::Context;
+use crate::analysis::Context;
 use std::sync::LazyLock;
 
 static SYMPTOM: LazyLock<LazyRegex> =
@@ -40,13 +40,12 @@ fn is_impact(s: &Sent) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
 
     fn yes(t: &str) -> bool {
         is_impact(&Sent {
             start: 0,
             end: t.len(),
-            text: Cow::Borrowed(t),
+            text: t.to_string(),
             heading: false,
         })
     }

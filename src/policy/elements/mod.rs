@@ -26,10 +26,10 @@ use super::element::{Element, Elements, Evidence, Found};
 use crate::document::Document;
 use crate::kind::{Kind, Phase};
 use crate::lazy_regex::LazyRegex;
-use crate::rules::{Context, EMBEDDED_RULE_FILES};
+use crate::analysis::Context;
+use crate::rules::EMBEDDED_RULE_FILES;
 use regex::Regex;
 use serde::Deserialize;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -128,14 +128,14 @@ pub(crate) fn cue_regex(pattern: &str) -> LazyRegex {
 }
 
 /// One sentence as detectors see it: attributed quotations blanked out.
-pub(crate) struct Sent<'a> {
+pub(crate) struct Sent {
     pub start: usize,
     pub end: usize,
-    pub text: Cow<'a, str>,
+    pub text: String,
     pub heading: bool,
 }
 
-impl Sent<'_> {
+impl Sent {
     pub fn evidence(&self) -> Evidence {
         Evidence {
             start: self.start,
@@ -145,7 +145,7 @@ impl Sent<'_> {
 }
 
 /// The document's sentences with attributed quotations blanked.
-pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
+pub(crate) fn sentences(doc: &Document) -> Vec<Sent> {
     doc.sentences
         .iter()
         .map(|s| {
@@ -155,15 +155,10 @@ pub(crate) fn sentences(doc: &Document) -> Vec<Sent<'_>> {
                 .iter()
                 .filter(|q| q.attributed && q.start >= s.start && q.end <= s.end)
                 .collect();
-            let text = if quoted.is_empty() {
-                Cow::Borrowed(raw)
-            } else {
-                let mut t = raw.to_string();
-                for q in quoted {
-                    crate::document::blank(&mut t, q.start - s.start..q.end - s.start);
-                }
-                Cow::Owned(t)
-            };
+            let mut text = raw.to_string();
+            for q in quoted {
+                crate::document::blank(&mut text, q.start - s.start..q.end - s.start);
+            }
             let heading = s.heading_like || is_label(raw);
             Sent {
                 start: s.start,
@@ -273,14 +268,14 @@ pub(crate) struct HeadingCue {
 
 /// The per-document views element detectors share: sentences with attributed quotations
 /// blanked, and heading cues.
-pub(crate) struct DocView<'a> {
-    pub sents: Vec<Sent<'a>>,
+pub(crate) struct DocView {
+    pub sents: Vec<Sent>,
     headings: Vec<HeadingCue>,
 }
 
 /// The document's [`DocView`], built on first use.
-pub(crate) fn view<'c, 'a>(ctx: &'c Context<'a>) -> &'c DocView<'a> {
-    ctx.element_view.get_or_init(|| {
+pub(crate) fn view(ctx: &Context) -> Arc<DocView> {
+    ctx.slot(|ctx| {
         let doc = ctx.doc;
         let sents = &doc.sentences;
         let headings = sents
@@ -408,7 +403,8 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
             ),
         ]
     });
-    let sents = &view(ctx).sents;
+    let v = view(ctx);
+    let sents = &v.sents;
     for (i, s) in sents.iter().enumerate() {
         for (e, re) in TOPIC.iter() {
             if els.get(*e).present || !re.is_match(&s.text) {

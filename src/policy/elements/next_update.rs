@@ -8,7 +8,7 @@
 use super::{FUTURE, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
-use crate::rules::Context;
+use crate::analysis::Context;
 use std::sync::LazyLock;
 
 static WHEN: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b(?:{next_update:when})\b"));

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
-use crate::rules::Context;
+use crate::analysis::Context;
 use std::sync::LazyLock;
 
 static FRAME: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{prevention:frame}\b"));

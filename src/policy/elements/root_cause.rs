@@ -11,7 +11,7 @@
 use super::{UNKNOWN, addressed_to_reader, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
-use crate::rules::Context;
+use crate::analysis::Context;
 use std::sync::LazyLock;
 
 static CONNECTIVE: LazyLock<LazyRegex> =

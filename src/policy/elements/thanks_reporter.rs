@@ -13,7 +13,7 @@ use super::{cue_regex, found, heading_evidence, view};
 use crate::kind::Kind;
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
-use crate::rules::Context;
+use crate::analysis::Context;
 use std::sync::LazyLock;
 
 static THANKS: LazyLock<LazyRegex> = LazyLock::new(|| {

@@ -11,7 +11,7 @@
 use super::{Sent, cue_regex, found, heading_evidence, view};
 use crate::lazy_regex::LazyRegex;
 use crate::policy::element::Found;
-use crate::rules::Context;
+use crate::analysis::Context;
 use std::sync::LazyLock;
 
 /// An imperative at the start of a sentence or clause (after "Please", "If …,", ";", ":").
@@ -65,13 +65,12 @@ fn tells_reader(s: &Sent) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
 
     fn yes(t: &str) -> bool {
         tells_reader(&Sent {
             start: 0,
             end: t.len(),
-            text: Cow::Borrowed(t),
+            text: t.to_string(),
             heading: false,
         })
     }

@@ -1,131 +1,52 @@
 //! # hedging
-//! Hedges on facts you know: "may have been exposed", "potentially", "it appears".
+//! Hedges on facts you can know: "you may have experienced errors", "our review found the
+//! files may have included …", "it appears the change was not reviewed".
 //!
 //! ## What it flags
-//! A modal with a perfect ("may have been double-booked", "could potentially have allowed",
-//! "may not have been saved"), a modal before a verb of observation or scope ("you may
-//! notice", "the data may include", "may be affected"), "potentially" / "possibly" before a
-//! verb or adjective, "a potential vulnerability / exposure / breach", and stance hedges
-//! ("it appears that", "it seems", "appears to have", "we believe that", "it is possible
-//! that"). Adjacent hedges in one phrase are reported once.
+//! A hedge on something the writer can establish from its own logs, records or actions:
+//! * a modal perfect or state about what happened to readers, customers or the writer's own
+//!   systems and data ("you may have received a reset email", "customers may have been
+//!   double-charged", "your record may have been included", "the flaw may have been present
+//!   since 2.3.0"), and a modal with a verb of noticing ("you may notice delays");
+//! * any modal hedge inside the writer's own finding ("our review determined that the files
+//!   may have contained …", "our records indicate that you may have placed an order");
+//! * stance hedges on the writer's own facts ("we believe we introduced the bug", "it appears
+//!   the change did not go through review", "the reporter appears to have accessed …");
+//! * "potentially"/"possibly" on whether something happened ("an intruder potentially gained
+//!   access"), double hedges ("could potentially have allowed", "could possibly have been
+//!   viewed"), and "a potential vulnerability" for a flaw the notice confirms.
 //!
-//! Not flagged: honest uncertainty that says what is not known yet ("We do not yet know
-//! whether exports were affected; we will update by 18 June", "It is not yet clear whether
-//! …", "we are still working to determine …"); statutory wording ("reasonably believed to
-//! have been acquired"); counterfactuals ("could have been prevented"); permission and
-//! capability ("you may contact us", "an attacker could read files"); quotations and code.
+//! Not flagged: uncertainty about what the writer cannot know — what an attacker, thief or
+//! other third party did ("the attacker may have viewed …"); a sentence that says what is not
+//! known ("we cannot tell whether anyone viewed it"); looking ahead ("some users may continue
+//! to see errors", "you may receive scam emails"); permission and advice ("you may wish to
+//! change your password", "you may place a freeze"); what a vulnerability allowed ("could
+//! allow an attacker to …", "could have copied the key"); counterfactuals ("could have been
+//! prevented"); feelings ("this news may be concerning"); statutory wording ("reasonably
+//! believed to have been acquired"); the reader's own choices ("some of you may have already
+//! called your customers"); the apology's object, which non-apology judges.
 //!
 //! ## Why it matters
 //! A hedge on something you know reads as evasion: if the records were exposed, "may have
 //! been exposed" tells the reader you are protecting yourself, not them. When you do not
-//! know, say so plainly and say when you will know — GDPR Art. 33(4) and HIPAA allow
-//! phased information, but not vagueness about what you already know.
+//! know, say so plainly and say when you will know — GDPR Art. 33(4) and HIPAA allow phased
+//! information, but not vagueness about what you already know.
 //! Sources: PagerDuty incident-response-docs (external communication guidelines); Federal
 //! Plain Language Guidelines; GDPR Art. 33(4).
 //!
 //! ## Bad
 //! > Some bookings may have been double-booked.
-//! > An attacker potentially gained access to your account.
+//! > An intruder potentially gained access to your account.
 //! > You may notice delays in sending messages.
 //!
 //! ## Good
 //! > 412 bookings were double-booked between 07:45 and 09:10 UTC.
+//! > The attacker may have viewed any file in those folders; the logs do not record reads.
 //! > We do not yet know whether card numbers were in the file; we will tell you by 18 June.
-//! > Messages were delayed by up to 20 minutes.
 
 use super::super::{Context, Family, Rule, RuleMeta};
+use crate::analysis::{Lexicon, Party, Role, Sentence, Tag, Token};
 use crate::diagnostic::{Finding, Severity};
-use crate::lazy_regex::LazyRegex;
-use crate::nlp::{Token, UPOS};
-
-/// Honest uncertainty in the sentence: the hedge states an unknown, not a known fact.
-static HONEST: LazyRegex = LazyRegex::new(
-    r"(?i)\b(?:(?:do|does|did) not|don't|doesn't|didn't) (?:yet |currently )?know\b|\bnot (?:yet )?(?:clear|known|confirmed|determined|certain)\b|\b(?:is|it's|remains?|are) (?:still |currently )?(?:unclear|unknown|not clear|not known|being (?:investigated|determined|assessed))\b|\b(?:still|currently) (?:working|trying) to (?:determine|confirm|establish|understand|find out|identify)\b|\b(?:can(?:not|'t)|are unable to|aren't able to) (?:yet )?(?:confirm|say|determine|rule out)\b|\binvestigating (?:whether|if)\b|\bwe(?: are|'re) (?:still )?(?:assessing|determining|confirming) (?:whether|if|how|which)\b|\breasonably believed?\b",
-);
-
-static APOLOGY_BEFORE: LazyRegex =
-    LazyRegex::new(r"(?i)\b(?:sorry|apologi[sz]e[sd]?|apologi[sz]ing|apolog(?:y|ies)|regrets?)\b");
-
-/// Stance hedges found by phrase.
-static STANCE: LazyRegex = LazyRegex::new(
-    r"(?i)\bit (?:appears|seems|would appear|looks like)(?: that)?\b|\b(?:appears?|seems?) to have\b|\bwe (?:currently |now )?(?:believe|think|suspect)(?: that)?\b(?:\s+(?:the|this|it|an?|some|no|your|our|there|they|these|those|all|most|[a-z]+ed)\b)|\bit is (?:possible|likely|conceivable) that\b|\bapparently\b|\bthere (?:may|might|could) have been\b",
-);
-
-const MODALS: &[&str] = &["may", "might", "could"];
-/// Verbs a modal hedges when it is about what happened or what is affected.
-const OBSERVE: &[&str] = &[
-    "notice",
-    "see",
-    "experience",
-    "include",
-    "contain",
-    "affect",
-    "impact",
-    "encounter",
-    "observe",
-    "find",
-    "receive",
-    "lose",
-    "involve",
-    "expose",
-    "show",
-    "get",
-    "have",
-];
-/// States after "may be": "may be affected", "may be incomplete".
-const STATE: &[&str] = &[
-    "affected",
-    "impacted",
-    "exposed",
-    "accessible",
-    "incomplete",
-    "delayed",
-    "unavailable",
-    "missing",
-    "involved",
-    "compromised",
-    "duplicated",
-    "incorrect",
-    "inaccurate",
-    "lost",
-    "at",
-    "visible",
-    "stale",
-];
-/// Counterfactual participles: "could have been prevented" is not a hedge.
-const COUNTERFACTUAL: &[&str] = &[
-    "prevented",
-    "avoided",
-    "caught",
-    "detected",
-    "done",
-    "handled",
-    "stopped",
-    "mitigated",
-    "predicted",
-    "foreseen",
-    "worse",
-];
-/// Harm nouns after "potential".
-const POTENTIAL_NOUNS: &[&str] = &[
-    "vulnerability",
-    "vulnerabilities",
-    "exposure",
-    "breach",
-    "compromise",
-    "impact",
-    "issue",
-    "incident",
-    "unauthorized",
-    "unauthorised",
-    "access",
-    "data",
-    "loss",
-    "leak",
-    "risk",
-    "exploitation",
-    "misuse",
-];
 
 pub struct Hedging {
     meta: RuleMeta,
@@ -136,7 +57,7 @@ pub fn rule() -> Box<dyn Rule> {
         meta: RuleMeta {
             id: "hedging".into(),
             severity: Severity::Warning,
-            summary: "Hedges on facts you know: \"may have been\", \"potentially\", \"it appears\""
+            summary: "Hedges on facts you can know: \"may have been\", \"potentially\", \"it appears\""
                 .into(),
             docs: super::docs("hedging"),
             family: Family::Code,
@@ -145,102 +66,138 @@ pub fn rule() -> Box<dyn Rule> {
     })
 }
 
-fn word(t: &Token) -> &str {
-    t.lower.as_str()
+const MODALS: &[&str] = &["may", "might", "could"];
+
+fn w(toks: &[Token], i: usize) -> &str {
+    toks.get(i).map_or("", |t| &*t.lower)
 }
 
-fn is_adv(t: &Token) -> bool {
-    t.is(UPOS::ADV)
-        || matches!(
-            word(t),
-            "potentially"
-                | "possibly"
-                | "also"
-                | "still"
-                | "well"
-                | "already"
-                | "not"
-                | "never"
-                | "even"
-                | "perhaps"
-                | "conceivably"
-        )
+/// Skips adverbs from `i`: "may also have", "could potentially have".
+fn skip_adverbs(toks: &[Token], mut i: usize, lex: &Lexicon) -> (usize, bool) {
+    let mut hedged = false;
+    while i < toks.len()
+        && (toks[i].is(Tag::ADV) || matches!(w(toks, i), "not" | "n't" | "never" | "also" | "already" | "still" | "well"))
+        && w(toks, i) != "have"
+    {
+        hedged |= lex.is("hedge_adverb", w(toks, i));
+        i += 1;
+    }
+    (i, hedged)
 }
 
-/// Hedge spans (token index ranges) in one sentence.
-pub fn hedges(toks: &[Token]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
+/// A hedge found in a sentence: its token range and whether it is a stance or double hedge
+/// (flagged whoever the subject is).
+struct Hedge {
+    start: usize,
+    end: usize,
+    /// The modal's token, for reading its clause.
+    anchor: usize,
+    strong: bool,
+    perfect: bool,
+}
+
+/// The hedges of one sentence, before the judgement about what they hedge.
+fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let w = word(&toks[i]);
-        if MODALS.contains(&w) {
-            let mut j = i + 1;
-            while j < toks.len() && is_adv(&toks[j]) && word(&toks[j]) != "have" {
-                j += 1;
-            }
-            // "may have to restart" is obligation, not a perfect.
-            let perfect = toks.get(j).is_some_and(|t| word(t) == "have")
-                && toks.get(j + 1).is_some_and(|t| word(t) != "to");
-            if perfect {
-                let mut k = j + 1;
-                while k < toks.len() && (is_adv(&toks[k]) || word(&toks[k]) == "been") {
-                    k += 1;
+        let word = w(toks, i);
+        if MODALS.contains(&word) && toks[i].is(Tag::AUX) || MODALS.contains(&word) && word != "may" {
+            let (j, adverb) = skip_adverbs(toks, i + 1, lex);
+            let obligation = w(toks, j) == "have" && w(toks, j + 1) == "to";
+            if w(toks, j) == "have" && !obligation {
+                let (k, adverb2) = skip_adverbs(toks, j + 1, lex);
+                let mut end = k;
+                if w(toks, k) == "been" {
+                    end = skip_adverbs(toks, k + 1, lex).0;
                 }
-                // "may have been double-booked": include a hyphenated participle.
-                if let Some(t) = toks.get(k)
-                    && (t.is_past_participle || t.is(UPOS::VERB) || t.is(UPOS::ADJ) || t.is_word)
-                    && !COUNTERFACTUAL.contains(&word(t))
-                {
-                    let mut end = k;
-                    while end + 2 < toks.len()
-                        && toks[end + 1].text == "-"
-                        && toks[end + 1].start == toks[end].end
-                    {
-                        end += 2;
-                    }
-                    spans.push((i, end));
+                // "may have been double-booked": the participle, with any hyphenated tail.
+                if end < toks.len() && toks[end].is_word() && !lex.is("counterfactual", w(toks, end)) {
+                    out.push(Hedge {
+                        start: i,
+                        end: end + 1,
+                        anchor: i,
+                        strong: adverb || adverb2,
+                        perfect: true,
+                    });
                     i = end + 1;
                     continue;
                 }
-            } else if w != "could"
-                && let Some(t) = toks.get(j)
-            {
-                let v = word(t);
-                let obs = OBSERVE
-                    .iter()
-                    .any(|o| v == *o || v.strip_suffix('s') == Some(o));
-                let state = v == "be" && toks.get(j + 1).is_some_and(|n| STATE.contains(&word(n)));
-                if obs && v != "have" || state {
-                    let end = if state { j + 1 } else { j };
-                    spans.push((i, end));
-                    i = end + 1;
+            } else if word != "could" || adverb {
+                // "may notice", "may be affected", "may be experiencing".
+                let be = w(toks, j) == "be";
+                let head = if be { skip_adverbs(toks, j + 1, lex).0 } else { j };
+                if head < toks.len() && toks[head].is_word() && !obligation {
+                    out.push(Hedge {
+                        start: i,
+                        end: head + 1,
+                        anchor: i,
+                        strong: adverb,
+                        perfect: false,
+                    });
+                    i = head + 1;
                     continue;
                 }
             }
-        } else if matches!(w, "potentially" | "possibly") {
+        } else if lex.is("hedge_adverb", word) && matches!(word, "potentially" | "possibly") {
+            // "potentially gained access": whether it happened at all. Not "potentially
+            // affected customers" (who might have been affected).
             let next = toks.get(i + 1);
-            if next.is_some_and(|n| n.is_word && !n.is(UPOS::NOUN) || n.is_past_participle) {
-                spans.push((i, i + 1));
+            let verb = next.is_some_and(|n| (n.is(Tag::VERB) || crate::analysis::clause::is_participle(n)) && !toks.get(i + 2).is_some_and(|m| m.is(Tag::NOUN) || m.is(Tag::PROPN)));
+            if verb {
+                out.push(Hedge {
+                    start: i,
+                    end: i + 2,
+                    anchor: i,
+                    strong: true,
+                    perfect: false,
+                });
                 i += 2;
                 continue;
             }
-        } else if w == "potential"
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| POTENTIAL_NOUNS.contains(&word(n)))
-        {
-            let start = if i > 0 && matches!(word(&toks[i - 1]), "a" | "an" | "the") {
-                i - 1
-            } else {
-                i
-            };
-            spans.push((start, i + 1));
-            i += 2;
+        } else if word == "potential" && (i + 1..(i + 4).min(toks.len())).any(|k| lex.is("harm_noun", w(toks, k))) {
+            // "a potential (security) vulnerability" for the flaw the notice is about.
+            let end = (i + 1..(i + 4).min(toks.len())).find(|&k| lex.is("harm_noun", w(toks, k))).unwrap_or(i);
+            let start = if i > 0 && matches!(w(toks, i - 1), "a" | "an" | "the" | "this") { i - 1 } else { i };
+            out.push(Hedge {
+                start,
+                end: end + 1,
+                anchor: i,
+                strong: true,
+                perfect: false,
+            });
+            i = end + 1;
+            continue;
+        } else if lex.is("stance", word) && stance(toks, i) {
+            let start = if i > 0 && matches!(w(toks, i - 1), "it" | "we" | "i") { i - 1 } else { i };
+            out.push(Hedge {
+                start,
+                end: i + 1,
+                anchor: i,
+                strong: true,
+                perfect: false,
+            });
+            i += 1;
             continue;
         }
         i += 1;
     }
-    spans
+    out
+}
+
+/// Is the stance verb at `i` a hedge: "it appears (that)", "appears to have", "we believe
+/// (that) X …", "our engineers believe …"? Not "we believe in", "it seems fair".
+fn stance(toks: &[Token], i: usize) -> bool {
+    let word = w(toks, i);
+    let prev = if i > 0 { w(toks, i - 1) } else { "" };
+    let next = w(toks, i + 1);
+    if word.starts_with("appear") || word.starts_with("seem") {
+        // "it appears (that) …", "appears to have accessed", "appears to be resolved".
+        return prev == "it" || next == "to" && matches!(w(toks, i + 2), "have" | "be");
+    }
+    // "we believe …", "our engineers believe …": a clause follows.
+    let writer = matches!(prev, "we" | "i" | "engineers" | "team" | "investigators") || (i >= 2 && w(toks, i - 2) == "our");
+    writer && !matches!(next, "in" | "it" | "so" | "," | "." | "strongly") && toks.get(i + 1).is_some()
 }
 
 impl Rule for Hedging {
@@ -249,106 +206,114 @@ impl Rule for Hedging {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let doc = ctx.doc;
-        // Only sentences that contain a hedge cue pay for tagging.
-        static CUE: LazyRegex =
-            LazyRegex::new(r"(?i)\b(?:may|might|could|potential(?:ly)?|possibly)\b");
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for (si, s) in doc.sentences.iter().enumerate() {
-            let text = doc.sentence_text(s);
-            if s.heading_like && !text.contains("potential") || HONEST.is_match(text) {
+        let analysis = ctx.analysis();
+        let lex = ctx.lexicon;
+        let apologies = crate::analysis::apology::apologies(ctx);
+        for (si, s) in analysis.sentences.iter().enumerate() {
+            if !s.tokens.iter().any(|t| MODALS.contains(&&*t.lower) || lex.is("hedge_adverb", &t.lower) || &*t.lower == "potential" || lex.is("stance", &t.lower)) {
                 continue;
             }
-            let mut local: Vec<(usize, usize)> = STANCE
-                .find_iter(text)
-                .map(|m| (s.start + m.start(), s.start + m.end()))
-                .collect();
-            if CUE.is_match(text) {
-                let toks = ctx.sentence_tokens(si);
-                if !toks.is_empty() {
-                    for (a, b) in hedges(toks) {
-                        // "sorry for any disruption this may have caused" is the non-apology's
-                        // concern, not a hedge on a fact.
-                        if APOLOGY_BEFORE.is_match(&doc.prose[s.start..toks[a].start]) {
-                            continue;
-                        }
-                        local.push((toks[a].start, toks[b].end));
-                    }
-                }
+            if honest(ctx, si) {
+                continue;
             }
-            local.sort();
-            // Merge hedges that touch or sit within a few bytes of each other.
-            for (a, b) in local {
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            for h in hedges(&s.tokens, lex) {
+                if s.tokens[h.start..h.end].iter().any(|t| t.flags.has(crate::analysis::token::Flags::ATTRIBUTED)) {
+                    continue;
+                }
+                // Inside an apology's object: non-apology's concern.
+                if apologies.0.iter().any(|a| a.sentence == si && h.start >= a.start && h.start < a.end) {
+                    continue;
+                }
+                if !knowable(s, &h, lex) {
+                    continue;
+                }
                 match spans.last_mut() {
-                    Some(last) if last.0 >= s.start && a <= last.1 + 1 => last.1 = last.1.max(b),
-                    _ => spans.push((a, b)),
+                    // Hedges close together are one: "we believe the drive may have been …".
+                    Some(last) if h.start <= last.1 + 3 => last.1 = last.1.max(h.end),
+                    _ => spans.push((h.start, h.end)),
                 }
             }
-        }
-        for (start, end) in spans {
-            if doc.in_attributed_quote(start..end) {
-                continue;
+            for (a, b) in spans {
+                let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
+                out.push(
+                    Finding::new("hedging", Severity::Warning, start, end)
+                        .message(format!("\"{}\" hedges a fact you can know.", ctx.doc.source[start..end].split_whitespace().collect::<Vec<_>>().join(" ")))
+                        .help("If you know it happened, say so: \"412 bookings were double-booked.\" If you don't know yet, say what is unknown and when you will know: \"We don't yet know whether card numbers were in the file; we will tell you by 18 June.\""),
+                );
             }
-            let text = doc.text(start, end).to_string();
-            out.push(
-                Finding::new("hedging", Severity::Warning, start, end)
-                    .message(format!("\"{text}\" hedges a fact."))
-                    .help(
-                        "If you know it happened, say so: \"412 bookings were double-booked.\" If you don't know yet, say what is unknown and when you will know: \"We don't yet know whether card numbers were in the file; we will tell you by 18 June.\"",
-                    ),
-            );
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
+/// Does sentence `si` (or the one before or after it) say what is not known? Then its hedges
+/// are honest uncertainty. Statutory "reasonably believed" counts too.
+fn honest(ctx: &Context, si: usize) -> bool {
+    let a = ctx.analysis();
+    let says_unknown = |sj: usize| {
+        a.sentences.get(sj).is_some_and(|s| {
+            let words = s.words();
+            let fam = ctx.lexicon.get("unknown");
+            (0..words.len()).any(|i| fam.is_some_and(|f| f.ends_at(&words, i).next().is_some()))
+                || words.windows(2).any(|p| p == ["reasonably", "believed"])
+        })
+    };
+    says_unknown(si) || si > 0 && says_unknown(si - 1) || says_unknown(si + 1)
+}
 
-    fn hits(src: &str) -> Vec<String> {
-        super::super::test_hits("hedging", src)
+/// Is what the hedge is about something the writer can know?
+fn knowable(s: &Sentence, h: &Hedge, lex: &Lexicon) -> bool {
+    let toks = &s.tokens;
+    let chain: Vec<_> = s.clause_chain(h.anchor).collect();
+    if chain.iter().any(|c| matches!(c.role, Role::Question | Role::Conditional | Role::Quoted)) {
+        return false;
     }
-
-    #[test]
-    fn modal_perfect_and_observation() {
-        assert_eq!(
-            hits("Some bookings may have been double-booked."),
-            vec!["may have been double-booked"]
-        );
-        assert_eq!(
-            hits("The flaw could potentially have allowed an attacker in."),
-            vec!["could potentially have allowed"]
-        );
-        assert_eq!(
-            hits("Some drafts may not have been saved."),
-            vec!["may not have been saved"]
-        );
-        assert_eq!(hits("You may notice slower uploads."), vec!["may notice"]);
-        assert_eq!(hits("The file may include your name."), vec!["may include"]);
-        assert_eq!(
-            hits("An attacker potentially gained access."),
-            vec!["potentially gained"]
-        );
-        assert_eq!(
-            hits("We found a potential vulnerability."),
-            vec!["a potential vulnerability"]
-        );
-        assert_eq!(
-            hits("It appears that the job ran twice."),
-            vec!["It appears that"]
-        );
+    let clause = chain.iter().find(|c| c.verb.is_some());
+    let subject = clause.and_then(|c| c.subject_party);
+    let head = (h.start..h.end).rev().find(|&k| toks[k].is_word()).map_or("", |k| w(toks, k));
+    // Third parties' acts: "the attacker may have viewed", "the person who took it may never
+    // have looked", "the malware may have captured".
+    if matches!(subject, Some(Party::Attacker | Party::Individual | Party::Vendor)) && !h.strong {
+        return false;
     }
-
-    #[test]
-    fn honest_uncertainty_and_other_modals() {
-        assert!(hits("We do not yet know whether exports may have been affected; we will update by 18 June.").is_empty());
-        assert!(hits("It is not yet clear whether card data may have been included.").is_empty());
-        assert!(
-            hits("Information reasonably believed to have been acquired includes names.")
-                .is_empty()
-        );
-        assert!(hits("This could have been prevented by an alert.").is_empty());
-        assert!(hits("We may have to restart the service tonight.").is_empty());
-        assert!(hits("You may contact us at any time. An attacker could read files.").is_empty());
-        assert!(hits("One customer wrote: \"it may have been exposed\".").is_empty());
+    // Inside the writer's own finding: "our review found that … may have contained".
+    let in_finding = chain.iter().any(|c| {
+        c.role == Role::Complement
+            && c.parent.is_some_and(|p| {
+                let parent = &s.clauses[p];
+                parent.verb.is_some_and(|v| lex.is("finding_verb", w(toks, v.head)))
+                    && matches!(parent.subject_party, Some(Party::Writer | Party::WriterOwned))
+            })
+    });
+    if h.strong {
+        return true;
     }
+    let modal = w(toks, h.anchor);
+    // "could" alone describes what a flaw or exposure allowed.
+    if modal == "could" {
+        return false;
+    }
+    if in_finding {
+        return true;
+    }
+    // Feelings and permission: "this may be concerning", "you may wish to".
+    if lex.is("feeling", head) || (h.end - h.start <= 2 && lex.is("permissive", head)) {
+        return false;
+    }
+    // Looking ahead: "may continue to see errors", "may receive scam emails".
+    let ahead = toks[h.start..].iter().take(8).any(|t| lex.is("ahead", &t.lower));
+    if !h.perfect && (ahead || matches!(head, "receive" | "be" | "get")) {
+        return false;
+    }
+    if !h.perfect && !lex.is("observe", head) && w(toks, h.start + 1) != "be" {
+        return false;
+    }
+    // The reader's own choices: "some of you may have already chased customers".
+    if subject == Some(Party::Reader) && h.perfect && !lex.is("observe", head) && !toks[h.end - 1].is(Tag::VERB) {
+        return true;
+    }
+    if subject == Some(Party::Reader) && h.perfect && clause.is_some_and(|c| c.verb.is_some_and(|v| v.voice == crate::analysis::Voice::Active)) && !lex.is("observe", head) && !lex.is("fault_verb", head) {
+        return false;
+    }
+    true
 }

@@ -115,7 +115,7 @@ impl Rule for Jargon {
             Some(Kind::BreachNotice | Kind::StatusUpdate) => Severity::Warning,
             _ => Severity::Info,
         };
-        let codenames = ctx.vocab.word_regex("codenames");
+        let codenames = ctx.lexicon.get("codenames").filter(|f| !f.is_empty());
         let mut seen: HashSet<String> = HashSet::new();
         let mut push = |out: &mut Vec<Finding>,
                         start: usize,
@@ -131,7 +131,7 @@ impl Rule for Jargon {
                 );
             }
         };
-        for s in &doc.sentences {
+        for (si, s) in doc.sentences.iter().enumerate() {
             let role = doc.blocks.get(s.block).map(|b| b.role);
             if matches!(
                 role,
@@ -185,17 +185,22 @@ impl Rule for Jargon {
                     "Name the role, not the machine: \"one of our database servers in Frankfurt\" rather than \"db-prod-03\".",
                 );
             }
-            if let Some(re) = &codenames {
-                for w in re.find_iter(text) {
-                    taken.push((w.start(), w.end()));
-                    push(
-                        out,
-                        s.start + w.start(),
-                        s.start + w.end(),
-                        w.as_str(),
-                        "an internal codename",
-                        "Use the name your readers know: \"the mobile app\" rather than the project's codename.",
-                    );
+            if let Some(fam) = codenames {
+                let sent = ctx.sentence(si);
+                let words = sent.words();
+                for i in 0..words.len() {
+                    if let Some(e) = fam.ends_at(&words, i).max() {
+                        let (a, b) = (sent.tokens[i].start, sent.tokens[e - 1].end);
+                        taken.push((a - s.start, b - s.start));
+                        push(
+                            out,
+                            a,
+                            b,
+                            &doc.source[a..b],
+                            "an internal codename",
+                            "Use the name your readers know: \"the mobile app\" rather than the project's codename.",
+                        );
+                    }
                 }
             }
             if shouting {

@@ -5,20 +5,24 @@ use super::Rule;
 
 pub mod hedging;
 pub mod jargon;
+pub mod non_apology;
 pub mod passive_evasion;
 pub mod readability;
 pub mod scare_quotes;
 pub mod time_without_zone;
+pub mod unrendered_placeholder;
 
 /// Every code rule.
 pub fn all() -> Vec<Box<dyn Rule>> {
     vec![
         hedging::rule(),
         jargon::rule(),
+        non_apology::rule(),
         passive_evasion::rule(),
         readability::rule(),
         scare_quotes::rule(),
         time_without_zone::rule(),
+        unrendered_placeholder::rule(),
     ]
 }
 

@@ -1,25 +1,28 @@
 //! # passive-evasion
-//! A fault told in the passive with nobody doing it: "mistakes were made", "an error occurred".
+//! A fault told in the passive with nobody doing it: "mistakes were made", "a misconfiguration
+//! was pushed", "the alert was not acted on".
 //!
 //! ## What it flags
-//! * A past be-verb (was, were, has/have/had been, got) + a past participle of a
-//!   responsibility verb, with no "by …" agent and no first-person active clause ("we
-//!   deployed …") in the sentence: "Credentials were compromised", "Customer records were
-//!   exposed", "Your files were deleted". Verbs that are faults in themselves (compromised,
-//!   exposed, leaked, deleted, misconfigured, overwritten, corrupted, lost, introduced, made
-//!   …) always count; neutral verbs (deployed, pushed, sent, released, removed, disabled,
-//!   changed, applied …) count when the subject or the sentence names a fault ("A
-//!   misconfiguration was pushed", "a faulty change was deployed", "emails were sent in
-//!   error", "a change was deployed that deleted the cache").
-//! * Existential faults: "an error occurred", "a problem arose", "an issue happened",
-//!   "mistakes were made".
+//! A passive clause (be or get + past participle) with no agent — no "by …" in the clause,
+//! and no one acting in the sentence before or after it — that hides who erred:
+//! * a verb that is a fault in itself: "credentials were compromised", "a drive was
+//!   misplaced", "data was lost", "an error was introduced", "mistakes were made";
+//! * a deliberate action told with a sign that it went wrong: "emails were inadvertently
+//!   sent", "orders were incorrectly marked as paid", "rate limits were set too aggressively",
+//!   "the key was published under the wrong selector", "the endpoint was deployed without the
+//!   ownership check", "a misconfiguration was pushed";
+//! * a duty left undone: "the alert was not acted on", "the account had not been disabled";
+//! * a change to the writer's own systems told with no one making it: "a retention setting was
+//!   changed last week", "the caching configuration was updated";
+//! * existential faults: "an error occurred", "a problem arose".
 //!
-//! Not flagged: neutral narration and outcome verbs (restored, resolved, routed, recovered,
-//! delivered, processed, fixed, notified, rolled back …: "service was restored at 14:09
-//! UTC", "requests were routed to the backup region"), remedies ("a fix was deployed"),
-//! present-tense descriptions ("data is encrypted"), negations, and sentences that name the
-//! agent ("was deleted by an attacker", "by our on-call engineer"). In a post-mortem's
-//! technical sections (timeline, root cause, technical details) the finding is info.
+//! Not flagged: an agent in the clause ("was deployed by our team") or in the sentence before
+//! or after ("We ran a migration. The table was dropped during it."); remedies and neutral
+//! narration ("service was restored", "traffic was routed to the standby", "refunds were
+//! issued"); what an attacker or thief did ("files were copied", "my laptop was taken");
+//! things the writer names as its own ("our failover was never tested"); passives inside an
+//! honest statement of what is not known. In a post-mortem's technical sections (timeline,
+//! root cause, technical details) the finding is info.
 //!
 //! ## Why it matters
 //! "Mistakes were made" admits a fault while hiding who made it — the "past exonerative".
@@ -39,172 +42,9 @@
 //! > Service was restored at 14:09 UTC.
 
 use super::super::{Context, Family, Rule, RuleMeta};
+use crate::analysis::{Clause, Lexicon, Party, Role, Sentence, Tag, Voice};
 use crate::diagnostic::{Finding, Severity};
-use crate::document::BlockRole;
 use crate::kind::Kind;
-use crate::lazy_regex::LazyRegex;
-use crate::nlp::{Token, UPOS};
-use std::sync::LazyLock;
-
-/// Participles that are faults in themselves.
-const FAULT_VERBS: &[&str] = &[
-    "compromised",
-    "exposed",
-    "leaked",
-    "misconfigured",
-    "deleted",
-    "overwritten",
-    "overwrote",
-    "corrupted",
-    "mishandled",
-    "lost",
-    "breached",
-    "misrouted",
-    "misdirected",
-    "erased",
-    "wiped",
-    "dropped",
-    "truncated",
-    "mislabeled",
-    "mislabelled",
-    "disclosed",
-    "introduced",
-    "broken",
-    "missed",
-    "overlooked",
-    "ignored",
-    "made",
-    "miscalculated",
-    "misapplied",
-    "mistyped",
-    "purged",
-    "destroyed",
-    "left",
-    "forgotten",
-    "misissued",
-    "revealed",
-];
-/// Participles that are faults only in a fault context.
-const NEUTRAL_VERBS: &[&str] = &[
-    "sent",
-    "deployed",
-    "pushed",
-    "released",
-    "removed",
-    "disabled",
-    "applied",
-    "shipped",
-    "merged",
-    "changed",
-    "modified",
-    "rolled",
-    "run",
-    "executed",
-    "triggered",
-    "set",
-    "configured",
-    "granted",
-    "enabled",
-    "updated",
-    "upgraded",
-    "migrated",
-    "issued",
-    "emailed",
-    "charged",
-    "billed",
-    "shown",
-    "displayed",
-    "posted",
-    "published",
-    "shared",
-    "uploaded",
-    "skipped",
-    "accessed",
-    "installed",
-    "copied",
-    "moved",
-    "renamed",
-    "expired",
-    "allowed",
-];
-/// Outcome and narration verbs: never evasive (listed for the documentation and tests).
-pub const EXEMPT: &[&str] = &[
-    "restored",
-    "resolved",
-    "routed",
-    "rerouted",
-    "recovered",
-    "delivered",
-    "processed",
-    "fixed",
-    "mitigated",
-    "notified",
-    "informed",
-    "rolled back",
-    "reverted",
-    "identified",
-    "detected",
-    "contained",
-    "patched",
-];
-const FAULT_SUBJECT: &[&str] = &[
-    "error",
-    "errors",
-    "bug",
-    "bugs",
-    "misconfiguration",
-    "mistake",
-    "mistakes",
-    "faulty",
-    "bad",
-    "incorrect",
-    "wrong",
-    "broken",
-    "buggy",
-    "defective",
-    "flawed",
-    "erroneous",
-    "untested",
-    "malformed",
-    "invalid",
-    "problematic",
-    "unreviewed",
-    "regression",
-    "typo",
-];
-const REMEDY_SUBJECT: &[&str] = &[
-    "fix",
-    "patch",
-    "hotfix",
-    "mitigation",
-    "rollback",
-    "revert",
-    "workaround",
-    "remediation",
-    "notification",
-    "notice",
-    "alert",
-    "reminder",
-    "credit",
-    "refund",
-    "correction",
-    "update",
-];
-
-static FAULT_CONTEXT: LazyRegex = LazyRegex::new(
-    r"(?i)\b(?:in error|by mistake|by accident|mistakenly|accidentally|inadvertently|incorrectly|erroneously|wrongly|prematurely|improperly|without (?:review|testing|approval|authori[sz]ation|being tested|being reviewed))\b|\b(?:that|which) (?:then )?(?:caused|broke|deleted|triggered|led to|removed|disabled|overwrote|corrupted|exposed|took down|crashed)\b",
-);
-static EXISTENTIAL: LazyRegex = LazyRegex::new(
-    r"(?i)\b(?:(?:an?|the|several|multiple|some|one|two|a few|a number of)\s+)?(?:[\w-]+\s+)?(?:errors?|issues?|problems?|mistakes?|faults?|bugs?|misconfigurations?|failures?|oversights?|glitch(?:es)?)\s+(?:(?:has|have|had)\s+)?(?:occurred|arose|arisen|happened|took place|crept in|emerged|surfaced|developed)\b",
-);
-static FIRST_PERSON_ACTIVE: LazyRegex = LazyRegex::new(
-    r"(?i)\b(?:we|i)\s+(?:(?:\w+ly|then|also|had|have|did|do|just|later)\s+)*(?:[a-z]+ed|made|ran|sent|pushed|broke|took|set|put|left|lost|let|forgot|shipped|deployed|introduced|changed|caused|misconfigured|deleted|exposed|wrote|didn't|did not|failed|missed|should)\b",
-);
-static NOT_ASSERTED: LazyRegex =
-    LazyRegex::new(r"(?i)\b(?:no|not|never|without|whether|if|unless|nothing|none)\b");
-static TECH_HEADING: LazyRegex = LazyRegex::new(
-    r"(?i)timeline|technical|root cause|contributing|detail|analysis|how it happened",
-);
 
 pub struct PassiveEvasion {
     meta: RuleMeta,
@@ -215,7 +55,7 @@ pub fn rule() -> Box<dyn Rule> {
         meta: RuleMeta {
             id: "passive-evasion".into(),
             severity: Severity::Warning,
-            summary: "A fault in the passive with nobody doing it".into(),
+            summary: "A fault told in the passive with nobody doing it".into(),
             docs: super::docs("passive-evasion"),
             family: Family::Code,
             needs_nlp: true,
@@ -223,122 +63,53 @@ pub fn rule() -> Box<dyn Rule> {
     })
 }
 
-fn is_be(w: &str) -> bool {
-    matches!(w, "was" | "were" | "been" | "got" | "gotten")
+/// Why a passive clause hides a fault, if it does.
+fn evasive(s: &Sentence, c: &Clause, lex: &Lexicon) -> bool {
+    let toks = &s.tokens;
+    let Some(v) = c.verb else {
+        return false;
+    };
+    let head = &*toks[v.head].lower;
+    // The phrasal particle: "acted on", "rolled out", "switched on".
+    let particle = toks.get(v.head + 1).map_or("", |t| &*t.lower);
+    let phrase = format!("{head} {particle}");
+    let is = |fam: &str| lex.is(fam, head) || lex.get(fam).is_some_and(|f| f.ends_at(&[head, particle], 0).any(|e| e == 2));
+    let clause_words: Vec<&str> = toks[c.start..c.end.min(toks.len())].iter().map(|t| &*t.lower).collect();
+    let qualified = clause_words.iter().enumerate().any(|(k, x)| {
+        lex.is("fault_qualifier", x)
+            // "too aggressively", "too early": "too" before an adverb or adjective.
+            && (*x != "too" || toks.get(c.start + k + 1).is_some_and(|n| n.is(Tag::ADV) || n.is(Tag::ADJ)))
+            && (*x != "without" || c.start + k > v.head)
+    }) || clause_words.windows(2).any(|p| lex.get("fault_qualifier").is_some_and(|f| f.ends_at(p, 0).any(|e| e == 2)));
+    let subject_words: Vec<&str> = c.subject.map_or(Vec::new(), |(a, b)| toks[a..b].iter().map(|t| &*t.lower).collect());
+    let faulty_subject = subject_words.iter().any(|x| lex.is("fault_subject", x) || lex.is("fault_qualifier", x) && !matches!(*x, "without" | "too"));
+    if qualified || faulty_subject {
+        return !lex.is("remedy_verb", head) || qualified;
+    }
+    if v.negated {
+        // A duty left undone: "was not caught", "had not been disabled".
+        return is("duty_verb") || phrase == "acted on";
+    }
+    if is("fault_verb") {
+        return true;
+    }
+    // A change to the writer's own systems told with nobody making it.
+    let change = c
+        .subject
+        .is_some_and(|(a, b)| (a..b).any(|k| lex.is("change_object", &toks[k].lower)));
+    change && is("action_verb") && !is("remedy_verb")
 }
 
-/// Token ranges of agentless passives of responsibility verbs in one sentence.
-pub fn passives(toks: &[Token], sentence: &str, sentence_start: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    if FIRST_PERSON_ACTIVE.is_match(sentence) {
-        return out;
-    }
-    for i in 0..toks.len() {
-        if !is_be(&toks[i].lower) {
-            continue;
-        }
-        // "may have been accessed" is a hedge (reported by `hedging`), not an evasion.
-        if toks[i].lower == "been"
-            && i >= 2
-            && toks[i - 1].lower == "have"
+/// Does the sentence name someone acting (the writer, a person, a vendor, an attacker), so
+/// that a passive next to it has its agent? "We ran a migration. The table was dropped."
+fn names_actor(s: &Sentence) -> bool {
+    s.clauses.iter().any(|c| {
+        c.verb.is_some_and(|v| v.voice == Voice::Active && !v.copula)
             && matches!(
-                toks[i - 2].lower.as_str(),
-                "may" | "might" | "could" | "would" | "should"
+                c.subject_party,
+                Some(Party::Writer | Party::WriterOwned | Party::Individual | Party::Vendor | Party::Attacker)
             )
-        {
-            continue;
-        }
-        // "has been" counts; "is being" / present forms do not reach here.
-        let mut j = i + 1;
-        let mut negated = false;
-        while j < toks.len()
-            && (toks[j].is(UPOS::ADV) || toks[j].lower.ends_with("ly") || toks[j].lower == "been")
-        {
-            if matches!(toks[j].lower.as_str(), "not" | "never" | "n't") {
-                negated = true;
-            }
-            j += 1;
-        }
-        if negated
-            || toks
-                .get(i + 1)
-                .is_some_and(|t| matches!(t.lower.as_str(), "not" | "never" | "n't"))
-        {
-            continue;
-        }
-        let Some(p) = toks.get(j) else { continue };
-        let v = p.lower.as_str();
-        if !p.is_past_participle && !FAULT_VERBS.contains(&v) {
-            continue;
-        }
-        // "made" only with a fault subject ("mistakes were made", "changes were made that …").
-        let subject: Vec<&str> = toks[..i]
-            .iter()
-            .rev()
-            .take(4)
-            .map(|t| t.lower.as_str())
-            .collect();
-        let fault_subject = subject.iter().any(|w| FAULT_SUBJECT.contains(w));
-        let remedy_subject = subject.iter().take(2).any(|w| REMEDY_SUBJECT.contains(w));
-        if subject
-            .iter()
-            .any(|w| matches!(*w, "no" | "none" | "neither" | "nothing"))
-        {
-            continue;
-        }
-        let rest = &sentence[(p.end - sentence_start).min(sentence.len())..];
-        let fault_context = FAULT_CONTEXT.is_match(sentence);
-        let is_fault = if v == "made" || v == "left" || v == "set" {
-            fault_subject || fault_context
-        } else if FAULT_VERBS.contains(&v) {
-            !remedy_subject || fault_context
-        } else if NEUTRAL_VERBS.contains(&v) {
-            fault_context || (fault_subject && !remedy_subject)
-        } else {
-            false
-        };
-        // Denied, doubted or asked about, not asserted: "no evidence that data was accessed".
-        let before = &sentence[..(toks[i].start - sentence_start).min(sentence.len())];
-        if NOT_ASSERTED.is_match(before) {
-            continue;
-        }
-        if !is_fault || has_agent(rest) {
-            continue;
-        }
-        // Extend back over the subject noun phrase.
-        let mut s = i;
-        while s > 0 && i - s < 4 {
-            let t = &toks[s - 1];
-            let np = t.is(UPOS::NOUN)
-                || t.is(UPOS::PROPN)
-                || t.is(UPOS::ADJ)
-                || t.is(UPOS::DET)
-                || t.is(UPOS::NUM)
-                || (t.pos.is_none() && t.is_word);
-            if !np || t.is_punctuation {
-                break;
-            }
-            s -= 1;
-        }
-        out.push((s, j));
-    }
-    out
-}
-
-fn has_agent(rest: &str) -> bool {
-    static NOT_AGENT: LazyRegex = LazyRegex::new(
-        r"(?i)^\s*by\s+(?:mistake|accident|error|default|design|hand|then|now|noon|midnight|the time|\d|about|around|up to|more than|roughly|approximately|over|nearly|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|end of)\b",
-    );
-    let mut pos = 0;
-    while let Some(i) = rest[pos..].to_ascii_lowercase().find("by ") {
-        let at = pos + i;
-        let word_start = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
-        if word_start && !NOT_AGENT.is_match(&rest[at..]) {
-            return true;
-        }
-        pos = at + 3;
-    }
-    false
+    }) || s.clauses.iter().any(|c| c.agent.is_some())
 }
 
 impl Rule for PassiveEvasion {
@@ -347,101 +118,133 @@ impl Rule for PassiveEvasion {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let doc = ctx.doc;
-        // Only a sentence with a be-verb followed closely by a listed participle pays for
-        // tagging (harper's dictionary loads on the first one).
-        static CUE: LazyLock<LazyRegex> = LazyLock::new(|| {
-            let verbs: Vec<&str> = FAULT_VERBS.iter().chain(NEUTRAL_VERBS).copied().collect();
-            LazyRegex::owned(format!(
-                r"(?i)\b(?:was|were|been|got|gotten)\s+(?:[\w'-]+\s+){{0,3}}(?:{})\b",
-                verbs.join("|")
-            ))
-        });
-        let mut current_heading = String::new();
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for (si, s) in doc.sentences.iter().enumerate() {
-            let text = doc.sentence_text(s);
-            if doc
-                .blocks
-                .get(s.block)
-                .is_some_and(|b| b.role == BlockRole::Heading)
-                || s.heading_like
-            {
-                current_heading = text.to_string();
+        let analysis = ctx.analysis();
+        let lex = ctx.lexicon;
+        let mut section_technical = false;
+        for (si, s) in analysis.sentences.iter().enumerate() {
+            let doc_sentence = &ctx.doc.sentences[si];
+            if doc_sentence.heading_like {
+                let h = ctx.doc.sentence_text(doc_sentence).to_lowercase();
+                section_technical = ["timeline", "technical", "root cause", "contributing", "detail", "analysis", "how it happened"]
+                    .iter()
+                    .any(|k| h.contains(k));
                 continue;
             }
-            let technical =
-                ctx.kind == Some(Kind::Postmortem) && TECH_HEADING.is_match(&current_heading);
-            let sev = if technical {
-                Severity::Info
-            } else {
-                Severity::Warning
+            let toks = &s.tokens;
+            let unknown = {
+                let words = s.words();
+                let fam = lex.get("unknown");
+                (0..words.len()).any(|i| fam.is_some_and(|f| f.ends_at(&words, i).next().is_some()))
             };
-            let mut local: Vec<(usize, usize)> = EXISTENTIAL
-                .find_iter(text)
-                .map(|m| (s.start + m.start(), s.start + m.end()))
-                .collect();
-            if CUE.is_match(text) {
-                let toks = ctx.sentence_tokens(si);
-                if !toks.is_empty() {
-                    for (a, b) in passives(toks, text, s.start) {
-                        local.push((toks[a].start, toks[b].end));
-                    }
-                }
+            if unknown {
+                continue;
             }
-            local.sort();
-            for (a, b) in local {
-                if found.iter().any(|&(x, y)| a < y && x < b) || doc.in_attributed_quote(a..b) {
+            let attacker_near = |sj: usize| {
+                analysis.sentences.get(sj).is_some_and(|x| x.chunks.iter().any(|c| c.party == Party::Attacker))
+            };
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            for c in &s.clauses {
+                let Some(v) = c.verb else { continue };
+                if c.role == Role::Quoted || c.agent.is_some() {
                     continue;
                 }
-                found.push((a, b));
+                let passive = v.voice == Voice::Passive;
+                let existential = !passive && existential(s, c, lex);
+                if !passive && !existential {
+                    continue;
+                }
+                if passive && !evasive(s, c, lex) {
+                    continue;
+                }
+                if toks[v.head].flags.has(crate::analysis::token::Flags::ATTRIBUTED) {
+                    continue;
+                }
+                // "our failover automation was never tested": the writer names it as its own.
+                if passive && matches!(c.subject_party, Some(Party::WriterOwned | Party::Writer)) {
+                    continue;
+                }
+                // The attacker's acts, and agents named next door.
+                if attacker_near(si) || (si > 0 && attacker_near(si - 1)) {
+                    continue;
+                }
+                let prev = si.checked_sub(1).and_then(|p| analysis.sentences.get(p));
+                let next = analysis.sentences.get(si + 1);
+                if prev.is_some_and(names_actor) || next.is_some_and(names_actor) || names_actor_in(s, c) {
+                    continue;
+                }
+                let start = c.subject.map_or(v.start, |(a, _)| a.min(v.start));
+                let end = v.head + 1;
+                spans.push((start, end));
+            }
+            for (a, b) in spans {
+                let sev = if section_technical && ctx.kind == Some(Kind::Postmortem) {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                };
+                let (start, end) = (toks[a].start, toks[b - 1].end);
                 out.push(
-                    Finding::new("passive-evasion", sev, a, b)
-                        .message(format!("\"{}\" hides who did it.", doc.text(a, b)))
-                        .help("Say who did it, in the first person: \"We deployed a configuration change that deleted the cache.\" Blameless means \"we\", never an individual's name."),
+                    Finding::new("passive-evasion", sev, start, end)
+                        .message("This passive hides who made the mistake.")
+                        .help("Say who did it, in the first person: \"We deployed a change that …\" (blameless writing uses \"we\", not an individual's name)."),
                 );
             }
         }
     }
 }
 
+/// "an error occurred", "a problem arose", "mistakes were made": a fault that simply happened.
+fn existential(s: &Sentence, c: &Clause, lex: &Lexicon) -> bool {
+    let toks = &s.tokens;
+    let Some(v) = c.verb else { return false };
+    let head = &*toks[v.head].lower;
+    matches!(head, "occurred" | "arose" | "arisen" | "happened" | "crept" | "emerged" | "surfaced" | "occur" | "arise" | "happen" | "occurs" | "happens")
+        && !v.negated
+        && c.subject.is_some_and(|(a, b)| (a..b).any(|k| lex.is("fault_subject", &toks[k].lower)))
+}
+
+/// Another clause of the same sentence with the writer or a person acting ("…, and we had
+/// not noticed"): the sentence names who did it.
+fn names_actor_in(s: &Sentence, c: &Clause) -> bool {
+    s.clauses.iter().any(|o| {
+        !std::ptr::eq(o, c)
+            && o.verb.is_some_and(|v| v.voice == Voice::Active && !v.copula)
+            && matches!(o.subject_party, Some(Party::Writer | Party::Individual))
+    })
+}
+
 #[cfg(test)]
 mod tests {
-
     fn hits(src: &str) -> Vec<String> {
         super::super::test_hits("passive-evasion", src)
     }
 
     #[test]
     fn flags_agentless_faults() {
-        assert_eq!(
-            hits("An error occurred during maintenance."),
-            vec!["An error occurred"]
-        );
-        assert_eq!(hits("Mistakes were made."), vec!["Mistakes were made"]);
-        assert_eq!(
-            hits("A misconfiguration was pushed to production."),
-            vec!["A misconfiguration was pushed"]
-        );
-        assert_eq!(
-            hits("Credentials were compromised in a phishing attack."),
-            vec!["Credentials were compromised"]
-        );
-        assert_eq!(
-            hits("Reminder emails were sent in error."),
-            vec!["Reminder emails were sent"]
-        );
+        for s in [
+            "A misconfiguration was pushed to production.",
+            "Credentials were compromised as a result of a phishing email.",
+            "The reminders were inadvertently sent using the old schedule.",
+            "Mistakes were made in the way the bills were checked.",
+            "The initial alert was not acted on for 40 minutes.",
+            "An error occurred during maintenance.",
+        ] {
+            assert_eq!(hits(s).len(), 1, "{s}");
+        }
     }
 
     #[test]
-    fn narration_agents_and_first_person() {
-        assert!(hits("Service was restored at 14:09 UTC.").is_empty());
-        assert!(hits("Requests were routed to the backup region.").is_empty());
-        assert!(hits("A fix was deployed at 10:02 UTC.").is_empty());
-        assert!(hits("The files were deleted by an attacker.").is_empty());
-        assert!(hits("We pushed a change, and the cache was deleted.").is_empty());
-        assert!(hits("No customer data was exposed.").is_empty());
-        assert!(hits("Our systems were never compromised.").is_empty());
-        assert!(hits("Data is encrypted at rest.").is_empty());
+    fn narration_agents_and_remedies() {
+        for s in [
+            "Service was restored at 14:09 UTC.",
+            "Requests were routed to the backup region.",
+            "The change was deployed by our on-call engineer.",
+            "We ran a migration. The table was dropped during it.",
+            "The attacker signed in with a stolen password. Files were copied from two servers.",
+            "Refunds were issued to every affected customer.",
+            "Our failover automation was never tested.",
+        ] {
+            assert!(hits(s).is_empty(), "{s}: {:?}", hits(s));
+        }
     }
 }

@@ -15,7 +15,7 @@
 //! them). If they are missing, unreadable or from another nlprule version, a miette error saying
 //! where to get them is printed to stderr once and checking goes on without the group.
 
-use super::{Context, Family, Rule, RuleMeta};
+use super::super::{Context, Family, Rule, RuleMeta};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{Finding, Severity};
 use miette::{Diagnostic, NamedSource, SourceSpan};
@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 /// The group's rule id; findings are `grammar/<LanguageTool rule id>`.
-pub const GROUP: &str = crate::linter::GRAMMAR_GROUP;
+pub use super::GROUP;
 /// Environment variable naming the folder with the binaries.
 pub const ENV_VAR: &str = "CANDOR_NLPRULE_DATA";
 /// The nlprule version the binaries must be built for (pinned with `=` in Cargo.toml).

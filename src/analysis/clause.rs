@@ -1,0 +1,1035 @@
+//! Clauses: where each clause of a sentence starts and ends, what role it plays, who its
+//! subject is, and what its verb group says (voice, tense, modality, negation).
+//!
+//! This is a shallow parse over the Brill tags, not a full syntactic analysis: it finds the
+//! words that open clauses ("if", "because", "to" + verb, "which", "that", coordinating
+//! "and we …", semicolons and dashes), the verb group of each clause, and the noun phrase before
+//! it. It is right often enough to let a rule ask "is this in a purpose clause?" or "is the
+//! subject the writer?", which a word pattern cannot.
+
+use super::lexicon::Lexicon;
+use super::tagger::Tag;
+use super::token::{Token, TokenKind};
+
+/// The role a clause plays in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// A main clause (or one coordinated with it).
+    Main,
+    /// "to prevent this", "so that it cannot recur", "toward making sure …".
+    Purpose,
+    /// "if …", "unless …", "in case …".
+    Conditional,
+    /// "which …", "who …", "that …" after a noun.
+    Relative,
+    /// "that …" or "whether …" after a verb or adjective ("we found that …", "ensure that …"),
+    /// and "to" + verb after a verb ("we plan to …").
+    Complement,
+    /// "because …", "since …", "as a result of …" clauses.
+    Cause,
+    /// "when …", "while …", "after …", "until …".
+    Time,
+    /// "although …", "even though …".
+    Concession,
+    /// Words inside quotation marks.
+    Quoted,
+    /// "(…)".
+    Parenthetical,
+    /// A question ("Do you need to do anything?").
+    Question,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Main => "main",
+            Role::Purpose => "purpose",
+            Role::Conditional => "conditional",
+            Role::Relative => "relative",
+            Role::Complement => "complement",
+            Role::Cause => "cause",
+            Role::Time => "time",
+            Role::Concession => "concession",
+            Role::Quoted => "quoted",
+            Role::Parenthetical => "parenthetical",
+            Role::Question => "question",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        [
+            Role::Main,
+            Role::Purpose,
+            Role::Conditional,
+            Role::Relative,
+            Role::Complement,
+            Role::Cause,
+            Role::Time,
+            Role::Concession,
+            Role::Quoted,
+            Role::Parenthetical,
+            Role::Question,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+    }
+}
+
+/// Who a noun phrase is, as far as a disclosure is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Party {
+    /// The writer: "we", "I", "our team", the company's own name, "the County".
+    Writer,
+    /// Something the writer owns: "our systems", "our failover automation".
+    WriterOwned,
+    /// The reader: "you", and imperatives addressed to them.
+    Reader,
+    /// The affected population in the third person: "customers", "users", "some members".
+    Customers,
+    /// A vendor, provider or partner, by role ("our payment processor") or by name.
+    Vendor,
+    /// An attacker, thief or other unauthorised actor.
+    Attacker,
+    /// An individual person: "an employee", "a night-desk editor", "a contractor".
+    Individual,
+    /// Anything else: a thing, an event, an abstraction.
+    Thing,
+}
+
+impl Party {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Party::Writer => "writer",
+            Party::WriterOwned => "writer-owned",
+            Party::Reader => "reader",
+            Party::Customers => "customers",
+            Party::Vendor => "vendor",
+            Party::Attacker => "attacker",
+            Party::Individual => "individual",
+            Party::Thing => "thing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Party> {
+        [
+            Party::Writer,
+            Party::WriterOwned,
+            Party::Reader,
+            Party::Customers,
+            Party::Vendor,
+            Party::Attacker,
+            Party::Individual,
+            Party::Thing,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
+        .or(match s {
+            "third-party" => Some(Party::Vendor),
+            _ => None,
+        })
+    }
+
+    /// Someone other than the writer and the reader who could be blamed or who acted.
+    pub fn is_third_party(self) -> bool {
+        matches!(
+            self,
+            Party::Vendor | Party::Attacker | Party::Individual | Party::Customers
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    Active,
+    Passive,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    /// An infinitive or gerund: no tense of its own.
+    None,
+}
+
+/// The verb group of a clause: auxiliaries, adverbs and negation up to the main verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// Token range of the group.
+    pub start: usize,
+    pub end: usize,
+    /// The main verb (or the copula when there is no other verb: "the impact was minimal").
+    pub head: usize,
+    pub voice: Voice,
+    pub tense: Tense,
+    /// The modal auxiliary, if any ("may", "could", "will", "'ll").
+    pub modal: Option<usize>,
+    pub perfect: bool,
+    pub progressive: bool,
+    /// "not", "n't" or "never" in the group.
+    pub negated: bool,
+    /// "be" + adjective or noun with no other verb: "the impact was minimal".
+    pub copula: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Clause {
+    /// Token range [start, end).
+    pub start: usize,
+    pub end: usize,
+    pub role: Role,
+    pub parent: Option<usize>,
+    /// The word that opens the clause ("if", "to", "which", "because"), when there is one.
+    pub opener: Option<usize>,
+    /// Token range of the subject noun phrase, when one is found.
+    pub subject: Option<(usize, usize)>,
+    pub subject_party: Option<Party>,
+    pub verb: Option<VerbGroup>,
+    /// For a passive: the agent after "by" ("… was deployed by our team").
+    pub agent: Option<(usize, usize)>,
+    pub agent_party: Option<Party>,
+}
+
+impl Clause {
+    pub fn passive(&self) -> bool {
+        self.verb.is_some_and(|v| v.voice == Voice::Passive)
+    }
+    pub fn negated(&self) -> bool {
+        self.verb.is_some_and(|v| v.negated)
+    }
+}
+
+pub const MODALS: &[&str] = &[
+    "may", "might", "could", "can", "ca", "will", "would", "shall", "should", "must", "'ll", "wo",
+    "sha", "'d",
+];
+const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"];
+const GET: &[&str] = &["get", "gets", "got", "gotten", "getting"];
+const HAVE: &[&str] = &["have", "has", "had", "having", "'ve"];
+const DO: &[&str] = &["do", "does", "did"];
+const NEGATION: &[&str] = &["not", "n't", "never", "no"];
+
+pub fn is_be(w: &str) -> bool {
+    BE.contains(&w)
+}
+
+/// Adverbs that may sit inside a verb group ("may also have", "was inadvertently sent").
+fn is_group_adverb(t: &Token) -> bool {
+    t.is(Tag::ADV) && !matches!(&*t.lower, "so" | "then" | "there" | "here" | "how" | "when")
+        || matches!(&*t.lower, "not" | "n't" | "never" | "also" | "still" | "already" | "now")
+}
+
+/// A past participle by shape or tag ("deployed", "written", "broken").
+pub fn is_participle(t: &Token) -> bool {
+    let w = &*t.lower;
+    if !t.is_word() || t.is(Tag::PRON) || t.is(Tag::DET) || t.is(Tag::ADP) {
+        return false;
+    }
+    (w.len() > 3 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "seed" | "feed" | "bleed" | "indeed" | "shed" | "red" | "bed"))
+        || super::inflect::is_irregular_participle(w)
+}
+
+fn is_verbish(t: &Token) -> bool {
+    t.is(Tag::VERB) || t.is(Tag::AUX)
+}
+
+/// Words that open a subordinate clause, with the clause's role.
+fn opener_role(w: &str) -> Option<Role> {
+    Some(match w {
+        "if" | "unless" => Role::Conditional,
+        "because" | "since" | "as" => Role::Cause,
+        "when" | "while" | "after" | "before" | "until" | "once" | "whenever" | "till" => Role::Time,
+        "although" | "though" | "whereas" => Role::Concession,
+        "which" | "who" | "whom" | "whose" => Role::Relative,
+        "whether" => Role::Complement,
+        _ => return None,
+    })
+}
+
+/// Verbs after which "to" + verb states an intention or promise, not a purpose
+/// ("we plan to", "we promise to", "we are able to").
+const INTENTION: &[&str] = &[
+    "want", "plan", "intend", "aim", "expect", "hope", "try", "need", "have", "has", "had",
+    "going", "able", "unable", "decide", "decided", "agree", "agreed", "promise", "promised",
+    "commit", "committed", "pledge", "continue", "continues", "continued", "begin", "began",
+    "start", "started", "seem", "seems", "seemed", "appear", "appears", "appeared", "used",
+    "likely", "unlikely", "wish", "like", "would", "'d", "ought", "supposed", "due", "set",
+    "fail", "failed", "forgot", "managed", "tend", "chose", "choose", "ask", "asked", "allow",
+    "allowed", "enable", "enabled", "help", "helped", "encourage", "remind", "urge", "advise",
+    "recommend", "wants", "plans", "intends", "aims", "expects", "hopes", "tried", "tries",
+    "needs", "needed", "planned", "intended", "expected", "hoped", "wanted", "sure", "able",
+    "glad", "happy", "pleased", "sorry", "ready", "willing", "about",
+];
+
+/// Verbs and adjectives whose "that" clause is a complement ("found that", "sure that").
+fn takes_that_complement(t: &Token) -> bool {
+    is_verbish(t) || t.is(Tag::ADJ) || is_participle(t) || matches!(&*t.lower, "sure" | "confident" | "aware" | "clear" | "evidence" | "indication" | "sign" | "reason" | "fact" | "possibility" | "chance" | "belief" | "risk" | "assurance" | "guarantee" | "promise" | "likely" | "possible")
+}
+
+/// Splits a tagged sentence into clauses.
+pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) -> Vec<Clause> {
+    let n = toks.len();
+    let mut out: Vec<Clause> = vec![new_clause(0, Role::Main, None, None)];
+    // The stack of open clauses (indices into `out`); the bottom is a main clause.
+    let mut stack: Vec<usize> = vec![0];
+    let w = |i: usize| -> &str { toks.get(i).map_or("", |t| &*t.lower) };
+    let mut i = 0;
+    // A question: the sentence ends with "?" and starts with an auxiliary or wh-word.
+    let question = toks.last().is_some_and(|t| &*t.lower == "?");
+    if question {
+        out[0].role = Role::Question;
+    }
+    while i < n {
+        let t = &toks[i];
+        let cur = *stack.last().unwrap();
+        let lw = &*t.lower;
+        // Quotations of four words or more are someone's words: a clause of their own.
+        if t.quoted() && (i == 0 || !toks[i - 1].quoted()) {
+            let mut j = i;
+            while j < n && toks[j].quoted() {
+                j += 1;
+            }
+            if j - i >= 4 {
+                close_to(&mut out, &mut stack, 1, i);
+                let c = push(&mut out, &mut stack, i, Role::Quoted, None);
+                let _ = c;
+                i = j;
+                close_to(&mut out, &mut stack, 1, i);
+                continue;
+            }
+        }
+        // Strong punctuation ends every open clause: a new main-level clause follows.
+        if matches!(lw, ";" | ":" | "—" | "–" | "--") && i + 1 < n {
+            close_to(&mut out, &mut stack, 0, i + 1);
+            let role = out[0].role;
+            start_sibling(&mut out, &mut stack, i + 1, role);
+            i += 1;
+            continue;
+        }
+        if lw == "(" {
+            let c = push(&mut out, &mut stack, i, Role::Parenthetical, Some(i));
+            let _ = c;
+            i += 1;
+            continue;
+        }
+        if lw == ")" {
+            if let Some(pos) = stack.iter().rposition(|&c| out[c].role == Role::Parenthetical) {
+                let keep = pos;
+                close_to(&mut out, &mut stack, keep, i + 1);
+                // Close the parenthetical itself.
+                let c = stack.pop().unwrap_or(0);
+                out[c].end = i + 1;
+                if stack.is_empty() {
+                    stack.push(0);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // "so that", "in order to", "in order that", "so as to": purpose.
+        if (lw == "so" && w(i + 1) == "that")
+            || (lw == "in" && w(i + 1) == "order" && matches!(w(i + 2), "to" | "that"))
+            || (lw == "so" && w(i + 1) == "as" && w(i + 2) == "to")
+        {
+            let skip = if lw == "so" && w(i + 1) == "that" { 2 } else { 3 };
+            end_finished_subordinate(&mut out, &mut stack, toks, i);
+            push(&mut out, &mut stack, i, Role::Purpose, Some(i));
+            i += skip;
+            continue;
+        }
+        // "to" + verb: an infinitive clause.
+        let noun_compound = toks.get(i + 2).is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN))
+            && toks.get(i + 1).is_some_and(|nx| super::tagger::lexicon_tag(&nx.lower) == Some(Tag::NOUN));
+        if lw == "to" && !noun_compound && toks.get(i + 1).is_some_and(|nx| starts_infinitive(nx)) {
+            let prev = i.checked_sub(1).map(|p| &toks[p]);
+            let role = match prev {
+                Some(p) if INTENTION.contains(&&*p.lower) => Role::Complement,
+                // "working to ensure", "are committed to making": effort towards an aim.
+                Some(p) if is_verbish(p) && !matches!(&*p.lower, "working" | "work" | "works" | "worked") => {
+                    Role::Complement
+                }
+                _ => Role::Purpose,
+            };
+            push(&mut out, &mut stack, i, role, Some(i));
+            i += 1;
+            continue;
+        }
+        // "toward(s) making sure …", "for ensuring …": a gerund aim.
+        if matches!(lw, "toward" | "towards" | "for")
+            && toks.get(i + 1).is_some_and(|nx| nx.lower.ends_with("ing") && is_verbish(nx))
+            && matches!(&*toks[i + 1].lower, "making" | "ensuring" | "preventing" | "guaranteeing" | "avoiding" | "stopping")
+        {
+            push(&mut out, &mut stack, i, Role::Purpose, Some(i));
+            i += 1;
+            continue;
+        }
+        // "that": a relative clause after a noun, a complement after a verb or adjective.
+        if lw == "that" && i > 0 && clause_follows(toks, i + 1) {
+            let prev = &toks[i - 1];
+            let role = if prev.is(Tag::NOUN) || prev.is(Tag::PROPN) || prev.is(Tag::NUM) {
+                if matches!(&*prev.lower, "evidence" | "indication" | "sign" | "reason" | "fact" | "possibility" | "chance" | "belief" | "risk" | "assurance" | "guarantee" | "promise" | "confirmation" | "news") {
+                    Role::Complement
+                } else {
+                    Role::Relative
+                }
+            } else if takes_that_complement(prev) || prev.is(Tag::ADV) || &*prev.lower == "," {
+                Role::Complement
+            } else {
+                Role::Complement
+            };
+            push(&mut out, &mut stack, i, role, Some(i));
+            i += 1;
+            continue;
+        }
+        if let Some(role) = opener_role(lw) {
+            let valid = match role {
+                // "which" / "who" also ask questions; after a noun or comma they relate.
+                Role::Relative => i > 0,
+                // "as" is causal only before a clause with its own subject ("as we …").
+                Role::Cause if lw == "as" => clause_follows_with_subject(toks, i + 1),
+                // "since October", "after the update", "before 10:00", "as a precaution":
+                // prepositions unless a clause follows.
+                Role::Time | Role::Cause => clause_follows(toks, i + 1),
+                _ => true,
+            };
+            // "as well", "as soon as", "as part of": not clause openers.
+            let valid = valid && !(lw == "as" && matches!(w(i + 1), "well" | "soon" | "part" | "a" | "an" | "the" | "long" | "much" | "many" | "of" | "far" | "expected" | "planned" | "needed" | "appropriate" | "possible" | "usual"));
+            if valid {
+                end_finished_subordinate(&mut out, &mut stack, toks, i);
+                // "even though", "even if"
+                let start = if i > 0 && w(i - 1) == "even" { i - 1 } else { i };
+                push(&mut out, &mut stack, start, role, Some(i));
+                i += 1;
+                continue;
+            }
+        }
+        // Coordination: "and we …", ", but the …", "so our …": a new clause of the same role.
+        let comma = i > 0 && w(i - 1) == ",";
+        if (t.is(Tag::CCONJ) || (lw == "so" && comma))
+            && clause_follows_with_subject(toks, i + 1)
+            && has_finite_verb(toks, out[cur].start, i)
+            && (comma || toks.get(i + 1).is_some_and(|n| n.is(Tag::PRON) || n.is(Tag::DET)))
+        {
+            // After a comma the new clause coordinates with the main clause ("…, and we
+            // retried"); without one, with the clause it follows ("that X failed and Y …").
+            if i > 0 && w(i - 1) == "," {
+                close_to(&mut out, &mut stack, 1, i);
+            } else {
+                close_top(&mut out, &mut stack, i);
+            }
+            let top = *stack.last().unwrap();
+            if stack.len() == 1 {
+                out[top].end = i;
+                let role = out[top].role;
+                start_sibling(&mut out, &mut stack, i + 1, role);
+            } else {
+                let (role, parent) = (out[cur].role, out[cur].parent);
+                let c = out.len();
+                out.push(new_clause(i + 1, role, parent, None));
+                stack.push(c);
+            }
+            i += 1;
+            continue;
+        }
+        // A comma after a finished subordinate clause returns to the clause it modifies:
+        // "If the job fails, we retry it."
+        // A comma after a subordinate clause's verb ends it: "If the job fails, we retry",
+        // "…, which let diners order, …". A comma inside a list before the verb does not.
+        if lw == "," && stack.len() > 1 {
+            let top = *stack.last().unwrap();
+            let closes = match out[top].role {
+                Role::Conditional | Role::Cause | Role::Time | Role::Concession | Role::Purpose | Role::Relative => true,
+                Role::Complement => clause_follows_with_subject(toks, i + 1),
+                _ => false,
+            };
+            if closes && has_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i) {
+                close_top(&mut out, &mut stack, i);
+            }
+        }
+        i += 1;
+    }
+    close_to(&mut out, &mut stack, 0, n);
+    if let Some(c) = out.first_mut() {
+        c.end = n;
+    }
+    out.retain(|c| c.start < c.end || c.start == 0);
+    for ci in 0..out.len() {
+        analyse(&mut out, ci, toks, lex, own);
+    }
+    // Infinitive and gerund clauses take their subject from the clause they attach to
+    // ("We are adding checks to prevent this": the preventing is ours).
+    for ci in 0..out.len() {
+        if out[ci].subject.is_none()
+            && matches!(out[ci].role, Role::Purpose | Role::Complement)
+            && let Some(p) = out[ci].parent
+        {
+            out[ci].subject_party = out[p].subject_party;
+        }
+    }
+    out
+}
+
+fn new_clause(start: usize, role: Role, parent: Option<usize>, opener: Option<usize>) -> Clause {
+    Clause {
+        start,
+        end: start,
+        role,
+        parent,
+        opener,
+        subject: None,
+        subject_party: None,
+        verb: None,
+        agent: None,
+        agent_party: None,
+    }
+}
+
+fn push(out: &mut Vec<Clause>, stack: &mut Vec<usize>, start: usize, role: Role, opener: Option<usize>) -> usize {
+    let parent = stack.last().copied();
+    let c = out.len();
+    out.push(new_clause(start, role, parent, opener));
+    stack.push(c);
+    c
+}
+
+/// Closes the innermost clause at token `end`.
+fn close_top(out: &mut [Clause], stack: &mut Vec<usize>, end: usize) {
+    if stack.len() > 1 {
+        let c = stack.pop().unwrap();
+        out[c].end = end;
+    }
+}
+
+/// Closes open clauses until `keep` remain on the stack.
+fn close_to(out: &mut [Clause], stack: &mut Vec<usize>, keep: usize, end: usize) {
+    while stack.len() > keep.max(1) {
+        close_top(out, stack, end);
+    }
+    if keep == 0 {
+        let c = stack[0];
+        out[c].end = end;
+    }
+}
+
+/// After strong punctuation: a new clause at the same level as the first one.
+fn start_sibling(out: &mut Vec<Clause>, stack: &mut Vec<usize>, start: usize, role: Role) {
+    let c = out.len();
+    out.push(new_clause(start, role, None, None));
+    stack.clear();
+    stack.push(c);
+}
+
+/// Before a new subordinate opener: a subordinate clause that already has its verb and ends
+/// in a comma is finished ("Because X failed, if Y …").
+fn end_finished_subordinate(out: &mut [Clause], stack: &mut Vec<usize>, toks: &[Token], i: usize) {
+    if stack.len() > 1
+        && i > 0
+        && &*toks[i - 1].lower == ","
+        && let Some(&top) = stack.last()
+        && matches!(out[top].role, Role::Conditional | Role::Cause | Role::Time | Role::Concession)
+        && has_verb(toks, out[top].start, i)
+    {
+        close_top(out, stack, i);
+    }
+}
+
+fn starts_infinitive(t: &Token) -> bool {
+    (t.is(Tag::VERB) || t.is(Tag::AUX))
+        && !t.lower.ends_with("ing")
+        && !(t.lower.ends_with("ed") && t.lower.len() > 4)
+        || matches!(&*t.lower, "be" | "make" | "ensure" | "prevent" | "avoid" | "help" | "keep" | "stop" | "protect")
+}
+
+/// A finite verb in `[start, end)`: an auxiliary, or a verb that is not an "-ing" form.
+fn has_finite_verb(toks: &[Token], start: usize, end: usize) -> bool {
+    toks[start.min(end)..end]
+        .iter()
+        .any(|t| t.is(Tag::AUX) || t.is(Tag::VERB) && !t.lower.ends_with("ing"))
+}
+
+fn has_verb(toks: &[Token], start: usize, end: usize) -> bool {
+    toks[start.min(end)..end].iter().any(is_verbish)
+}
+
+/// Does a finite clause start at `i` (a verb within the next few words, before punctuation)?
+fn clause_follows(toks: &[Token], i: usize) -> bool {
+    for t in toks.iter().skip(i).take(12) {
+        if matches!(&*t.lower, "," | ";" | ":" | "." | "—" | "(" | ")") {
+            return false;
+        }
+        if is_verbish(t) && !t.lower.ends_with("ing") || is_participle(t) && !t.is(Tag::ADJ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Does a clause with its own subject start at `i` ("we retry it", "the job stopped")?
+fn clause_follows_with_subject(toks: &[Token], i: usize) -> bool {
+    let Some(first) = toks.get(i) else {
+        return false;
+    };
+    let nominal = first.is(Tag::PRON)
+        || first.is(Tag::DET)
+        || first.is(Tag::PROPN)
+        || first.is(Tag::NOUN)
+        || first.is(Tag::NUM)
+        || first.is(Tag::ADJ);
+    if !nominal || matches!(&*first.lower, "what" | "how") {
+        return false;
+    }
+    // A subject pronoun is enough; otherwise a verb must follow the noun phrase.
+    if matches!(&*first.lower, "we" | "i" | "you" | "they" | "he" | "she" | "it") {
+        return toks.get(i + 1).is_some_and(|t| is_verbish(t) || is_group_adverb(t));
+    }
+    for t in toks.iter().skip(i + 1).take(8) {
+        if matches!(&*t.lower, "," | ";" | ":" | "." | "and" | "or" | "but") {
+            return false;
+        }
+        if is_verbish(t) && !t.is(Tag::ADJ) {
+            return !t.lower.ends_with("ing") || is_be(&t.lower);
+        }
+    }
+    false
+}
+
+/// Finds the verb group, the subject and the agent of clause `ci`.
+fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) {
+    let (start, end) = (out[ci].start, out[ci].end.min(toks.len()));
+    // Tokens of nested clauses are not this clause's.
+    let nested: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|c| c.parent == Some(ci))
+        .map(|c| (c.start, c.end))
+        .collect();
+    let own_token = |i: usize| !nested.iter().any(|&(s, e)| i >= s && i < e);
+    let body_start = out[ci].opener.map_or(start, |o| {
+        // Skip the opener words ("so that", "in order to", "even though").
+        let mut b = o + 1;
+        while b < end && matches!(&*toks[b].lower, "that" | "order" | "to" | "as") && b <= o + 2 && out[ci].role == Role::Purpose {
+            b += 1;
+        }
+        b
+    });
+    let Some(vg) = verb_group(toks, body_start, end, &own_token) else {
+        return;
+    };
+    out[ci].verb = Some(vg);
+    // The subject: the noun phrase before the verb group, within this clause.
+    let subj = if out[ci].role == Role::Relative && out[ci].opener.is_some_and(|o| matches!(&*toks[o].lower, "which" | "who" | "that")) && vg.start <= out[ci].opener.unwrap() + 2 {
+        // "customers who ignored …": the antecedent is the subject.
+        out[ci].opener.and_then(|o| antecedent(toks, o))
+    } else {
+        subject_before(toks, body_start, vg.start, lex)
+    };
+    if let Some((s, e)) = subj {
+        out[ci].subject = Some((s, e));
+        out[ci].subject_party = Some(party(toks, s, e, lex, own));
+    } else if out[ci].opener.is_none()
+        && out[ci].parent.is_none()
+        && vg.start == body_start
+        && toks.get(vg.start).is_some_and(|t| t.is(Tag::VERB) && !t.lower.ends_with("ed") && !t.lower.ends_with("ing"))
+    {
+        // An imperative: the reader is told to act ("Change your password.").
+        out[ci].subject_party = Some(Party::Reader);
+    }
+    if vg.voice == Voice::Passive {
+        // "by" + noun phrase after the participle: the agent.
+        let mut j = vg.end;
+        while j < end && j < vg.end + 6 {
+            if &*toks[j].lower == "by" && own_token(j) {
+                let np_end = np_end(toks, j + 1, end);
+                if np_end > j + 1 {
+                    out[ci].agent = Some((j + 1, np_end));
+                    out[ci].agent_party = Some(party(toks, j + 1, np_end, lex, own));
+                }
+                break;
+            }
+            if matches!(&*toks[j].lower, "," | ";" | ".") {
+                break;
+            }
+            j += 1;
+        }
+    }
+}
+
+/// The verb group of the clause in `[start, end)` among tokens for which `mine` holds: the
+/// first auxiliary or finite verb. An "-ing" form or a participle right after a noun modifies
+/// that noun ("diners placing orders were unable …", "every ticket issued after 6:12 failed")
+/// and is the head only when the clause has no finite verb.
+fn verb_group(toks: &[Token], start: usize, end: usize, mine: &dyn Fn(usize) -> bool) -> Option<VerbGroup> {
+    let mut fallback = None;
+    for i in start..end {
+        let t = &toks[i];
+        if !mine(i) {
+            continue;
+        }
+        let w = &*t.lower;
+        let aux_like = MODALS.contains(&w) && (t.is(Tag::AUX) || t.is(Tag::VERB) || matches!(w, "'ll" | "ca" | "wo" | "'d"))
+            || BE.contains(&w) && (t.is(Tag::AUX) || t.is(Tag::VERB) || w != "'s")
+            || HAVE.contains(&w) && (t.is(Tag::AUX) || t.is(Tag::VERB))
+            || DO.contains(&w) && (t.is(Tag::AUX) || t.is(Tag::VERB))
+            || GET.contains(&w) && toks.get(i + 1).is_some_and(is_participle);
+        if aux_like {
+            return Some(read_group(toks, i, end));
+        }
+        let after_noun = i > start && (toks[i - 1].is(Tag::NOUN) || toks[i - 1].is(Tag::PROPN) || toks[i - 1].is(Tag::NUM));
+        let modifier = w.ends_with("ing") || (after_noun && is_participle(t) && i + 1 < end && !toks[i + 1].is(Tag::DET) && !toks[i + 1].is(Tag::PRON));
+        if t.is(Tag::VERB) {
+            if modifier {
+                fallback.get_or_insert(i);
+                continue;
+            }
+            return Some(read_group(toks, i, end));
+        }
+    }
+    fallback.map(|i| read_group(toks, i, end))
+}
+
+/// Reads a verb group starting at `i`.
+fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
+    let mut modal = None;
+    let mut perfect = false;
+    let mut progressive = false;
+    let mut negated = false;
+    let mut be_last = false;
+    let mut get_last = false;
+    let mut future = false;
+    let mut past = false;
+    let mut j = i;
+    let mut head = i;
+    let mut saw_main = false;
+    while j < end {
+        let t = &toks[j];
+        let w = &*t.lower;
+        if NEGATION.contains(&w) && w != "no" {
+            negated = true;
+            j += 1;
+            continue;
+        }
+        if j > i && is_group_adverb(t) && !saw_main {
+            j += 1;
+            continue;
+        }
+        if saw_main {
+            break;
+        }
+        if MODALS.contains(&w) && j == i || (MODALS.contains(&w) && modal.is_none() && !be_last && !perfect) && (t.is(Tag::AUX) || matches!(w, "'ll" | "ca" | "wo")) {
+            modal = Some(j);
+            if matches!(w, "will" | "'ll" | "shall" | "wo" | "sha") {
+                future = true;
+            }
+            if matches!(w, "could" | "would" | "might" | "should") {
+                past = past || w == "could";
+            }
+            j += 1;
+            continue;
+        }
+        if HAVE.contains(&w) && toks.get(j + 1..end).is_some_and(|rest| {
+            rest.iter()
+                .take(3)
+                .find(|t| !is_group_adverb(t))
+                .is_some_and(|t| is_participle(t) || &*t.lower == "been")
+        }) {
+            perfect = true;
+            past |= matches!(w, "had");
+            j += 1;
+            continue;
+        }
+        if BE.contains(&w) || GET.contains(&w) {
+            // Auxiliary "be" when a participle or -ing form follows; otherwise a copula.
+            let next = toks[j + 1..end].iter().position(|t| !is_group_adverb(t)).map(|p| j + 1 + p);
+            // "was very limited", "is fully protected": a degree adverb makes the participle an
+            // adjective, so "be" is a copula.
+            let degree = toks[j + 1..next.unwrap_or(j + 1)]
+                .iter()
+                .any(|t| matches!(&*t.lower, "very" | "quite" | "too" | "so" | "extremely" | "relatively" | "fairly" | "rather" | "highly" | "fully" | "completely" | "totally" | "entirely" | "somewhat" | "more" | "less" | "most" | "least" | "well"));
+            let continues = !degree && next.is_some_and(|k| {
+                let t = &toks[k];
+                is_participle(t) && !t.is(Tag::ADJ) || (t.lower.ends_with("ing") && is_verbish(t)) || BE.contains(&&*t.lower)
+            });
+            past |= matches!(w, "was" | "were");
+            future |= w == "going";
+            if continues && (BE.contains(&w) || toks.get(j + 1).is_some_and(is_participle)) {
+                be_last = BE.contains(&w);
+                get_last = GET.contains(&w);
+                j += 1;
+                continue;
+            }
+            // A copula: "the impact was minimal", "your data is safe".
+            head = j;
+            let tense = if future { Tense::Future } else if past { Tense::Past } else { Tense::Present };
+            return VerbGroup {
+                start: i,
+                end: j + 1,
+                head,
+                voice: Voice::Active,
+                tense,
+                modal,
+                perfect,
+                progressive,
+                negated: negated || toks[j + 1..end].iter().take(2).any(|t| matches!(&*t.lower, "not" | "n't" | "never")),
+                copula: true,
+            };
+        }
+        if DO.contains(&w) && toks.get(j + 1).is_some_and(|t| matches!(&*t.lower, "not" | "n't")) {
+            past |= w == "did";
+            j += 1;
+            continue;
+        }
+        // The main verb.
+        head = j;
+        saw_main = true;
+        if w.ends_with("ing") && be_last {
+            progressive = true;
+        }
+        if (w.ends_with("ed") || !is_base_or_present(t)) && !perfect && !be_last && modal.is_none() {
+            past = true;
+        }
+        j += 1;
+    }
+    let h = &toks[head];
+    let passive = (be_last || get_last) && is_participle(h) && !h.lower.ends_with("ing");
+    let tense = if future {
+        Tense::Future
+    } else if past || (perfect && !past) && false {
+        Tense::Past
+    } else if perfect {
+        Tense::Past
+    } else {
+        Tense::Present
+    };
+    VerbGroup {
+        start: i,
+        end: j.max(head + 1),
+        head,
+        voice: if passive { Voice::Passive } else { Voice::Active },
+        tense,
+        modal,
+        perfect,
+        progressive,
+        negated,
+        copula: false,
+    }
+}
+
+fn is_base_or_present(t: &Token) -> bool {
+    !is_participle(t)
+}
+
+/// The subject noun phrase right before the verb group: the first noun phrase after the last
+/// clause-internal boundary, e.g. "A retention setting on the broker" → (A … setting).
+fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+    if vg_start <= start {
+        return None;
+    }
+    // Walk back over the span before the verb to the last comma that is not inside a phrase.
+    let mut s = start;
+    for k in (start..vg_start).rev() {
+        if matches!(&*toks[k].lower, "," | ";" | ":" | "—") {
+            // "Between 3 and 17 March, files were …": the subject follows the comma.
+            if k + 1 < vg_start {
+                s = k + 1;
+            }
+            break;
+        }
+    }
+    // Skip introductory prepositional phrases and adverbs ("On Monday, we …" handled by the
+    // comma; "During the migration the table …" is rare enough to leave).
+    let mut i = s;
+    while i < vg_start && (toks[i].is(Tag::ADV) || toks[i].is(Tag::CCONJ) || toks[i].is(Tag::SCONJ) || toks[i].is(Tag::PUNCT)) {
+        i += 1;
+    }
+    if i >= vg_start {
+        return None;
+    }
+    // The head noun phrase ends at a preposition, a relative word or the verb; "of" after a
+    // counting noun continues it ("a number of orders").
+    let mut e = i;
+    while e < vg_start {
+        let t = &toks[e];
+        let counted = &*t.lower == "of" && e > i && lex.is("quantity", &toks[e - 1].lower);
+        if e > i && !counted && (t.is(Tag::ADP) && &*t.lower != "'s" || matches!(&*t.lower, "who" | "which" | "that" | "," | "(")) {
+            break;
+        }
+        e += 1;
+    }
+    Some((i, e))
+}
+
+/// The noun phrase a relative pronoun at `o` refers to: the words before it back to a
+/// determiner or boundary ("clients who …" → clients; "an employee of Quorra who …").
+fn antecedent(toks: &[Token], o: usize) -> Option<(usize, usize)> {
+    let mut e = o;
+    while e > 0 && &*toks[e - 1].lower == "," {
+        e -= 1;
+    }
+    if e == 0 {
+        return None;
+    }
+    let mut s = e - 1;
+    while s > 0 {
+        let t = &toks[s - 1];
+        if t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::ADJ) || t.is(Tag::DET) || t.is(Tag::NUM) || &*t.lower == "'s" || t.is(Tag::ADP) && &*t.lower == "of" {
+            s -= 1;
+            if toks[s].is(Tag::DET) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    Some((s, e))
+}
+
+/// The end of a noun phrase starting at `i` (for agents: "by our on-call engineer").
+fn np_end(toks: &[Token], i: usize, end: usize) -> usize {
+    let mut e = i;
+    while e < end {
+        let t = &toks[e];
+        if t.is(Tag::DET) || t.is(Tag::ADJ) || t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::PRON) || t.is(Tag::NUM) || &*t.lower == "'s" || (t.kind == TokenKind::Word && t.is(Tag::ADV) && e == i) || (&*t.lower == "-" ) {
+            e += 1;
+        } else if &*t.lower == "of" && e > i {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+/// Who the noun phrase `[s, e)` is.
+pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) -> Party {
+    let np = &toks[s..e.min(toks.len())];
+    let words: Vec<&str> = np.iter().map(|t| &*t.lower).collect();
+    // A family's word or phrase anywhere in the noun phrase.
+    let contains = |fam: &str| {
+        lex.get(fam)
+            .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).next().is_some()))
+    };
+    let nominal = |t: &Token| t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::PRON);
+    // The head: the last noun, or the first noun before "of" ("an employee of Quorra" →
+    // employee) unless that noun counts the one after it ("a handful of our partners").
+    let of = np.iter().position(|t| &*t.lower == "of");
+    let head_at = of
+        .and_then(|of| np[..of].iter().rposition(|t| nominal(t) || lex.is("quantity", &t.lower)))
+        .filter(|&h| !lex.is("quantity", &np[h].lower))
+        .or_else(|| np.iter().rposition(nominal));
+    let head = head_at.map(|h| &*np[h].lower);
+    let head_is = |fam: &str| head.is_some_and(|h| lex.is(fam, h));
+    match words.first().copied() {
+        Some("we" | "us" | "i" | "me" | "ourselves" | "myself") => return Party::Writer,
+        Some("you" | "yourself" | "yourselves") => return Party::Reader,
+        _ => {}
+    }
+    if words.len() == 1 && matches!(words[0], "someone" | "somebody" | "anyone" | "anybody") {
+        return Party::Attacker;
+    }
+    let unauthorised = words.iter().any(|w| matches!(*w, "unauthorized" | "unauthorised" | "unknown" | "malicious" | "criminal" | "rogue"));
+    if head_is("attacker")
+        || unauthorised && head.is_some_and(|h| matches!(h, "party" | "parties" | "person" | "people" | "individual" | "individuals" | "actor" | "actors" | "user" | "users" | "third" | "someone" | "group" | "entity"))
+        || words.len() > 1 && lex.get("attacker").is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).any(|e| e > i + 1)))
+    {
+        return Party::Attacker;
+    }
+    let ours = words.iter().any(|w| matches!(*w, "our" | "my" | "ours"));
+    let yours = words.iter().any(|w| matches!(*w, "your" | "yours"));
+    let own_name = own(s, e);
+    let third = words.iter().any(|w| matches!(*w, "third-party" | "upstream" | "external"))
+        || words.windows(2).any(|w| w == ["third", "party"] || w == ["third", "parties"]);
+    if head_is("vendor") || third && !head_is("writer_group") || contains("vendors") {
+        return Party::Vendor;
+    }
+    if head_is("public") && !own_name {
+        // "our customers", "some of our members": the people served, even when "ours".
+        return Party::Customers;
+    }
+    if ours || own_name {
+        // "our team", "Acme's engineers", "Acme" itself.
+        if head_is("writer_group") || (own_name && np.iter().all(|t| !t.is(Tag::NOUN))) {
+            return Party::Writer;
+        }
+        return Party::WriterOwned;
+    }
+    if yours {
+        return Party::Reader;
+    }
+    if head_is("institution") && words.first() == Some(&"the") && np.iter().any(|t| t.capitalized()) {
+        // "the County", "the District": a public body naming itself.
+        return Party::Writer;
+    }
+    if head_is("individual") {
+        return Party::Individual;
+    }
+    if head_is("public") {
+        return Party::Customers;
+    }
+    // Another organisation's name: a proper noun that is not a date or a zone.
+    if let Some(h) = head_at
+        && np[h].is(Tag::PROPN)
+        && np[h].capitalized()
+        && !lex.is("calendar", &np[h].lower)
+    {
+        return Party::Vendor;
+    }
+    Party::Thing
+}
+
+/// A noun phrase and who it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunk {
+    /// Token range [start, end).
+    pub start: usize,
+    pub end: usize,
+    pub party: Party,
+}
+
+/// The sentence's noun phrases: an optional determiner or possessive, modifiers, and a noun,
+/// name or pronoun ("our payment processor", "Acme's own systems", "a night-desk editor",
+/// "Brindle & Vane", "we").
+pub fn chunks(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) -> Vec<Chunk> {
+    let nominal = |t: &Token| t.is(Tag::NOUN) || t.is(Tag::PROPN) || (t.is(Tag::NUM) && t.kind == TokenKind::Word);
+    let modifier = |t: &Token| {
+        t.is(Tag::ADJ) || t.is(Tag::NUM) || nominal(t) || &*t.lower == "'s" || &*t.lower == "&" || (is_participle(t) && !t.is(Tag::VERB))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.is(Tag::PRON) && !matches!(&*t.lower, "our" | "my" | "your" | "their" | "its" | "his" | "her") {
+            out.push(Chunk {
+                start: i,
+                end: i + 1,
+                party: party(toks, i, i + 1, lex, own),
+            });
+            i += 1;
+            continue;
+        }
+        let starts = t.is(Tag::DET) || matches!(&*t.lower, "our" | "my" | "your" | "their" | "its" | "his" | "her") || modifier(t);
+        if !starts || &*t.lower == "'s" || &*t.lower == "&" {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < toks.len() && (modifier(&toks[e]) || (toks[e].is(Tag::ADV) && toks.get(e + 1).is_some_and(|n| n.is(Tag::ADJ)))) {
+            e += 1;
+        }
+        // The phrase must end in a noun or name.
+        let mut end = e;
+        while end > i && !nominal(&toks[end - 1]) {
+            end -= 1;
+        }
+        if end > i {
+            out.push(Chunk {
+                start: i,
+                end,
+                party: party(toks, i, end, lex, own),
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}

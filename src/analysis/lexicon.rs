@@ -1,0 +1,258 @@
+//! Word families: named sets of words and phrases that rules and element detectors match
+//! with `@name` (`rules/vocab/*.toml`, extended by the user's `[vocab]` in candor.toml).
+//!
+//! An entry is a lemma and matches all its forms:
+//!
+//! ```toml
+//! [apology]
+//! about = "Words that apologise"
+//! words = ["apologize", "apologise", "apology", "sorry"]   # apologised, apologies, …
+//! ```
+//!
+//! * `word` — every verb and noun form ("deploy" → deployed, deploying, deploys);
+//! * `word/v`, `word/n` — verb forms only, noun forms only ("issue/n" is not "issued");
+//! * `=word` — this exact word only;
+//! * `several words` — a phrase, matched token by token (each word may carry a marker:
+//!   `roll/v back` matches "rolled back");
+//! * `@other` — every entry of another family.
+
+use super::inflect;
+use super::token::tokenize;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// One family: single words, and phrases of several tokens.
+#[derive(Debug, Clone, Default)]
+pub struct Family {
+    pub about: String,
+    words: FxHashSet<Box<str>>,
+    /// Each phrase is a sequence of token alternatives.
+    phrases: Vec<Vec<Vec<Box<str>>>>,
+    /// The entries as written (for documentation and `candor explain`).
+    pub entries: Vec<String>,
+}
+
+impl Family {
+    pub fn has(&self, lower: &str) -> bool {
+        self.words.contains(lower)
+    }
+
+    /// Ends (exclusive token indices) of every phrase or word of this family starting at `i`.
+    pub fn ends_at<'a>(&'a self, words: &'a [&str], i: usize) -> impl Iterator<Item = usize> + 'a {
+        let single = words.get(i).is_some_and(|w| self.has(w)).then_some(i + 1);
+        single.into_iter().chain(self.phrases.iter().filter_map(move |p| {
+            let end = i + p.len();
+            (end <= words.len()
+                && p.iter()
+                    .zip(&words[i..end])
+                    .all(|(alts, w)| alts.iter().any(|a| a.as_ref() == *w)))
+            .then_some(end)
+        }))
+    }
+
+    /// Words any match must start with (single words and phrases' first tokens).
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .map(|w| w.as_ref())
+            .chain(self.phrases.iter().flat_map(|p| p[0].iter().map(|w| w.as_ref())))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.phrases.is_empty()
+    }
+}
+
+/// Every family, by name.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    families: FxHashMap<String, Arc<Family>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamilyDef {
+    #[serde(default)]
+    about: String,
+    words: Vec<String>,
+}
+
+impl Lexicon {
+    /// The built-in families embedded from `rules/vocab/`.
+    pub fn builtin() -> Result<Lexicon, String> {
+        let mut defs: BTreeMap<String, FamilyDef> = BTreeMap::new();
+        for (path, text) in crate::rules::EMBEDDED_RULE_FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with("rules/vocab/"))
+        {
+            let table: BTreeMap<String, FamilyDef> =
+                toml::from_str(text).map_err(|e| format!("{path}: {e}"))?;
+            for (name, def) in table {
+                if defs.insert(name.clone(), def).is_some() {
+                    return Err(format!("{path}: family `{name}` is defined twice"));
+                }
+            }
+        }
+        let mut lex = Lexicon::default();
+        for (name, def) in &defs {
+            let mut fam = expand(name, &defs, &mut Vec::new())?;
+            fam.about = def.about.clone();
+            fam.entries = def.words.clone();
+            lex.families.insert(name.clone(), Arc::new(fam));
+        }
+        Ok(lex)
+    }
+
+    /// Adds plain words or phrases from the user's config (`[vocab] vendors = ["Acme Cloud"]`):
+    /// matched exactly, case-insensitively. Families that include this one (`@vendors`) are
+    /// extended too.
+    pub fn extend_literal(&mut self, name: &str, items: &[String]) {
+        let mut added = Family::default();
+        for item in items {
+            // Config words are names, not lemmas: no inflection.
+            let exact: String = item
+                .split_whitespace()
+                .map(|w| format!("={w}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if add_entry(&mut added, &exact).is_ok() {
+                added.entries.push(item.clone());
+            }
+        }
+        let includer = format!("@{name}");
+        for (fname, fam) in self.families.iter_mut() {
+            if fname == name || fam.entries.iter().any(|e| *e == includer) {
+                let f = Arc::make_mut(fam);
+                f.words.extend(added.words.iter().cloned());
+                f.phrases.extend(added.phrases.iter().cloned());
+                if fname == name {
+                    f.entries.extend(added.entries.iter().cloned());
+                }
+            }
+        }
+        if !self.families.contains_key(name) {
+            self.families.insert(name.to_string(), Arc::new(added));
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Family> {
+        self.families.get(name).map(|f| f.as_ref())
+    }
+
+    /// A shared handle on a family (compiled patterns keep one).
+    pub fn family(&self, name: &str) -> Option<Arc<Family>> {
+        self.families.get(name).cloned()
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.families.keys().map(String::as_str)
+    }
+
+    /// Is `lower` a word of family `name`? (False for unknown families.)
+    pub fn is(&self, name: &str, lower: &str) -> bool {
+        self.families.get(name).is_some_and(|f| f.has(lower))
+    }
+}
+
+/// The words and phrases of family `name`, with the families it includes.
+fn expand(
+    name: &str,
+    defs: &BTreeMap<String, FamilyDef>,
+    seen: &mut Vec<String>,
+) -> Result<Family, String> {
+    if seen.iter().any(|s| s == name) {
+        return Err(format!("family `{name}` includes itself ({})", seen.join(" → ")));
+    }
+    seen.push(name.to_string());
+    let def = defs
+        .get(name)
+        .ok_or_else(|| format!("unknown family `@{name}`"))?;
+    let mut fam = Family::default();
+    for entry in &def.words {
+        if let Some(other) = entry.strip_prefix('@') {
+            let sub = expand(other, defs, seen)?;
+            fam.words.extend(sub.words);
+            fam.phrases.extend(sub.phrases);
+        } else {
+            add_entry(&mut fam, entry)?;
+        }
+    }
+    seen.pop();
+    Ok(fam)
+}
+
+/// The forms one written word stands for.
+fn forms(word: &str) -> Result<Vec<String>, String> {
+    let lower = super::token::lower(word);
+    Ok(if let Some(exact) = lower.strip_prefix('=') {
+        vec![exact.to_string()]
+    } else if let Some(base) = lower.strip_suffix("/v") {
+        inflect::verb_forms(base)
+    } else if let Some(base) = lower.strip_suffix("/n") {
+        inflect::noun_forms(base)
+    } else if lower.contains('/') {
+        return Err(format!("`{word}`: a marker is `/v` or `/n`"));
+    } else {
+        inflect::all_forms(&lower)
+    })
+}
+
+fn add_entry(fam: &mut Family, entry: &str) -> Result<(), String> {
+    let pieces: Vec<&str> = entry.split_whitespace().collect();
+    if pieces.is_empty() {
+        return Err("an empty entry".into());
+    }
+    // Each written word becomes one or more tokens ("don't" → "do" + "n't"); markers apply to
+    // words that are one token.
+    let mut phrase: Vec<Vec<Box<str>>> = Vec::new();
+    for piece in pieces {
+        let bare = piece.trim_start_matches('=');
+        let bare = bare
+            .strip_suffix("/v")
+            .or_else(|| bare.strip_suffix("/n"))
+            .unwrap_or(bare);
+        let toks = tokenize(bare, 0);
+        if toks.len() == 1 {
+            phrase.push(forms(piece)?.into_iter().map(String::into_boxed_str).collect());
+        } else {
+            phrase.extend(toks.into_iter().map(|t| vec![t.lower]));
+        }
+    }
+    if phrase.len() == 1 {
+        fam.words.extend(phrase.pop().unwrap_or_default());
+    } else {
+        fam.phrases.push(phrase);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn family(words: &[&str]) -> Family {
+        let mut f = Family::default();
+        for w in words {
+            add_entry(&mut f, w).unwrap();
+        }
+        f
+    }
+
+    #[test]
+    fn entries_match_their_forms() {
+        let f = family(&["apologize", "issue/n", "=sorry", "roll/v back", "don't"]);
+        assert!(f.has("apologized") && f.has("apologizing") && f.has("issues"));
+        assert!(!f.has("issued") && !f.has("sorries"));
+        let words = ["we", "rolled", "back", "and", "do", "n't"];
+        assert_eq!(f.ends_at(&words, 1).collect::<Vec<_>>(), vec![3]);
+        assert_eq!(f.ends_at(&words, 4).collect::<Vec<_>>(), vec![6]);
+    }
+
+    #[test]
+    fn builtin_families_load() {
+        let lex = Lexicon::builtin().unwrap();
+        assert!(lex.names().count() > 5);
+    }
+}

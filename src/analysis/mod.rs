@@ -1,0 +1,300 @@
+//! What sentences say: the layer between the document model and the rules.
+//!
+//! For every sentence of a [`Document`] it holds tagged tokens ([`token`], [`tagger`]) and
+//! clauses with their roles, subjects, voice, modality and negation ([`clause`]); for the
+//! document, the writer's own name ([`entities`]). Word families ([`lexicon`]) give rules and
+//! element detectors vocabulary by meaning rather than by spelling. Everything is built once
+//! per document, on first use, and shared by every rule and detector through [`Context`].
+//!
+//! This layer knows nothing of rules or policies: those read it, and keep their own
+//! per-document views in [`Context::slot`].
+
+pub mod apology;
+pub mod clause;
+pub mod entities;
+pub mod inflect;
+pub mod lexicon;
+pub mod tagger;
+pub mod token;
+
+pub use clause::{Clause, Party, Role, Tense, Voice};
+pub use lexicon::Lexicon;
+pub use tagger::Tag;
+pub use token::{Token, TokenKind};
+
+use crate::document::Document;
+use crate::kind::{Kind, Phase};
+use entities::Entities;
+use std::any::{Any, TypeId};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// One analysed sentence.
+#[derive(Debug, Default)]
+pub struct Sentence {
+    pub tokens: Vec<Token>,
+    pub clauses: Vec<Clause>,
+    /// Noun phrases, with who each one is.
+    pub chunks: Vec<clause::Chunk>,
+    /// The innermost clause of each token.
+    clause_of: Vec<u32>,
+}
+
+impl Sentence {
+    /// The innermost clause containing token `i`.
+    pub fn clause_at(&self, i: usize) -> Option<&Clause> {
+        self.clause_of
+            .get(i)
+            .and_then(|&c| self.clauses.get(c as usize))
+    }
+
+    pub fn clause_index_at(&self, i: usize) -> Option<usize> {
+        self.clause_of.get(i).map(|&c| c as usize)
+    }
+
+    /// The clause containing token `i` and every clause around it, innermost first.
+    pub fn clause_chain(&self, i: usize) -> impl Iterator<Item = &Clause> {
+        let mut next = self.clause_index_at(i);
+        std::iter::from_fn(move || {
+            let c = &self.clauses[next?];
+            next = c.parent;
+            Some(c)
+        })
+    }
+
+    /// The noun phrase containing token `i`.
+    pub fn chunk_at(&self, i: usize) -> Option<&clause::Chunk> {
+        let c = self.chunks.partition_point(|c| c.end <= i);
+        self.chunks.get(c).filter(|c| c.start <= i)
+    }
+
+    /// Who the noun phrase containing token `i` is.
+    pub fn party_at(&self, i: usize) -> Option<Party> {
+        self.chunk_at(i).map(|c| c.party)
+    }
+
+    /// Lowercase words, for family and phrase lookups.
+    pub fn words(&self) -> Vec<&str> {
+        self.tokens.iter().map(|t| &*t.lower).collect()
+    }
+
+    /// Index of the first token starting at or after byte `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= offset)
+    }
+}
+
+/// The analysis of a whole document.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Indexed like `Document::sentences`.
+    pub sentences: Vec<Sentence>,
+    pub entities: Entities,
+}
+
+impl Analysis {
+    pub fn build(doc: &Document, lex: &Lexicon) -> Analysis {
+        let mut sentences: Vec<Sentence> = doc
+            .sentences
+            .iter()
+            .map(|s| Sentence {
+                tokens: tag(doc, lex, doc.sentence_text(s), s.start),
+                ..Sentence::default()
+            })
+            .collect();
+        let (title_start, title_end) = doc.title_range();
+        let title: Vec<usize> = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.start < title_end && s.end > title_start)
+            .map(|(i, _)| i)
+            .collect();
+        let token_slices: Vec<&[Token]> = sentences.iter().map(|s| s.tokens.as_slice()).collect();
+        let entities = Entities::find(&token_slices, &title);
+        for s in &mut sentences {
+            let toks = &s.tokens;
+            let own = |a: usize, b: usize| entities.is_own(toks, a, b);
+            s.clauses = clause::clauses(toks, lex, &own);
+            s.chunks = clause::chunks(toks, lex, &own);
+            s.clause_of = innermost(&s.clauses, toks.len());
+        }
+        Analysis {
+            sentences,
+            entities,
+        }
+    }
+}
+
+/// For each token, the innermost clause containing it (the one that starts last).
+fn innermost(clauses: &[Clause], n: usize) -> Vec<u32> {
+    let mut of = vec![0u32; n];
+    for (ci, c) in clauses.iter().enumerate() {
+        for slot in of.iter_mut().take(c.end.min(n)).skip(c.start) {
+            let cur = &clauses[*slot as usize];
+            if ci == 0 || c.start >= cur.start && (c.end - c.start) <= (cur.end - cur.start) {
+                *slot = ci as u32;
+            }
+        }
+    }
+    of
+}
+
+/// Tokenises and tags one sentence, marking quoted tokens.
+fn tag(doc: &Document, lex: &Lexicon, text: &str, base: usize) -> Vec<Token> {
+    let mut toks = token::tokenize(text, base);
+    let words: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
+    let tags = tagger::tag_words(&words);
+    let first_word = toks.iter().position(|t| t.is_word());
+    for (i, (t, tag)) in toks.iter_mut().zip(tags).enumerate() {
+        t.tag = tag.or_else(|| match t.kind {
+            TokenKind::Word => tagger::guess(&doc.source[t.start..t.end], &t.lower, Some(i) == first_word),
+            TokenKind::Number => Some(Tag::NUM),
+            TokenKind::Url | TokenKind::Email => Some(Tag::PROPN),
+            TokenKind::Punct => Some(Tag::PUNCT),
+            TokenKind::Symbol => Some(Tag::SYM),
+        });
+    }
+    correct_tags(&mut toks, lex);
+    for q in doc
+        .quotations
+        .iter()
+        .filter(|q| q.start < base + text.len() && q.end > base)
+    {
+        for t in toks.iter_mut().filter(|t| t.start >= q.start && t.end <= q.end) {
+            t.flags.set(token::Flags::QUOTED);
+            if q.attributed {
+                t.flags.set(token::Flags::ATTRIBUTED);
+            }
+        }
+    }
+    toks
+}
+
+/// Fixes the tagger's mistakes that matter for reading clauses:
+/// * a word after a determiner or possessive is not a verb ("the root cause", "our review");
+///   a participle or "-ing" form there modifies a noun ("the affected accounts");
+/// * a sentence that starts with an action verb from `@imperative` addressed to the reader is
+///   an instruction ("Email your receipt to …", "Call us on …"), as is the word after "please".
+fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "our", "your", "their", "its", "his", "her", "my", "these", "those",
+        "each", "every", "any", "no", "another", "'s",
+    ];
+    for i in 1..toks.len() {
+        let verbal = toks[i].is(Tag::VERB) || toks[i].is(Tag::AUX);
+        if verbal && DETERMINERS.contains(&&*toks[i - 1].lower) && !clause::is_be(&toks[i].lower) {
+            let modifies = toks
+                .get(i + 1)
+                .is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN) || n.is(Tag::ADJ));
+            let form = &*toks[i].lower;
+            toks[i].tag = Some(if modifies && (form.ends_with("ing") || clause::is_participle(&toks[i])) {
+                Tag::ADJ
+            } else {
+                Tag::NOUN
+            });
+        }
+    }
+    // "the root cause of": a verb- or preposition-tagged word inside a noun phrase before "of"
+    // is a noun.
+    for i in 2..toks.len() {
+        if (toks[i].is(Tag::VERB) || toks[i].is(Tag::ADP) && !lex.is("preposition", &toks[i].lower))
+            && (toks[i - 1].is(Tag::NOUN) || toks[i - 1].is(Tag::ADJ))
+            && toks[i - 2].is(Tag::DET)
+            && toks.get(i + 1).is_some_and(|n| &*n.lower == "of")
+        {
+            toks[i].tag = Some(Tag::NOUN);
+        }
+    }
+    let first = toks.iter().position(|t| t.is_word());
+    for i in 0..toks.len() {
+        let instruction = (Some(i) == first && lex.is("imperative", &toks[i].lower))
+            || (i > 0 && &*toks[i - 1].lower == "please" && toks[i].is_word());
+        let next_fits = toks.get(i + 1).is_none_or(|n| {
+            n.is(Tag::DET) || n.is(Tag::PRON) || n.is(Tag::ADP) || n.is(Tag::ADV) || n.is(Tag::NUM)
+                || n.is(Tag::PART) || n.kind != TokenKind::Word || n.is(Tag::PROPN)
+        });
+        if instruction && next_fits && !toks[i].is(Tag::AUX) {
+            toks[i].tag = Some(Tag::VERB);
+        }
+    }
+}
+
+/// Everything a rule or element detector may read about one document.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub kind: Option<Kind>,
+    pub phase: Option<Phase>,
+    pub lexicon: &'a Lexicon,
+    /// A time zone declared for the whole document (front matter `times_tz`).
+    pub times_tz: Option<&'a str>,
+    analysis: OnceLock<Analysis>,
+    /// Per-document views owned by later layers (see [`Context::slot`]).
+    slots: Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document,
+        kind: Option<Kind>,
+        phase: Option<Phase>,
+        lexicon: &'a Lexicon,
+    ) -> Self {
+        let times_tz = doc
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.times_tz.as_deref());
+        Context {
+            doc,
+            kind,
+            phase,
+            lexicon,
+            times_tz,
+            analysis: OnceLock::new(),
+            slots: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The document's analysis, built on first use.
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis
+            .get_or_init(|| Analysis::build(self.doc, self.lexicon))
+    }
+
+    /// Sentence `si`'s analysis.
+    pub fn sentence(&self, si: usize) -> &Sentence {
+        static EMPTY: Sentence = Sentence {
+            tokens: Vec::new(),
+            clauses: Vec::new(),
+            chunks: Vec::new(),
+            clause_of: Vec::new(),
+        };
+        self.analysis().sentences.get(si).unwrap_or(&EMPTY)
+    }
+
+    /// A per-document value of type `T`, built once by `init` and shared: how a later layer
+    /// (policy, say) keeps its own view of the document without this layer knowing its type.
+    pub fn slot<T: Any + Send + Sync>(&self, init: impl FnOnce(&Context<'a>) -> T) -> Arc<T> {
+        let id = TypeId::of::<T>();
+        let found = self
+            .slots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .find(|(t, _)| *t == id)
+            .map(|(_, v)| v.clone());
+        if let Some(v) = found {
+            return v.downcast::<T>().expect("slot holds its own type");
+        }
+        // Built outside the lock: `init` may read other slots.
+        let value: Arc<dyn Any + Send + Sync> = Arc::new(init(self));
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        let v = match slots.iter().find(|(t, _)| *t == id) {
+            Some((_, existing)) => existing.clone(),
+            None => {
+                slots.push((id, value.clone()));
+                value
+            }
+        };
+        v.downcast::<T>().expect("slot holds its own type")
+    }
+}

@@ -1,0 +1,80 @@
+use super::*;
+use crate::analysis::{Lexicon, token};
+
+fn lex() -> Lexicon {
+    Lexicon::builtin().expect("built-in families load")
+}
+
+/// The reported texts of every match of `pattern` in `text`.
+fn hits(pattern: &str, text: &str) -> Vec<String> {
+    let lex = lex();
+    let p = Pattern::new(pattern, &lex).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+    let mut toks = token::tokenize(text, 0);
+    let words: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
+    let tags = crate::analysis::tagger::tag_words(&words);
+    for (t, tag) in toks.iter_mut().zip(tags) {
+        t.tag = tag.or(Some(Tag::NOUN));
+    }
+    let words: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
+    p.find_all(&toks, &words, &NoEnv)
+        .into_iter()
+        .map(|m| text[toks[m.span_start].start..toks[m.span_end - 1].end].to_string())
+        .collect()
+}
+
+#[test]
+fn words_alternations_and_optional_items() {
+    assert_eq!(hits("a|an small number", "Only a small number of us."), ["a small number"]);
+    assert_eq!(hits("a very? small", "a small and a very small"), ["a small", "a very small"]);
+    assert_eq!(hits("we do n't", "We don't know."), ["We don't"]);
+}
+
+#[test]
+fn families_match_every_form_and_phrases() {
+    assert_eq!(hits("@public", "Our Customers and one user."), ["Customers", "user"]);
+    assert_eq!(hits("@attacker", "A threat actor and an unauthorized party."), ["threat actor", "unauthorized"]);
+}
+
+#[test]
+fn tags_classes_gaps_and_marks() {
+    assert_eq!(hits("the <NOUN>", "the outage"), ["the outage"]);
+    assert_eq!(hits("<number> <NOUN>", "about 312 accounts"), ["312 accounts"]);
+    assert_eq!(hits("we _{0,2} [sorry]", "We are truly sorry."), ["sorry"]);
+    assert_eq!(hits("(this will | it can) never", "This will never; it can never"), ["This will never", "it can never"]);
+    assert_eq!(hits("!the outage", "an outage, the outage"), ["an outage"]);
+}
+
+#[test]
+fn anchors_are_required_words() {
+    let lex = lex();
+    let p = Pattern::new("a|an <ADJ>? small|tiny number of", &lex).unwrap();
+    let a = p.anchors().unwrap();
+    assert!(a.iter().any(|w| &**w == "of") || a.iter().any(|w| &**w == "number"));
+    assert!(Pattern::new("<NOUN> _{0,2}", &lex).unwrap().anchors().is_none());
+}
+
+#[test]
+fn errors_point_into_the_pattern() {
+    let lex = lex();
+    let e = Pattern::new("a (small", &lex).unwrap_err();
+    assert!(e.message.contains("unclosed"), "{e}");
+    let e = Pattern::new("a _*", &lex).unwrap_err();
+    assert!(e.message.contains("unbounded") && e.at == 3, "{e:?}");
+    let e = Pattern::new("@publik", &lex).unwrap_err();
+    assert!(e.message.contains("did you mean `@public`"), "{e}");
+    assert!(Pattern::new("<NOUNS>", &lex).is_err());
+    assert!(Pattern::new("x{0,40}", &lex).is_err());
+}
+
+#[test]
+fn matching_is_linear_on_hostile_sentences() {
+    let lex = lex();
+    let p = Pattern::new("(_ _?){0,12} (a b? c?){1,12} z", &lex).unwrap();
+    let text = "a b ".repeat(20_000);
+    let toks = token::tokenize(&text, 0);
+    let words: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
+    super::matcher::TOTAL_STEPS.with(|s| s.set(0));
+    assert!(p.find_all(&toks, &words, &NoEnv).is_empty());
+    let steps = super::matcher::TOTAL_STEPS.with(|s| s.get());
+    assert!(steps <= 2 * super::matcher::BUDGET * toks.len(), "{steps} steps");
+}
