@@ -675,7 +675,20 @@ fn verb_group(toks: &[Token], start: usize, end: usize, mine: &dyn Fn(usize) -> 
             return Some(read_group(toks, i, end));
         }
         let after_noun = i > start && (toks[i - 1].is(Tag::NOUN) || toks[i - 1].is(Tag::PROPN) || toks[i - 1].is(Tag::NUM));
-        let modifier = w.ends_with("ing") || (after_noun && is_participle(t) && i + 1 < end && !toks[i + 1].is(Tag::DET) && !toks[i + 1].is(Tag::PRON));
+        let before_noun = toks.get(i + 1).is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN));
+        // "a drive containing scanned court filings": a participle after an "-ing" form,
+        // before its noun, modifies that noun. "payroll export files … were made": a base
+        // form between nouns, when an auxiliary follows, is a noun.
+        let chained = i > start && toks[i - 1].lower.ends_with("ing") && is_participle(t) && before_noun;
+        let compound = after_noun
+            && before_noun
+            && !is_participle(t)
+            && !w.ends_with("ing")
+            && (i + 2..end).any(|k| mine(k) && (toks[k].is(Tag::AUX) || BE.contains(&&*toks[k].lower)));
+        let modifier = w.ends_with("ing")
+            || chained
+            || compound
+            || (after_noun && is_participle(t) && i + 1 < end && !toks[i + 1].is(Tag::DET) && !toks[i + 1].is(Tag::PRON));
         if t.is(Tag::VERB) {
             if modifier {
                 fallback.get_or_insert(i);
@@ -747,10 +760,18 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
                 .any(|t| matches!(&*t.lower, "very" | "quite" | "too" | "so" | "extremely" | "relatively" | "fairly" | "rather" | "highly" | "fully" | "completely" | "totally" | "entirely" | "somewhat" | "more" | "less" | "most" | "least" | "well"));
             let continues = !degree && next.is_some_and(|k| {
                 let t = &toks[k];
-                is_participle(t) && !t.is(Tag::ADJ) || (t.lower.ends_with("ing") && is_verbish(t)) || BE.contains(&&*t.lower)
+                is_participle(t) || (t.lower.ends_with("ing") && is_verbish(t)) || BE.contains(&&*t.lower)
             });
             past |= matches!(w, "was" | "were");
             future |= w == "going";
+            // "got it done", "get back": "get" as a main verb, not a copula.
+            if GET.contains(&w) && !continues && !next.is_some_and(|k| toks[k].is(Tag::ADJ)) {
+                head = j;
+                saw_main = true;
+                past |= matches!(w, "got" | "gotten");
+                j += 1;
+                continue;
+            }
             if continues && (BE.contains(&w) || toks.get(j + 1).is_some_and(is_participle)) {
                 be_last = BE.contains(&w);
                 get_last = GET.contains(&w);
@@ -784,7 +805,11 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
         if w.ends_with("ing") && be_last {
             progressive = true;
         }
-        if (w.ends_with("ed") || !is_base_or_present(t)) && !perfect && !be_last && modal.is_none() {
+        if (w.ends_with("ed") || super::inflect::is_irregular_past(w) || is_participle(t))
+            && !perfect
+            && !be_last
+            && modal.is_none()
+        {
             past = true;
         }
         j += 1;
@@ -812,10 +837,6 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
         negated,
         copula: false,
     }
-}
-
-fn is_base_or_present(t: &Token) -> bool {
-    !is_participle(t)
 }
 
 /// The subject noun phrase right before the verb group: the first noun phrase after the last
@@ -936,7 +957,7 @@ pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usi
     let ours = words.iter().any(|w| matches!(*w, "our" | "my" | "ours"));
     let yours = words.iter().any(|w| matches!(*w, "your" | "yours"));
     let own_name = own(s, e);
-    let third = words.iter().any(|w| matches!(*w, "third-party" | "upstream" | "external"))
+    let third = words.iter().any(|w| matches!(*w, "third-party" | "external"))
         || words.windows(2).any(|w| w == ["third", "party"] || w == ["third", "parties"]);
     if head_is("vendor") || third && !head_is("writer_group") || contains("vendors") {
         return Party::Vendor;
@@ -944,6 +965,13 @@ pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usi
     if head_is("public") && !own_name {
         // "our customers", "some of our members": the people served, even when "ours".
         return Party::Customers;
+    }
+    // "Cartwheel's platform", "Google's stricter enforcement": another organisation's thing.
+    let foreign_possessor = np.windows(2).any(|p| {
+        p[0].is(Tag::PROPN) && p[0].capitalized() && &*p[1].lower == "'s" && !lex.is("calendar", &p[0].lower)
+    });
+    if foreign_possessor && !own_name {
+        return Party::Vendor;
     }
     if ours || own_name {
         // "our team", "Acme's engineers", "Acme" itself.

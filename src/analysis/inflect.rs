@@ -241,6 +241,52 @@ pub fn is_irregular_participle(w: &str) -> bool {
         })
 }
 
+/// Is `w` the simple past of an irregular verb ("wrote", "ran", "took")?
+pub fn is_irregular_past(w: &str) -> bool {
+    static PAST: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            IRREGULAR
+                .iter()
+                .flat_map(|(_, past, _)| past.split('/'))
+                .collect()
+        });
+    PAST.contains(w)
+        || PREFIXES.iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|rest| rest.len() > 2 && PAST.contains(rest))
+        })
+}
+
+/// A crude stem for comparing two forms of one verb: irregular forms map to their base, and
+/// regular endings are removed ("applied" and "apply" → "appl", "changed" and "change" →
+/// "chang", "ran" and "run" → "run").
+pub fn stem(w: &str) -> String {
+    static BASES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| {
+            let mut m = rustc_hash::FxHashMap::default();
+            for (base, past, pp) in IRREGULAR {
+                for f in past.split('/').chain(pp.split('/')) {
+                    m.insert(f, *base);
+                }
+            }
+            m
+        });
+    let base = BASES.get(w).copied().unwrap_or(w);
+    let mut s = base.to_string();
+    for suffix in ["ing", "ied", "ies", "ed", "es", "s", "e", "y"] {
+        if s.len() > suffix.len() + 2 && s.ends_with(suffix) {
+            s.truncate(s.len() - suffix.len());
+            break;
+        }
+    }
+    // "stopped" → "stopp" → "stop".
+    let b = s.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !is_vowel(b[b.len() - 1] as char) {
+        s.pop();
+    }
+    s
+}
+
 /// Every form of a verb: base, third person, past, past participle, present participle.
 pub fn verb_forms(base: &str) -> Vec<String> {
     // Phrasal verbs inflect their first word: "roll back" → "rolled back".

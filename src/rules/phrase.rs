@@ -26,7 +26,8 @@
 //!
 //! **Rule keys**: `kinds`, `skip_kinds`, `phases`, `skip_phases` limit where the rule runs;
 //! `severity_by_kind` / `severity_by_phase` override `severity`; `skip_headings`;
-//! `quotes = "include"` also reads quotations attributed to someone else (skipped by default).
+//! `quotes = "include"` also reads quotations attributed to someone else (skipped by default);
+//! `one_per_sentence = true` makes the findings of one sentence one finding.
 //!
 //! **Pattern keys** (every one optional but `tokens`):
 //! * `tokens` — what to match, in the notation of [`crate::pattern`]; `[ … ]` narrows the
@@ -75,6 +76,9 @@ pub struct RuleDef {
     pub severity_by_phase: BTreeMap<Phase, Severity>,
     #[serde(default)]
     pub skip_headings: bool,
+    /// Several findings in one sentence become one covering them all.
+    #[serde(default)]
+    pub one_per_sentence: bool,
     #[serde(default)]
     pub quotes: Quotes,
     #[serde(default)]
@@ -410,7 +414,11 @@ impl Rule for PhraseRule {
                 }
             }
         }
-        out.extend(merge(found));
+        if self.def.one_per_sentence {
+            out.extend(merge_sentences(ctx, merge(found)));
+        } else {
+            out.extend(merge(found));
+        }
     }
 }
 
@@ -519,6 +527,24 @@ fn merge(mut found: Vec<Finding>) -> Vec<Finding> {
             if f.end - f.start > last.end - last.start {
                 *last = f;
             }
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Findings in one sentence become one spanning them all (for rules whose finding is the
+/// sentence's stance: "Rest assured, this will never happen again").
+fn merge_sentences(ctx: &Context, found: Vec<Finding>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::new();
+    for f in found {
+        if let Some(last) = out.last_mut()
+            && ctx.doc.sentence_at(last.start).is_some()
+            && ctx.doc.sentence_at(last.start) == ctx.doc.sentence_at(f.start)
+        {
+            last.end = last.end.max(f.end);
+            last.suggestions.clear();
             continue;
         }
         out.push(f);

@@ -63,53 +63,144 @@ pub fn rule() -> Box<dyn Rule> {
     })
 }
 
-/// Why a passive clause hides a fault, if it does.
-fn evasive(s: &Sentence, c: &Clause, lex: &Lexicon) -> bool {
+/// Does a passive clause hide a fault?
+fn evasive(s: &Sentence, ci: usize, lex: &Lexicon) -> bool {
     let toks = &s.tokens;
+    let c = &s.clauses[ci];
     let Some(v) = c.verb else {
         return false;
     };
+    // "could be downloaded", "may have been lost": a possibility, which hedging judges.
+    if v.modal.is_some() {
+        return false;
+    }
     let head = &*toks[v.head].lower;
     // The phrasal particle: "acted on", "rolled out", "switched on".
     let particle = toks.get(v.head + 1).map_or("", |t| &*t.lower);
-    let phrase = format!("{head} {particle}");
-    let is = |fam: &str| lex.is(fam, head) || lex.get(fam).is_some_and(|f| f.ends_at(&[head, particle], 0).any(|e| e == 2));
-    let clause_words: Vec<&str> = toks[c.start..c.end.min(toks.len())].iter().map(|t| &*t.lower).collect();
-    let qualified = clause_words.iter().enumerate().any(|(k, x)| {
+    let is = |fam: &str| {
+        lex.is(fam, head)
+            || lex
+                .get(fam)
+                .is_some_and(|f| f.ends_at(&[head, particle], 0).any(|e| e == 2))
+    };
+    // The clause's own words, without the clauses nested in it.
+    let own: Vec<usize> = (c.start..c.end.min(toks.len()))
+        .filter(|&k| s.clause_index_at(k) == Some(ci))
+        .collect();
+    let word = |k: usize| &*toks[k].lower;
+    // "No data was lost", "none were exposed": a denial, not a fault.
+    let body_start = c.opener.map_or(c.start, |o| o + 1).min(v.start);
+    if toks[body_start..v.start]
+        .iter()
+        .any(|t| matches!(&*t.lower, "no" | "none" | "nothing" | "neither" | "nobody" | "nor"))
+    {
+        return false;
+    }
+    let qualified = own.iter().any(|&k| {
+        let x = word(k);
         lex.is("fault_qualifier", x)
-            // "too aggressively", "too early": "too" before an adverb or adjective.
-            && (*x != "too" || toks.get(c.start + k + 1).is_some_and(|n| n.is(Tag::ADV) || n.is(Tag::ADJ)))
-            && (*x != "without" || c.start + k > v.head)
-    }) || clause_words.windows(2).any(|p| lex.get("fault_qualifier").is_some_and(|f| f.ends_at(p, 0).any(|e| e == 2)));
-    let subject_words: Vec<&str> = c.subject.map_or(Vec::new(), |(a, b)| toks[a..b].iter().map(|t| &*t.lower).collect());
-    let faulty_subject = subject_words.iter().any(|x| lex.is("fault_subject", x) || lex.is("fault_qualifier", x) && !matches!(*x, "without" | "too"));
-    if qualified || faulty_subject {
-        return !lex.is("remedy_verb", head) || qualified;
+            // "too aggressively": "too" before an adverb or adjective.
+            && (x != "too" || toks.get(k + 1).is_some_and(|n| n.is(Tag::ADV) || n.is(Tag::ADJ)))
+            // "deployed without the ownership check", not "processed without any problem".
+            && (x != "without"
+                || k > v.head
+                    && (k + 1..(k + 5).min(toks.len())).any(|j| lex.is("safeguard", word(j))))
+    }) || own.windows(2).any(|p| {
+        lex.get("fault_qualifier")
+            .is_some_and(|f| f.ends_at(&[word(p[0]), word(p[1])], 0).any(|e| e == 2))
+    });
+    let subject: Vec<&str> = c
+        .subject
+        .map_or(Vec::new(), |(a, b)| (a..b).map(word).collect());
+    if subject.iter().any(|x| lex.is("remedy_subject", x)) {
+        return false;
+    }
+    let faulty_subject = subject.iter().any(|x| lex.is("fault_subject", x))
+        || subject
+            .iter()
+            .any(|x| matches!(*x, "wrong" | "incorrect" | "faulty" | "bad" | "erroneous"));
+    if faulty_subject {
+        return (is("action_verb") || is("fault_verb")) && !is("remedy_verb");
+    }
+    let past = v.tense == crate::analysis::Tense::Past;
+    if qualified && past {
+        return is("action_verb") || is("fault_verb");
     }
     if v.negated {
         // A duty left undone: "was not caught", "had not been disabled".
-        return is("duty_verb") || phrase == "acted on";
+        return past && is("duty_verb");
     }
     if is("fault_verb") {
         return true;
     }
     // A change to the writer's own systems told with nobody making it.
-    let change = c
-        .subject
-        .is_some_and(|(a, b)| (a..b).any(|k| lex.is("change_object", &toks[k].lower)));
-    change && is("action_verb") && !is("remedy_verb")
+    let change = subject.iter().any(|x| lex.is("change_object", x));
+    past && change && is("action_verb") && !is("remedy_verb")
 }
 
-/// Does the sentence name someone acting (the writer, a person, a vendor, an attacker), so
-/// that a passive next to it has its agent? "We ran a migration. The table was dropped."
-fn names_actor(s: &Sentence) -> bool {
-    s.clauses.iter().any(|c| {
-        c.verb.is_some_and(|v| v.voice == Voice::Active && !v.copula)
-            && matches!(
-                c.subject_party,
-                Some(Party::Writer | Party::WriterOwned | Party::Individual | Party::Vendor | Party::Attacker)
-            )
-    }) || s.clauses.iter().any(|c| c.agent.is_some())
+/// Does the adjacent sentence `other` name who did the passive's action? An actor doing the
+/// same verb ("We applied an update. It was applied to production …"), a pro-form ("I made
+/// that change", "we never got it done"), or the writer owning it ("That is my failure").
+fn agent_next_door(s: &Sentence, ci: usize, other: &Sentence, lex: &Lexicon) -> bool {
+    let c = &s.clauses[ci];
+    let Some(v) = c.verb else { return false };
+    let stem = crate::analysis::inflect::stem(&s.tokens[v.head].lower);
+    // The passive's subject words: "the sharing setting" is what "an adviser shared".
+    let subject_heads: Vec<String> = c.subject.map_or(Vec::new(), |(a, b)| {
+        (a..b)
+            .filter(|&k| s.tokens[k].is_word() && !s.tokens[k].is(Tag::DET))
+            .map(|k| crate::analysis::inflect::stem(&s.tokens[k].lower))
+            .collect()
+    });
+    let words = other.words();
+    let owns = lex
+        .get("own_up")
+        .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).next().is_some()));
+    if owns {
+        return true;
+    }
+    other.clauses.iter().any(|o| {
+        let Some(ov) = o.verb else { return false };
+        let actor = matches!(
+            o.subject_party,
+            Some(Party::Writer | Party::WriterOwned | Party::Individual | Party::Vendor)
+        ) || o
+            .subject
+            .is_some_and(|(a, b)| (a..b).any(|k| other.tokens[k].is(Tag::NOUN)));
+        // The same event: an actor doing it in the past ("We made that change"), not "we are
+        // sending this message".
+        if !actor || ov.voice != Voice::Active || ov.copula || ov.tense != crate::analysis::Tense::Past {
+            return false;
+        }
+        let other_stem = crate::analysis::inflect::stem(&other.tokens[ov.head].lower);
+        let end = o.end.min(other.tokens.len());
+        let object: Vec<String> = other.tokens[ov.end.min(end)..end]
+            .iter()
+            .take(6)
+            .map(|t| crate::analysis::inflect::stem(&t.lower))
+            .collect();
+        other_stem == stem
+            || subject_heads.contains(&other_stem)
+            // "we made that change", "our team made that move", "I never got it done".
+            || matches!(other_stem.as_str(), "mak" | "do" | "did" | "got" | "get")
+                && object.iter().any(|x| {
+                    *x == stem
+                        || subject_heads.contains(x)
+                        || matches!(x.as_str(), "that" | "it" | "this" | "chang" | "mov" | "mistak" | "decision" | "don")
+                })
+    })
+}
+
+/// Does the attacker act in the sentence (or the one before), so that a passive of an
+/// attacker's kind of act is theirs? "The intruder used a stolen password. Files were copied."
+fn attackers_act(analysis: &crate::analysis::Analysis, si: usize, head: &str, lex: &Lexicon) -> bool {
+    let near = |sj: usize| {
+        analysis
+            .sentences
+            .get(sj)
+            .is_some_and(|x| x.chunks.iter().any(|c| c.party == Party::Attacker))
+    };
+    lex.is("attack_act", head) && (near(si) || si > 0 && near(si - 1))
 }
 
 impl Rule for PassiveEvasion {
@@ -139,11 +230,12 @@ impl Rule for PassiveEvasion {
             if unknown {
                 continue;
             }
-            let attacker_near = |sj: usize| {
-                analysis.sentences.get(sj).is_some_and(|x| x.chunks.iter().any(|c| c.party == Party::Attacker))
-            };
+            // A writer acting in the sentence names the agent: "…, a value we raised in 2023".
+            let writer_acts = toks.windows(2).any(|p| {
+                matches!(&*p[0].lower, "we" | "i") && (p[1].is(Tag::VERB) || p[1].is(Tag::AUX) || p[1].is(Tag::ADV))
+            });
             let mut spans: Vec<(usize, usize)> = Vec::new();
-            for c in &s.clauses {
+            for (ci, c) in s.clauses.iter().enumerate() {
                 let Some(v) = c.verb else { continue };
                 if c.role == Role::Quoted || c.agent.is_some() {
                     continue;
@@ -153,7 +245,7 @@ impl Rule for PassiveEvasion {
                 if !passive && !existential {
                     continue;
                 }
-                if passive && !evasive(s, c, lex) {
+                if passive && !evasive(s, ci, lex) {
                     continue;
                 }
                 if toks[v.head].flags.has(crate::analysis::token::Flags::ATTRIBUTED) {
@@ -163,13 +255,16 @@ impl Rule for PassiveEvasion {
                 if passive && matches!(c.subject_party, Some(Party::WriterOwned | Party::Writer)) {
                     continue;
                 }
-                // The attacker's acts, and agents named next door.
-                if attacker_near(si) || (si > 0 && attacker_near(si - 1)) {
+                // The attacker's acts, and agents named in the sentence or next door.
+                if attackers_act(analysis, si, &toks[v.head].lower, lex) || writer_acts {
                     continue;
                 }
                 let prev = si.checked_sub(1).and_then(|p| analysis.sentences.get(p));
                 let next = analysis.sentences.get(si + 1);
-                if prev.is_some_and(names_actor) || next.is_some_and(names_actor) || names_actor_in(s, c) {
+                if prev.is_some_and(|o| agent_next_door(s, ci, o, lex))
+                    || next.is_some_and(|o| agent_next_door(s, ci, o, lex))
+                    || names_actor_in(s, c)
+                {
                     continue;
                 }
                 let start = c.subject.map_or(v.start, |(a, _)| a.min(v.start));
