@@ -43,6 +43,9 @@ pub struct Apology {
     pub start: usize,
     pub end: usize,
     pub quality: Quality,
+    /// It names nothing at all ("We're sorry.", "I'm sorry again.", "with my apologies"): in a
+    /// document with a genuine apology it refers back to that one.
+    pub bare: bool,
 }
 
 /// Every apology in the document (computed once, shared through a [`Context`] slot).
@@ -90,12 +93,13 @@ fn find(ctx: &Context) -> Vec<Apology> {
                 continue;
             }
             let end = object_end(toks, i);
-            let quality = grade(ctx, si, i, end);
+            let (quality, bare) = grade(ctx, si, i, end);
             out.push(Apology {
                 sentence: si,
                 start: apology_start(toks, i),
                 end,
                 quality,
+                bare,
             });
             break;
         }
@@ -132,8 +136,12 @@ fn object_end(toks: &[super::Token], i: usize) -> usize {
             break;
         }
         // "…, and we …", "… and we promise …": a new clause with the writer as subject.
+        // "… and we promise …", "… and thank you for …": a new clause or verb phrase.
         if matches!(w, "and" | "but" | "so")
-            && toks.get(e + 1).is_some_and(|n| matches!(&*n.lower, "we" | "i" | "our" | "this" | "it" | "that" | "they"))
+            && toks.get(e + 1).is_some_and(|n| {
+                matches!(&*n.lower, "we" | "i" | "our" | "this" | "it" | "that" | "they")
+                    || n.is(Tag::VERB) && !n.lower.ends_with("ing")
+            })
         {
             break;
         }
@@ -142,23 +150,39 @@ fn object_end(toks: &[super::Token], i: usize) -> usize {
     e
 }
 
-fn grade(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
+fn grade(ctx: &Context, si: usize, i: usize, end: usize) -> (Quality, bool) {
+    let bare = object_of(ctx, si, i, end).is_empty();
+    (quality(ctx, si, i, end), bare)
+}
+
+/// What the apology is for, without punctuation and the apology's own modifiers ("apologies
+/// again", "sincerely", "go out").
+fn object_of<'s>(ctx: &'s Context, si: usize, i: usize, end: usize) -> Vec<&'s str> {
+    let toks = &ctx.sentence(si).tokens;
+    (i + 1..end)
+        .map(|k| &*toks[k].lower)
+        .filter(|x| !matches!(*x, "," | "\"" | "”" | "“" | "." | "!"))
+        .skip_while(|x| {
+            matches!(
+                *x,
+                "again" | "sincerely" | "deeply" | "truly" | "also" | "once" | "more" | "profusely"
+                    | "unreservedly" | "wholeheartedly" | "go" | "goes" | "out" | "is" | "are"
+            )
+        })
+        .collect()
+}
+
+fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
     let lex = ctx.lexicon;
     let s = ctx.sentence(si);
     let toks = &s.tokens;
     let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
-    // What the apology is for, without punctuation and the apology's own modifiers
-    // ("apologies again", "sincerely", "go out").
-    let object: Vec<&str> = (i + 1..end).map(w).filter(|x| !matches!(*x, "," | "\"" | "”" | "“")).collect();
-    let object: Vec<&str> = object
-        .into_iter()
-        .skip_while(|x| matches!(*x, "again" | "sincerely" | "deeply" | "truly" | "also" | "once" | "more" | "profusely" | "unreservedly" | "wholeheartedly" | "go" | "goes" | "out" | "is" | "are"))
-        .collect();
+    let object = object_of(ctx, si, i, end);
     let has = |x: &str| object.contains(&x);
     let may = object.windows(2).any(|p| matches!(p[0], "may" | "might" | "could") && matches!(p[1], "have" | "cause" | "caused" | "be" | "affect" | "inconvenience" | "disrupt"));
     // An apology with nothing after it: genuine only when the next sentence owns the failure.
-    if object.is_empty() || object.iter().all(|x| matches!(*x, "." | "!" | "to" | "you" | "everyone" | "all" | "of")) {
-        return if admits_failure(ctx, si + 1) {
+    if object.is_empty() || object.iter().all(|x| matches!(*x, "to" | "you" | "everyone" | "all" | "of")) {
+        return if admits_failure(ctx, si + 1) || si > 0 && admits_failure(ctx, si - 1) {
             Quality::Genuine
         } else {
             Quality::Generic
@@ -205,8 +229,8 @@ fn grade(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
             j += 1;
         }
         if j == from {
-            // "for this", "for that": nothing named.
-            return if rest.len() <= 1 && matches!(det, "this" | "that") {
+            // "for this", "for that": the failure just described, or nothing.
+            return if rest.len() <= 1 && matches!(det, "this" | "that") && !describes_harm(ctx, si) {
                 Quality::Generic
             } else {
                 Quality::Genuine
@@ -224,6 +248,14 @@ fn grade(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
     Quality::Genuine
 }
 
+/// Does the sentence before `si` describe what went wrong, so that "we are sorry for that"
+/// points at it?
+fn describes_harm(ctx: &Context, si: usize) -> bool {
+    si > 0
+        && !ctx.doc.sentences[si - 1].heading_like
+        && ctx.sentence(si - 1).tokens.iter().filter(|t| t.is_word()).count() >= 6
+}
+
 /// Does sentence `si` own a failure in the first person ("That was careless of me", "I did
 /// not protect it", "we let you down")?
 fn admits_failure(ctx: &Context, si: usize) -> bool {
@@ -231,8 +263,13 @@ fn admits_failure(ctx: &Context, si: usize) -> bool {
         return false;
     };
     let writer = s.clauses.iter().any(|c| c.subject_party == Some(Party::Writer))
-        || s.tokens.iter().any(|t| matches!(&*t.lower, "me" | "my" | "us" | "our" | "we" | "i"));
+        || s.tokens.iter().any(|t| matches!(&*t.lower, "me" | "my" | "mine" | "us" | "our" | "ours" | "we" | "i"));
+    // A fault word, or the writer not doing something in the past ("I did not protect it").
     let fault = s.tokens.iter().any(|t| ctx.lexicon.is("own_fault", &t.lower))
-        || s.clauses.iter().any(|c| c.subject_party == Some(Party::Writer) && c.negated());
+        || s.clauses.iter().any(|c| {
+            c.subject_party == Some(Party::Writer)
+                && c.negated()
+                && c.verb.is_some_and(|v| v.tense == super::Tense::Past)
+        });
     writer && fault
 }

@@ -859,7 +859,9 @@ fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) 
     // Skip introductory prepositional phrases and adverbs ("On Monday, we …" handled by the
     // comma; "During the migration the table …" is rare enough to leave).
     let mut i = s;
-    while i < vg_start && (toks[i].is(Tag::ADV) || toks[i].is(Tag::CCONJ) || toks[i].is(Tag::SCONJ) || toks[i].is(Tag::PUNCT)) {
+    while i < vg_start
+        && (toks[i].is(Tag::ADV) || toks[i].is(Tag::CCONJ) || toks[i].is(Tag::SCONJ) || toks[i].is(Tag::PUNCT) || toks[i].is(Tag::INTJ) || &*toks[i].lower == "please")
+    {
         i += 1;
     }
     if i >= vg_start {

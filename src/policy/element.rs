@@ -104,23 +104,9 @@ impl FromStr for Element {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ApologyQuality {
-    Genuine,
-    Generic,
-    Conditional,
-}
-
-impl ApologyQuality {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApologyQuality::Genuine => "genuine",
-            ApologyQuality::Generic => "generic",
-            ApologyQuality::Conditional => "conditional",
-        }
-    }
-}
+/// How well an apology names the harm: judged once, in `analysis::apology`, for both the
+/// element and the `non-apology` rule.
+pub use crate::analysis::apology::Quality as ApologyQuality;
 
 /// A piece of evidence: the byte range of the sentence or heading that shows the element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

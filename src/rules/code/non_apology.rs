@@ -61,7 +61,13 @@ impl Rule for NonApology {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for a in &apologies(ctx).0 {
+        let all = apologies(ctx);
+        // "We're sorry." after a genuine apology elsewhere refers back to it.
+        let genuine_elsewhere = all.0.iter().any(|a| a.quality == Quality::Genuine);
+        for a in &all.0 {
+            if a.bare && genuine_elsewhere {
+                continue;
+            }
             let toks = &ctx.sentence(a.sentence).tokens;
             let (start, end) = (toks[a.start].start, toks[a.end.max(a.start + 1) - 1].end);
             let (message, help) = match a.quality {
