@@ -32,7 +32,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
-const ZONE: &str = r"(?:\b(?:UTC|GMT|Z|[ECMPA][SD]?T|AK[SD]T|HST|CES?T|EES?T|WES?T|BST|IST|JST|KST|SGT|HKT|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T|MSK|BRT|ART|PHT|WIB|SAST)\b|(?:UTC|GMT)?[+\-−]\d{1,2}(?::?\d{2})?\b|\d\d?:\d\dZ\b|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Greenwich|Coordinated Universal|British Summer|Central European|Eastern European|India|Japan|Australian Eastern|Hawaii|Alaska|Universal) (?:Standard |Daylight |Summer )?Time\b|\b(?:Europe|America|Asia|Australia|Africa|Pacific)/[A-Z][a-z_]+|\b(?:UK|US|U\.K\.|London|Dublin|Paris|Berlin|Madrid|Amsterdam|New York|Chicago|Denver|Los Angeles|San Francisco|Seattle|Toronto|Vancouver|Sydney|Melbourne|Auckland|Tokyo|Singapore|Hong Kong|Mumbai|Delhi|Dubai|Johannesburg|São Paulo|Mexico City|Irish|Dutch|German|French|Spanish|Indian|Japanese|Singapore|Australian|Brazilian|European) (?i:time)\b)";
+const ZONE: &str = r"(?:\b(?:UTC|GMT|Z|[ECMPA][SD]?T|AK[SD]T|HST|CES?T|EES?T|WES?T|BST|IST|JST|KST|SGT|HKT|AE[SD]T|AC[SD]T|AW[SD]T|NZ[SD]T|MSK|BRT|ART|PHT|WIB|SAST)\b|(?:UTC|GMT)\s?[+\-−]\d{1,2}(?::?\d{2})?\b|\d\d?:\d\dZ\b|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Greenwich|Coordinated Universal|British Summer|Central European|Eastern European|India|Japan|Australian Eastern|Hawaii|Alaska|Universal) (?:Standard |Daylight |Summer )?Time\b|\b(?:Europe|America|Asia|Australia|Africa|Pacific)/[A-Z][a-z_]+|\b(?:UK|US|U\.K\.|London|Dublin|Paris|Berlin|Madrid|Amsterdam|New York|Chicago|Denver|Los Angeles|San Francisco|Seattle|Toronto|Vancouver|Sydney|Melbourne|Auckland|Tokyo|Singapore|Hong Kong|Mumbai|Delhi|Dubai|Johannesburg|São Paulo|Mexico City|Irish|Dutch|German|French|Spanish|Indian|Japanese|Singapore|Australian|Brazilian|European) (?i:time)\b)";
 
 static TIME: LazyRegex = LazyRegex::new(
     r"(?xi)
@@ -46,10 +46,24 @@ static TIME: LazyRegex = LazyRegex::new(
 
 static ZONE_RE: LazyLock<LazyRegex> = LazyLock::new(|| LazyRegex::new(ZONE));
 
-/// Document-level declarations: "All times UTC", "Timeline (UTC)", "Time (UTC)", "times are in PT".
+/// A region named without "Time", which counts when a declaration names it: "All times
+/// Eastern.", "times are Pacific".
+const REGION: &str = r"(?:Eastern|Pacific|Central|Mountain|Atlantic|UK|local)";
+
+/// Document-level declarations: "All times UTC", "All times in this document are CET (UTC+1)",
+/// "Timeline (UTC)", a "Time (UTC)" column, "times are in PT".
 static DECLARATION: LazyLock<LazyRegex> = LazyLock::new(|| {
     LazyRegex::owned(format!(
-        r"(?i)\b(?:all\s+)?(?:times?|timestamps?|hours)\s+(?:are\s+|shown\s+|listed\s+|given\s+|below\s+)*(?:in\s+|are\s+in\s+)?(?-i:{ZONE})|\b(?:time(?:line|s)?|timestamps?|when|date(?:\s*/\s*time)?|hour)\s*[\(\[,]\s*(?-i:{ZONE})|\(\s*(?:all\s+)?times?\s+(?:in\s+)?(?-i:{ZONE})\s*\)"
+        r"(?i)\ball\s+(?:the\s+)?(?:times?|timestamps?|hours)\b[^.\n]{{0,40}}?(?:(?-i:{ZONE})|\b(?-i:{REGION})\b)|\b(?:times?|timestamps?)\s+(?:are|is|were|shown|given|listed|below)\b[^.\n]{{0,20}}?(?:(?-i:{ZONE})|\b(?-i:{REGION})\b)|\b(?:time(?:line|s)?|timestamps?|when|date(?:\s*/\s*time)?|hour)\s*[\(\[,]\s*(?:all\s+times?\s+)?(?-i:{ZONE})|\(\s*(?:all\s+)?times?\s+(?:in\s+)?(?-i:{ZONE})\s*\)"
+    ))
+});
+
+/// A zone right after a time, even across a sentence break the abbreviation caused: "10:05
+/// a.m. Eastern", "9:00 +01:00", "local time" (each reader's own zone), or after the end of a
+/// range that starts with the time ("between 3:05 and 3:47 a.m. Pacific").
+static ZONE_AFTER: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::owned(format!(
+        r"^\s*(?:(?i:to|and|until|till|through|[-–—])\s*(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?i:[ap]\.?m\.?)?\s*)?(?:\(\s*)?(?:(?-i:{ZONE})|[+\-−]\d\d:?\d\d\b|(?i:(?:your\s+|their\s+|the\s+device's\s+|each\s+\w+'s\s+)?local\s+time)|\b(?-i:(?:Eastern|Pacific|Central|Mountain|Atlantic))\b)"
     ))
 });
 
@@ -126,6 +140,10 @@ impl Rule for TimeWithoutZone {
                     continue;
                 }
                 let (start, end) = (s.start + t.start(), s.start + t.end());
+                let after_end = crate::document::lines::floor_char_boundary(&doc.prose, (end + 60).min(doc.prose.len()));
+                if ZONE_AFTER.is_match(&doc.prose[end..after_end]) {
+                    continue;
+                }
                 if log_lines.iter().any(|&(a, b)| a <= start && end <= b)
                     || doc.in_attributed_quote(start..end)
                 {
