@@ -262,6 +262,23 @@ const INTENTION: &[&str] = &[
     "glad", "happy", "pleased", "sorry", "ready", "willing", "about",
 ];
 
+/// Words that begin a noun phrase by counting it: "most players", "some customers".
+const QUANTIFIERS: &[&str] = &[
+    "most", "some", "many", "all", "few", "several", "each", "every", "both", "none", "no",
+    "any", "more", "fewer", "half", "nearly", "almost",
+];
+
+/// Verbs that report or judge a clause, with or without "that".
+const REPORTING: &[&str] = &[
+    "said", "says", "say", "told", "tells", "tell", "informed", "informs", "reported",
+    "reports", "confirmed", "confirms", "stated", "states", "believe", "believes", "believed",
+    "think", "thinks", "thought", "found", "finds", "know", "knows", "knew", "learned",
+    "learnt", "understand", "understands", "understood", "noticed", "discovered", "determined",
+    "indicated", "indicates", "suggest", "suggests", "suggested", "show", "shows", "showed",
+    "explained", "added", "claimed", "claims", "assured", "warned", "advised", "realised",
+    "realized", "expect", "expects", "estimate", "estimates", "suspect", "suspects", "hope",
+];
+
 /// Verbs and adjectives whose "that" clause is a complement ("found that", "sure that").
 fn takes_that_complement(t: &Token) -> bool {
     is_verbish(t) || t.is(Tag::ADJ) || is_participle(t) || matches!(&*t.lower, "sure" | "confident" | "aware" | "clear" | "evidence" | "indication" | "sign" | "reason" | "fact" | "possibility" | "chance" | "belief" | "risk" | "assurance" | "guarantee" | "promise" | "likely" | "possible")
@@ -364,6 +381,19 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
             i += 1;
             continue;
         }
+        // A clause reported or judged with no "that": "Meridian has told us the attacker may
+        // have viewed …", "we believe the drive was encrypted", "our records show you …".
+        if (t.is(Tag::VERB) || t.is(Tag::AUX)) && REPORTING.contains(&lw) {
+            let mut j = i + 1;
+            if matches!(w(j), "us" | "me" | "them" | "you" | "him" | "her" | "everyone") {
+                j += 1;
+            }
+            if j < n && w(j) != "that" && clause_follows_with_subject(toks, j) {
+                push(&mut out, &mut stack, j, Role::Complement, None);
+                i = j;
+                continue;
+            }
+        }
         // "that": a relative clause after a noun, a complement after a verb or adjective.
         if lw == "that" && i > 0 && clause_follows(toks, i + 1) {
             let prev = &toks[i - 1];
@@ -409,7 +439,10 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         if (t.is(Tag::CCONJ) || (lw == "so" && comma))
             && clause_follows_with_subject(toks, i + 1)
             && has_finite_verb(toks, out[cur].start, i)
-            && (comma || toks.get(i + 1).is_some_and(|n| n.is(Tag::PRON) || n.is(Tag::DET)))
+            && (comma
+                || toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is(Tag::PRON) || n.is(Tag::DET) || QUANTIFIERS.contains(&&*n.lower)))
         {
             // After a comma the new clause coordinates with the main clause ("…, and we
             // retried"); without one, with the clause it follows ("that X failed and Y …").
@@ -535,6 +568,10 @@ fn end_finished_subordinate(out: &mut [Clause], stack: &mut Vec<usize>, toks: &[
 }
 
 fn starts_infinitive(t: &Token) -> bool {
+    // "to Outlook", "to Acme": a name, not a verb.
+    if t.capitalized() {
+        return false;
+    }
     (t.is(Tag::VERB) || t.is(Tag::AUX))
         && !t.lower.ends_with("ing")
         && !(t.lower.ends_with("ed") && t.lower.len() > 4)
@@ -570,7 +607,8 @@ fn clause_follows_with_subject(toks: &[Token], i: usize) -> bool {
     let Some(first) = toks.get(i) else {
         return false;
     };
-    let nominal = first.is(Tag::PRON)
+    let nominal = QUANTIFIERS.contains(&&*first.lower)
+        || first.is(Tag::PRON)
         || first.is(Tag::DET)
         || first.is(Tag::PROPN)
         || first.is(Tag::NOUN)
@@ -846,9 +884,17 @@ fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) 
         return None;
     }
     // Walk back over the span before the verb to the last comma that is not inside a phrase.
+    // A comma in a list ("Outlook, iCloud and most business systems were …") is inside one.
     let mut s = start;
     for k in (start..vg_start).rev() {
         if matches!(&*toks[k].lower, "," | ";" | ":" | "—") {
+            let listed = &*toks[k].lower == ","
+                && k > start
+                && (toks[k - 1].is(Tag::NOUN) || toks[k - 1].is(Tag::PROPN))
+                && toks[k + 1..vg_start].iter().any(|t| matches!(&*t.lower, "and" | "or"));
+            if listed {
+                continue;
+            }
             // "Between 3 and 17 March, files were …": the subject follows the comma.
             if k + 1 < vg_start {
                 s = k + 1;
@@ -860,6 +906,7 @@ fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) 
     // comma; "During the migration the table …" is rare enough to leave).
     let mut i = s;
     while i < vg_start
+        && !QUANTIFIERS.contains(&&*toks[i].lower)
         && (toks[i].is(Tag::ADV) || toks[i].is(Tag::CCONJ) || toks[i].is(Tag::SCONJ) || toks[i].is(Tag::PUNCT) || toks[i].is(Tag::INTJ) || &*toks[i].lower == "please")
     {
         i += 1;
@@ -948,6 +995,17 @@ pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usi
     }
     if words.len() == 1 && matches!(words[0], "someone" | "somebody" | "anyone" | "anybody") {
         return Party::Attacker;
+    }
+    // "some of you", "many of us": the pronoun says who.
+    if let Some(of) = words.iter().position(|w| *w == "of")
+        && of > 0
+        && lex.is("quantity", words[of - 1])
+    {
+        match words.get(of + 1).copied() {
+            Some("you") => return Party::Reader,
+            Some("us") => return Party::Writer,
+            _ => {}
+        }
     }
     let unauthorised = words.iter().any(|w| matches!(*w, "unauthorized" | "unauthorised" | "unknown" | "malicious" | "criminal" | "rogue"));
     if head_is("attacker")

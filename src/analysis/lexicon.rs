@@ -69,6 +69,17 @@ impl Family {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     families: FxHashMap<String, Arc<Family>>,
+    /// Misspellings one edit away from a long family word, built on first use.
+    spelling: std::sync::OnceLock<Arc<FxHashMap<Box<str>, Box<str>>>>,
+}
+
+/// Family words this long or longer are recognised with one letter wrong, missing, extra or
+/// swapped ("dificulties", "inconveniance"): drafts pasted from e-mail keep their typos.
+const TYPO_MIN_LEN: usize = 7;
+
+fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
+    w.char_indices()
+        .map(move |(i, c)| format!("{}{}", &w[..i], &w[i + c.len_utf8()..]))
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,6 +164,50 @@ impl Lexicon {
     /// Is `lower` a word of family `name`? (False for unknown families.)
     pub fn is(&self, name: &str, lower: &str) -> bool {
         self.families.get(name).is_some_and(|f| f.has(lower))
+    }
+
+    /// The family word `lower` is a one-edit misspelling of, if it is one ("dificulties" →
+    /// "difficulties"). Only for long words that are not themselves a family word.
+    pub fn correct(&self, lower: &str) -> Option<&str> {
+        if lower.chars().count() < TYPO_MIN_LEN || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return None;
+        }
+        let map = self.spelling.get_or_init(|| {
+            let mut exact: rustc_hash::FxHashSet<&str> = FxHashSet::default();
+            for f in self.families.values() {
+                exact.extend(f.words.iter().map(|w| w.as_ref()));
+            }
+            let mut map: FxHashMap<Box<str>, Box<str>> = FxHashMap::default();
+            let mut ambiguous: FxHashSet<Box<str>> = FxHashSet::default();
+            for w in exact.iter().filter(|w| w.chars().count() >= TYPO_MIN_LEN) {
+                for d in std::iter::once(w.to_string()).chain(deletions(w)) {
+                    if exact.contains(d.as_str()) && d != **w {
+                        continue;
+                    }
+                    match map.get(d.as_str()) {
+                        Some(prev) if prev.as_ref() != *w => {
+                            ambiguous.insert(d.clone().into_boxed_str());
+                        }
+                        _ => {
+                            map.insert(d.into_boxed_str(), Box::from(*w));
+                        }
+                    }
+                }
+            }
+            for a in ambiguous {
+                map.remove(&a);
+            }
+            Arc::new(map)
+        });
+        if self.families.values().any(|f| f.has(lower)) {
+            return None;
+        }
+        // The word itself with a letter dropped, or a word with a letter dropped: one edit.
+        std::iter::once(lower.to_string())
+            .chain(deletions(lower))
+            .find_map(|d| map.get(d.as_str()))
+            .map(|w| w.as_ref())
+            .filter(|w| *w != lower)
     }
 }
 

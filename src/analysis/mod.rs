@@ -142,6 +142,13 @@ fn innermost(clauses: &[Clause], n: usize) -> Vec<u32> {
 /// Tokenises and tags one sentence, marking quoted tokens.
 fn tag(doc: &Document, lex: &Lexicon, text: &str, base: usize) -> Vec<Token> {
     let mut toks = token::tokenize(text, base);
+    // A long word neither the tagger nor any family knows, one edit from a family word, is
+    // read as that word ("technical dificulties"); its span stays the original spelling.
+    for t in toks.iter_mut().filter(|t| t.is_word() && tagger::lexicon_tag(&t.lower).is_none()) {
+        if let Some(fixed) = lex.correct(&t.lower) {
+            t.lower = fixed.into();
+        }
+    }
     let words: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
     let tags = tagger::tag_words(&words);
     let first_word = toks.iter().position(|t| t.is_word());
@@ -192,6 +199,20 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             } else {
                 Tag::NOUN
             });
+        }
+    }
+    // "Messages to Outlook": a capitalised word mid-sentence after a preposition, determiner
+    // or comma is a name, not a verb.
+    for i in 1..toks.len() {
+        if toks[i].is(Tag::VERB)
+            && toks[i].capitalized()
+            && !toks[i].flags.has(token::Flags::ALL_CAPS)
+            && (toks[i - 1].is(Tag::ADP) && &*toks[i - 1].lower != "to"
+                || toks[i - 1].is(Tag::DET)
+                || &*toks[i - 1].lower == ","
+                || &*toks[i - 1].lower == "to" && toks.get(i + 1).is_some_and(|n| !n.is(Tag::DET) && !n.is(Tag::PRON)))
+        {
+            toks[i].tag = Some(Tag::PROPN);
         }
     }
     // "the root cause of": a verb- or preposition-tagged word inside a noun phrase before "of"

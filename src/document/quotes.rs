@@ -31,7 +31,7 @@ static SPEECH: LazyRegex = LazyRegex::new(
     r"(?ix)
         (?: \b(?:said|says|say|wrote|writes|write|reported|reports|asked|asks|told\s+(?:us|me|them)|
                tweeted|posted|commented|complained|stated|states|replied|explained|added|
-               read|reads|called\ it|described\ it\ as|put\ it|according\ to)\b [^.!?]{0,40}
+               read|reads|called\ it|described\ it\ as|put\ it|according\ to)\b [^.!?]{0,25}
             | : )
         \s*$",
 );
@@ -63,7 +63,7 @@ pub(super) fn find(prose: &str, sentences: &[Sentence]) -> Vec<Quotation> {
                     out.push(Quotation {
                         start: s.start + o,
                         end: s.start + end,
-                        attributed: SPEECH.is_match(before),
+                        attributed: attributed(before),
                     });
                     open = None;
                 }
@@ -72,6 +72,21 @@ pub(super) fn find(prose: &str, sentences: &[Sentence]) -> Vec<Quotation> {
         }
     }
     out
+}
+
+/// Does the text before a quotation attribute it to a speaker? Not when the "speech verb" is a
+/// noun or adjective ("the reported “vulnerability”", "Reports online describe …").
+fn attributed(before: &str) -> bool {
+    let Some(m) = SPEECH.find(before) else {
+        return false;
+    };
+    let lead = before[..m.start()].trim_end().to_lowercase();
+    let as_modifier = ["the", "a", "an", "this", "that", "these", "those", "its", "their"]
+        .iter()
+        .any(|d| lead.ends_with(&format!(" {d}")) || lead == *d);
+    let matched = m.as_str().trim_start();
+    let as_noun = matched.starts_with("Reports") || matched.starts_with("reports ");
+    !(as_modifier && !matched.starts_with(':')) && !as_noun
 }
 
 static REPLY_HEADER: LazyRegex = LazyRegex::new(

@@ -88,17 +88,18 @@ fn lex(src: &str) -> Result<Vec<(Lexeme, usize)>, PatternError> {
                     i,
                 ));
             }
-            '"' => {
-                let close = src[i + 1..]
-                    .find('"')
-                    .ok_or_else(|| err("unclosed `\"`", i))?;
-                out.push((Lexeme::Atom(src[i..i + close + 2].to_string()), i));
-                i += close + 2;
-            }
             _ => {
                 let start = i;
                 while i < b.len() {
                     let c = src[i..].chars().next().unwrap_or(' ');
+                    // A quoted word is part of the atom, whatever it contains: `":"|"—"|namely`.
+                    if c == '"' {
+                        let close = src[i + 1..]
+                            .find('"')
+                            .ok_or_else(|| err("unclosed `\"`", i))?;
+                        i += close + 2;
+                        continue;
+                    }
                     if c.is_whitespace() || "()[]?{}*+".contains(c) {
                         break;
                     }
@@ -115,6 +116,24 @@ fn lex(src: &str) -> Result<Vec<(Lexeme, usize)>, PatternError> {
         }
     }
     Ok(out)
+}
+
+/// Splits an atom on `|`, except inside quotes.
+fn split_alternatives(a: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (i, c) in a.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '|' if !quoted => {
+                out.push(&a[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&a[start..]);
+    out
 }
 
 struct Parser<'a> {
@@ -223,21 +242,20 @@ impl Parser<'_> {
         if a == "_" {
             return Ok(Node::Test(Test::Any));
         }
-        if a.starts_with('"') {
-            let word = crate::analysis::token::lower(&a[1..a.len() - 1]);
-            return Ok(Node::Test(Test::Words(std::iter::once(word.into_boxed_str()).collect())));
-        }
         if a.starts_with('<') && a.ends_with('>') && a[1..a.len() - 1].chars().all(|c| c != '<' && c != '>') {
             return self.tags(&a[1..a.len() - 1], at);
         }
         // An alternation of words, families and tags in one token position.
         let mut words: FxHashSet<Box<str>> = FxHashSet::default();
         let mut alts: Vec<Node> = Vec::new();
-        for part in a.split('|') {
+        for part in split_alternatives(a) {
             if part.is_empty() {
                 return Err(err(format!("`{a}`: empty alternative"), at));
             }
-            if let Some(body) = part.strip_prefix('<') {
+            if part.len() >= 2 && part.starts_with('"') && part.ends_with('"') {
+                // A quoted word: matched as written, whatever its characters.
+                words.insert(crate::analysis::token::lower(&part[1..part.len() - 1]).into_boxed_str());
+            } else if let Some(body) = part.strip_prefix('<') {
                 let body = body
                     .strip_suffix('>')
                     .ok_or_else(|| err(format!("`{part}`: a tag is written `<NOUN>`"), at))?;

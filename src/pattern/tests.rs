@@ -45,6 +45,12 @@ fn tags_classes_gaps_and_marks() {
 }
 
 #[test]
+fn quoted_words_in_alternations() {
+    assert_eq!(hits("forums \":\"|\"—\"|namely", "the forums — all 312"), ["forums —"]);
+    assert_eq!(hits("a \"|\" b", "a | b"), ["a | b"]);
+}
+
+#[test]
 fn anchors_are_required_words() {
     let lex = lex();
     let p = Pattern::new("a|an <ADJ>? small|tiny number of", &lex).unwrap();

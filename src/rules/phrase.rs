@@ -36,12 +36,13 @@
 //!   `in` / `not_in` (roles, checked on that clause and every clause around it: main,
 //!   purpose, conditional, relative, complement, cause, time, concession, quoted,
 //!   parenthetical, question), `subject` / `not_subject` (parties: writer, writer-owned,
-//!   reader, customers, vendor, attacker, individual, thing), `voice` (active | passive),
+//!   reader, customers, vendor, attacker, individual, thing), `in_subject` (true: the match
+//!   starts in the clause's subject), `voice` (active | passive),
 //!   `negated` (true | false), `tense` (past | present | future);
 //! * guards, each a list of token patterns: `unless` (a match overlapping this one cancels it,
 //!   as LanguageTool's antipatterns do), `unless_sentence` (anywhere in the sentence),
-//!   `unless_previous` / `unless_next` (the sentence before / after), `unless_document`
-//!   (anywhere in the document), `only_if_sentence` (the finding needs this in the sentence);
+//!   `unless_previous` / `unless_next` (the sentence before / after), `unless_paragraph`
+//!   (anywhere in the paragraph), `unless_document` (anywhere in the document), `only_if_sentence` (the finding needs this in the sentence);
 //! * `message`, `help`, `severity` for this pattern; `suggest`, a replacement for the span.
 
 use super::{Context, Family, Rule, RuleMeta};
@@ -132,6 +133,9 @@ pub struct PatternDef {
     pub subject: Vec<String>,
     #[serde(default)]
     pub not_subject: Vec<String>,
+    /// The match starts in the subject of its clause (what the sentence is about).
+    #[serde(default)]
+    pub in_subject: Option<bool>,
     #[serde(default)]
     pub voice: Option<String>,
     #[serde(default)]
@@ -146,6 +150,8 @@ pub struct PatternDef {
     pub unless_previous: Vec<String>,
     #[serde(default)]
     pub unless_next: Vec<String>,
+    #[serde(default)]
+    pub unless_paragraph: Vec<String>,
     #[serde(default)]
     pub unless_document: Vec<String>,
     #[serde(default)]
@@ -167,6 +173,7 @@ struct Predicates {
     not_in: Vec<Role>,
     subject: Vec<Party>,
     not_subject: Vec<Party>,
+    in_subject: Option<bool>,
     voice: Option<Voice>,
     negated: Option<bool>,
     tense: Vec<Tense>,
@@ -180,6 +187,7 @@ struct CompiledPattern {
     unless_sentence: Vec<Pattern>,
     unless_previous: Vec<Pattern>,
     unless_next: Vec<Pattern>,
+    unless_paragraph: Vec<Pattern>,
     unless_document: Vec<Pattern>,
     only_if_sentence: Vec<Pattern>,
     message: Option<String>,
@@ -262,6 +270,7 @@ impl PhraseRule {
                 unless_sentence: list(&p.unless_sentence)?,
                 unless_previous: list(&p.unless_previous)?,
                 unless_next: list(&p.unless_next)?,
+                unless_paragraph: list(&p.unless_paragraph)?,
                 unless_document: list(&p.unless_document)?,
                 only_if_sentence: list(&p.only_if_sentence)?,
                 message: p.message.clone(),
@@ -333,6 +342,7 @@ fn predicates(p: &PatternDef) -> Result<Predicates, String> {
         not_in: roles(&p.not_in)?,
         subject: parties(&p.subject)?,
         not_subject: parties(&p.not_subject)?,
+        in_subject: p.in_subject,
         voice: match p.voice.as_deref() {
             None => None,
             Some("active") => Some(Voice::Active),
@@ -439,6 +449,14 @@ fn predicates_hold(p: &Predicates, s: &crate::analysis::Sentence, i: usize) -> b
     if subject.is_some_and(|x| p.not_subject.contains(&x)) {
         return false;
     }
+    if let Some(want) = p.in_subject {
+        let inside = clause
+            .and_then(|c| c.subject)
+            .is_some_and(|(a, b)| a <= i && i < b);
+        if inside != want {
+            return false;
+        }
+    }
     let verb = clause.and_then(|c| c.verb);
     if let Some(v) = p.voice
         && verb.map(|g| g.voice) != Some(v)
@@ -505,6 +523,16 @@ fn guarded(
     }
     if any_in(&p.unless_next, si + 1) {
         return true;
+    }
+    if !p.unless_paragraph.is_empty() {
+        let block = ctx.doc.sentences[si].block;
+        let same_block = |sj: &usize| ctx.doc.sentences[*sj].block == block;
+        if (0..analysis.sentences.len())
+            .filter(same_block)
+            .any(|sj| any_in(&p.unless_paragraph, sj))
+        {
+            return true;
+        }
     }
     if !p.unless_document.is_empty() {
         let hit = *doc_guard

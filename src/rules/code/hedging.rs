@@ -112,7 +112,9 @@ fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
                     end = skip_adverbs(toks, k + 1, lex).0;
                 }
                 // "may have been double-booked": the participle, with any hyphenated tail.
-                if end < toks.len() && toks[end].is_word() && !lex.is("counterfactual", w(toks, end)) {
+                // "could have been prevented" says what might have been done, not what happened.
+                let counterfactual = word == "could" && lex.is("counterfactual", w(toks, end));
+                if end < toks.len() && toks[end].is_word() && !counterfactual {
                     out.push(Hedge {
                         start: i,
                         end: end + 1,
@@ -143,7 +145,13 @@ fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
             // "potentially gained access": whether it happened at all. Not "potentially
             // affected customers" (who might have been affected).
             let next = toks.get(i + 1);
-            let verb = next.is_some_and(|n| (n.is(Tag::VERB) || crate::analysis::clause::is_participle(n)) && !toks.get(i + 2).is_some_and(|m| m.is(Tag::NOUN) || m.is(Tag::PROPN)));
+            // After a determiner the participle modifies a noun ("the potentially affected
+            // customers"); after a subject or auxiliary it says what happened.
+            let attributive = i > 0
+                && (toks[i - 1].is(Tag::DET) || toks[i - 1].is(Tag::ADP))
+                && toks.get(i + 2).is_some_and(|m| m.is(Tag::NOUN) || m.is(Tag::PROPN));
+            let verb = !attributive
+                && next.is_some_and(|n| n.is(Tag::VERB) || crate::analysis::clause::is_participle(n));
             if verb {
                 out.push(Hedge {
                     start: i,
@@ -258,7 +266,12 @@ fn honest(ctx: &Context, si: usize) -> bool {
                 || words.windows(2).any(|p| p == ["reasonably", "believed"])
         })
     };
-    says_unknown(si) || si > 0 && says_unknown(si - 1) || says_unknown(si + 1)
+    // A subject line or heading ("Your invoice may be wrong") is answered by the body.
+    let heading = ctx.doc.sentences.get(si).is_some_and(|s| s.heading_like) || si == 0;
+    says_unknown(si)
+        || si > 0 && says_unknown(si - 1)
+        || says_unknown(si + 1)
+        || heading && (0..a.sentences.len()).any(says_unknown)
 }
 
 /// Is what the hedge is about something the writer can know?
@@ -305,7 +318,10 @@ fn knowable(s: &Sentence, h: &Hedge, lex: &Lexicon) -> bool {
     if !h.perfect && (ahead || matches!(head, "receive" | "be" | "get")) {
         return false;
     }
-    if !h.perfect && !lex.is("observe", head) && w(toks, h.start + 1) != "be" {
+    // "may be affected", "may be experiencing", "may be incorrect": a state of the impact. Not
+    // "may be contacted by scammers", "may be slower", "may be holding on to the lookup".
+    let be = toks[h.start + 1..h.end].iter().any(|t| &*t.lower == "be");
+    if !h.perfect && !(if be { lex.is("impact_state", head) || lex.is("observe", head) } else { lex.is("observe", head) }) {
         return false;
     }
     // The reader's own choices: "some of you may have already chased customers".

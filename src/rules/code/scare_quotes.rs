@@ -125,6 +125,11 @@ impl Rule for ScareQuotes {
             if LABEL_BEFORE.is_match(before) || LABEL_AFTER.is_match(after) {
                 continue;
             }
+            // A defined term: (the "Incident"), ("Breach").
+            let lead = before.trim_end();
+            if (lead.ends_with('(') || lead.to_lowercase().ends_with("(the")) && after.trim_start().starts_with(')') {
+                continue;
+            }
             out.push(Self::finding(start, end, &inner));
         }
         for m in SO_CALLED.find_iter(prose) {
