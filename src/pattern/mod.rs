@@ -23,6 +23,7 @@
 //! double quotes (`"("`, `"|"`). Matching is greedy and tries every start token; a pattern
 //! can never take more than linear time in the sentence's length (repetition is bounded).
 
+pub mod cue;
 mod matcher;
 mod parse;
 pub mod registry;

@@ -46,11 +46,11 @@
 //! * `message`, `help`, `severity` for this pattern; `suggest`, a replacement for the span.
 
 use super::{Context, Family, Rule, RuleMeta};
-use crate::analysis::{Lexicon, Party, Role, Tense, Voice};
+use crate::analysis::Lexicon;
 use crate::diagnostic::{Finding, Severity};
 use crate::kind::{Kind, Phase};
-use crate::pattern::registry::{PatternId, Registry, Triggered};
-use crate::pattern::{Pattern, SentenceEnv};
+use crate::pattern::cue::{Cue, CueDef, CueMemo};
+use crate::pattern::registry::{Registry, Triggered};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -121,41 +121,11 @@ pub struct Examples {
     pub good: Vec<String>,
 }
 
+/// One pattern of a rule: a cue (what to match, predicates, guards) and what to say.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PatternDef {
-    pub tokens: String,
-    #[serde(default, rename = "in")]
-    pub in_roles: Vec<String>,
-    #[serde(default)]
-    pub not_in: Vec<String>,
-    #[serde(default)]
-    pub subject: Vec<String>,
-    #[serde(default)]
-    pub not_subject: Vec<String>,
-    /// The match starts in the subject of its clause (what the sentence is about).
-    #[serde(default)]
-    pub in_subject: Option<bool>,
-    #[serde(default)]
-    pub voice: Option<String>,
-    #[serde(default)]
-    pub negated: Option<bool>,
-    #[serde(default)]
-    pub tense: Vec<String>,
-    #[serde(default)]
-    pub unless: Vec<String>,
-    #[serde(default)]
-    pub unless_sentence: Vec<String>,
-    #[serde(default)]
-    pub unless_previous: Vec<String>,
-    #[serde(default)]
-    pub unless_next: Vec<String>,
-    #[serde(default)]
-    pub unless_paragraph: Vec<String>,
-    #[serde(default)]
-    pub unless_document: Vec<String>,
-    #[serde(default)]
-    pub only_if_sentence: Vec<String>,
+    #[serde(flatten)]
+    pub cue: CueDef,
     #[serde(default)]
     pub message: Option<String>,
     #[serde(default)]
@@ -166,30 +136,8 @@ pub struct PatternDef {
     pub suggest: Option<String>,
 }
 
-/// Clause predicates, parsed.
-#[derive(Debug, Clone, Default)]
-struct Predicates {
-    in_roles: Vec<Role>,
-    not_in: Vec<Role>,
-    subject: Vec<Party>,
-    not_subject: Vec<Party>,
-    in_subject: Option<bool>,
-    voice: Option<Voice>,
-    negated: Option<bool>,
-    tense: Vec<Tense>,
-}
-
 struct CompiledPattern {
-    id: PatternId,
-    pattern: Pattern,
-    predicates: Predicates,
-    unless: Vec<Pattern>,
-    unless_sentence: Vec<Pattern>,
-    unless_previous: Vec<Pattern>,
-    unless_next: Vec<Pattern>,
-    unless_paragraph: Vec<Pattern>,
-    unless_document: Vec<Pattern>,
-    only_if_sentence: Vec<Pattern>,
+    cue: Cue,
     message: Option<String>,
     help: Option<String>,
     severity: Option<Severity>,
@@ -244,35 +192,18 @@ impl PhraseRule {
                 help: "a rule id is lowercase letters and digits in words joined by hyphens, e.g. `acme-status-link`".into(),
             });
         }
-        let compile = |src: &str| -> Result<Pattern, PhraseRuleError> {
-            Pattern::new(src, lex).map_err(|e| PhraseRuleError {
-                message: format!("invalid pattern `{src}`: {e}"),
-                span: locate(src).map(|(s, _)| (s + e.at, s + e.at + 1)),
-                help: FORMAT_HELP.into(),
-            })
-        };
-        let list = |v: &[String]| -> Result<Vec<Pattern>, PhraseRuleError> {
-            v.iter().map(|s| compile(s)).collect()
-        };
         let mut patterns = Vec::new();
         for p in &def.patterns {
-            let pattern = compile(&p.tokens)?;
-            let predicates = predicates(p).map_err(|m| PhraseRuleError {
-                message: m,
-                span: locate(&p.tokens),
+            let cue = Cue::compile(&p.cue, lex, registry).map_err(|e| PhraseRuleError {
+                message: e.message,
+                span: locate(&e.source).map(|(s, end)| match e.at {
+                    Some(at) => (s + at, s + at + 1),
+                    None => (s, end),
+                }),
                 help: FORMAT_HELP.into(),
             })?;
             patterns.push(CompiledPattern {
-                id: registry.add(pattern.clone()),
-                pattern,
-                predicates,
-                unless: list(&p.unless)?,
-                unless_sentence: list(&p.unless_sentence)?,
-                unless_previous: list(&p.unless_previous)?,
-                unless_next: list(&p.unless_next)?,
-                unless_paragraph: list(&p.unless_paragraph)?,
-                unless_document: list(&p.unless_document)?,
-                only_if_sentence: list(&p.only_if_sentence)?,
+                cue,
                 message: p.message.clone(),
                 help: p.help.clone(),
                 severity: p.severity,
@@ -326,43 +257,6 @@ impl PhraseRule {
     }
 }
 
-fn predicates(p: &PatternDef) -> Result<Predicates, String> {
-    let roles = |v: &[String]| -> Result<Vec<Role>, String> {
-        v.iter()
-            .map(|r| Role::parse(r).ok_or_else(|| format!("unknown clause role `{r}`")))
-            .collect()
-    };
-    let parties = |v: &[String]| -> Result<Vec<Party>, String> {
-        v.iter()
-            .map(|r| Party::parse(r).ok_or_else(|| format!("unknown party `{r}`")))
-            .collect()
-    };
-    Ok(Predicates {
-        in_roles: roles(&p.in_roles)?,
-        not_in: roles(&p.not_in)?,
-        subject: parties(&p.subject)?,
-        not_subject: parties(&p.not_subject)?,
-        in_subject: p.in_subject,
-        voice: match p.voice.as_deref() {
-            None => None,
-            Some("active") => Some(Voice::Active),
-            Some("passive") => Some(Voice::Passive),
-            Some(v) => return Err(format!("voice is `active` or `passive`, not `{v}`")),
-        },
-        negated: p.negated,
-        tense: p
-            .tense
-            .iter()
-            .map(|t| match t.as_str() {
-                "past" => Ok(Tense::Past),
-                "present" => Ok(Tense::Present),
-                "future" => Ok(Tense::Future),
-                other => Err(format!("tense is past, present or future, not `{other}`")),
-            })
-            .collect::<Result<_, _>>()?,
-    })
-}
-
 impl Rule for PhraseRule {
     fn meta(&self) -> &RuleMeta {
         &self.meta
@@ -374,40 +268,17 @@ impl Rule for PhraseRule {
         }
         let analysis = ctx.analysis();
         let triggers = ctx.slot::<RuleTriggers>(|_| RuleTriggers(Triggered::default()));
-        let fallback = triggers.0.is_empty();
         let base = self.base_severity(ctx);
         let mut found = Vec::new();
         for p in &self.patterns {
-            let mut doc_guard: Option<bool> = None;
-            let sentences: Box<dyn Iterator<Item = usize>> = if fallback {
-                Box::new(0..analysis.sentences.len())
-            } else {
-                Box::new(triggers.0.sentences_with(p.id))
-            };
-            for si in sentences {
+            let mut memo = CueMemo::default();
+            for si in p.cue.sentences(ctx, &triggers.0) {
                 if self.def.skip_headings && ctx.doc.sentences[si].heading_like {
                     continue;
                 }
-                let s = &analysis.sentences[si];
-                let env = SentenceEnv {
-                    sentence: s,
-                    entities: &analysis.entities,
-                };
-                let words = s.words();
-                for m in p.pattern.find_all(&s.tokens, &words, &env) {
-                    let span = &s.tokens[m.span_start..m.span_end];
-                    if self.def.quotes == Quotes::Skip
-                        && span.iter().any(|t| t.flags.has(crate::analysis::token::Flags::ATTRIBUTED))
-                    {
-                        continue;
-                    }
-                    if !predicates_hold(&p.predicates, s, m.span_start) {
-                        continue;
-                    }
-                    if guarded(ctx, p, si, m, &mut doc_guard) {
-                        continue;
-                    }
-                    let (start, end) = (span[0].start, span[span.len() - 1].end);
+                let toks = &analysis.sentences[si].tokens;
+                for m in p.cue.matches(ctx, si, self.def.quotes == Quotes::Include, &mut memo) {
+                    let (start, end) = (toks[m.span_start].start, toks[m.span_end - 1].end);
                     let mut f = Finding::new(
                         self.def.id.clone(),
                         p.severity.unwrap_or(base),
@@ -430,118 +301,6 @@ impl Rule for PhraseRule {
             out.extend(merge(found));
         }
     }
-}
-
-/// Do the clause predicates hold for the clause containing token `i`?
-fn predicates_hold(p: &Predicates, s: &crate::analysis::Sentence, i: usize) -> bool {
-    if !p.in_roles.is_empty() && !s.clause_chain(i).any(|c| p.in_roles.contains(&c.role)) {
-        return false;
-    }
-    if s.clause_chain(i).any(|c| p.not_in.contains(&c.role)) {
-        return false;
-    }
-    // The innermost clause with a verb speaks for the token.
-    let clause = s.clause_chain(i).find(|c| c.verb.is_some());
-    let subject = clause.and_then(|c| c.subject_party);
-    if !p.subject.is_empty() && !subject.is_some_and(|x| p.subject.contains(&x)) {
-        return false;
-    }
-    if subject.is_some_and(|x| p.not_subject.contains(&x)) {
-        return false;
-    }
-    if let Some(want) = p.in_subject {
-        let inside = clause
-            .and_then(|c| c.subject)
-            .is_some_and(|(a, b)| a <= i && i < b);
-        if inside != want {
-            return false;
-        }
-    }
-    let verb = clause.and_then(|c| c.verb);
-    if let Some(v) = p.voice
-        && verb.map(|g| g.voice) != Some(v)
-    {
-        return false;
-    }
-    if let Some(n) = p.negated
-        && verb.is_some_and(|g| g.negated) != n
-    {
-        return false;
-    }
-    if !p.tense.is_empty() && !verb.is_some_and(|g| p.tense.contains(&g.tense)) {
-        return false;
-    }
-    true
-}
-
-/// Does a guard cancel match `m` in sentence `si`?
-fn guarded(
-    ctx: &Context,
-    p: &CompiledPattern,
-    si: usize,
-    m: crate::pattern::Match,
-    doc_guard: &mut Option<bool>,
-) -> bool {
-    let analysis = ctx.analysis();
-    let any_in = |pats: &[Pattern], sj: usize| -> bool {
-        let Some(s) = analysis.sentences.get(sj) else {
-            return false;
-        };
-        let env = SentenceEnv {
-            sentence: s,
-            entities: &analysis.entities,
-        };
-        let words = s.words();
-        pats.iter().any(|q| q.is_match(&s.tokens, &words, &env))
-    };
-    let s = &analysis.sentences[si];
-    if !p.unless.is_empty() {
-        let env = SentenceEnv {
-            sentence: s,
-            entities: &analysis.entities,
-        };
-        let words = s.words();
-        // An antipattern overlapping the match cancels it.
-        let overlaps = p.unless.iter().any(|q| {
-            (0..s.tokens.len()).any(|i| {
-                q.match_at(&s.tokens, &words, i, &env)
-                    .is_some_and(|a| a.start < m.end && m.start < a.end)
-            })
-        });
-        if overlaps {
-            return true;
-        }
-    }
-    if !p.only_if_sentence.is_empty() && !any_in(&p.only_if_sentence, si) {
-        return true;
-    }
-    if any_in(&p.unless_sentence, si) {
-        return true;
-    }
-    if si > 0 && any_in(&p.unless_previous, si - 1) {
-        return true;
-    }
-    if any_in(&p.unless_next, si + 1) {
-        return true;
-    }
-    if !p.unless_paragraph.is_empty() {
-        let block = ctx.doc.sentences[si].block;
-        let same_block = |sj: &usize| ctx.doc.sentences[*sj].block == block;
-        if (0..analysis.sentences.len())
-            .filter(same_block)
-            .any(|sj| any_in(&p.unless_paragraph, sj))
-        {
-            return true;
-        }
-    }
-    if !p.unless_document.is_empty() {
-        let hit = *doc_guard
-            .get_or_insert_with(|| (0..analysis.sentences.len()).any(|sj| any_in(&p.unless_document, sj)));
-        if hit {
-            return true;
-        }
-    }
-    false
 }
 
 /// Overlapping findings of one rule become one: the longest wins.
