@@ -15,6 +15,7 @@ pub mod entities;
 pub mod inflect;
 pub mod lexicon;
 pub mod tagger;
+pub mod time;
 pub mod token;
 
 pub use clause::{Clause, Party, Role, Tense, Voice};
@@ -35,6 +36,8 @@ pub struct Sentence {
     pub clauses: Vec<Clause>,
     /// Noun phrases, with who each one is.
     pub chunks: Vec<clause::Chunk>,
+    /// Clock times, dates, named days and intervals.
+    pub times: Vec<time::When>,
     /// The innermost clause of each token.
     clause_of: Vec<u32>,
 }
@@ -70,6 +73,11 @@ impl Sentence {
     /// Who the noun phrase containing token `i` is.
     pub fn party_at(&self, i: usize) -> Option<Party> {
         self.chunk_at(i).map(|c| c.party)
+    }
+
+    /// The time expression containing token `i`.
+    pub fn when_at(&self, i: usize) -> Option<&time::When> {
+        self.times.iter().find(|w| w.start <= i && i < w.end)
     }
 
     /// Lowercase words, for family and phrase lookups.
@@ -116,6 +124,7 @@ impl Analysis {
             let own = |a: usize, b: usize| entities.is_own(toks, a, b);
             s.clauses = clause::clauses(toks, lex, &own);
             s.chunks = clause::chunks(toks, lex, &own);
+            s.times = time::find(toks);
             s.clause_of = innermost(&s.clauses, toks.len());
         }
         Analysis {
@@ -287,6 +296,7 @@ impl<'a> Context<'a> {
             tokens: Vec::new(),
             clauses: Vec::new(),
             chunks: Vec::new(),
+            times: Vec::new(),
             clause_of: Vec::new(),
         };
         self.analysis().sentences.get(si).unwrap_or(&EMPTY)

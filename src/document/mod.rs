@@ -11,6 +11,7 @@ pub mod front_matter;
 pub mod lines;
 mod markdown;
 mod quotes;
+pub mod sections;
 pub mod sentences;
 mod text;
 

@@ -93,6 +93,9 @@ fn go(cx: &Ctx, node: &Node, i: usize, marks: Marks, k: &mut Cont) -> bool {
         Node::Seq(items) => seq(cx, items, i, marks, k),
         Node::Alt(alts) => alts.iter().any(|a| go(cx, a, i, marks, k)),
         Node::Repeat(inner, min, max) => repeat(cx, inner, *min, *max, 0, i, marks, k),
+        // Only punctuation and list markers ("-", "1.", "*") may stand before the start.
+        Node::Start => cx.toks[..i.min(cx.toks.len())].iter().all(|t| t.kind != TokenKind::Word) && k(i, marks),
+        Node::End => cx.toks[i.min(cx.toks.len())..].iter().all(|t| t.kind == TokenKind::Punct) && k(i, marks),
         Node::Mark(inner) => {
             let m = Marks {
                 start: Some(i),
@@ -149,6 +152,7 @@ fn test_one(cx: &Ctx, test: &Test, i: usize) -> bool {
             Class::Punct => t.kind == TokenKind::Punct,
             Class::Word => t.kind == TokenKind::Word,
             Class::Party(p) => cx.env.party(i) == Some(*p),
+            Class::When(kinds) => cx.env.when(i).is_some_and(|k| kinds.contains(&k)),
         },
         Test::Not(inner) => {
             let mut ok = false;

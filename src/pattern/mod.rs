@@ -12,11 +12,13 @@
 //! | `@name` | word or phrase of the family `name`, in any of its forms (`rules/vocab/`) |
 //! | `<NOUN>`, `<VERB\|AUX>` | token with one of these part-of-speech tags |
 //! | `<number>`, `<participle>`, `<cap>`, `<url>`, `<email>`, `<own>`, `<punct>`, `<word>` | token of this class (`<own>`: a word of the writer's own name) |
+//! | `<clock>`, `<date>`, `<when>`, `<interval>` | token of a clock time, a date or named day, any of those, or a span from now ("within 30 minutes") |
 //! | `<writer>`, `<writer-owned>`, `<reader>`, `<customers>`, `<vendor>`, `<attacker>`, `<individual>`, `<thing>` | token of a noun phrase that is this party ("our payment processor" is `<vendor>`) |
 //! | `_` | any token |
 //! | `!x` | token that `x` does not match (`x` one token: a word, alternation, family or tag) |
 //! | `( … )` | group; `( a b \| c d )` with a spaced `\|` is an alternation of sequences |
 //! | `[ … ]` | the part of the match that is reported (the whole match otherwise) |
+//! | `^`, `$` | the start / end of the sentence (list markers and punctuation aside); match no token |
 //! | `x?`, `x{2}`, `x{0,3}` | `x` optional, exactly twice, zero to three times (at most 12) |
 //!
 //! A bare word is matched case-insensitively; a word with special characters is written in
@@ -54,6 +56,10 @@ pub(crate) enum Node {
     Alt(Vec<Node>),
     Repeat(Box<Node>, usize, usize),
     Mark(Box<Node>),
+    /// `^`: the start of the sentence (after list markers and opening punctuation).
+    Start,
+    /// `$`: the end of the sentence (before closing punctuation).
+    End,
 }
 
 /// A test of one token.
@@ -77,6 +83,9 @@ pub(crate) enum Class {
     Punct,
     Word,
     Party(crate::analysis::Party),
+    /// A token of a time expression of one of these kinds (`<clock>`, `<date>`, `<when>`,
+    /// `<interval>`).
+    When(&'static [crate::analysis::time::WhenKind]),
 }
 
 /// Why a pattern could not be compiled; `at` is a byte offset into the pattern.
@@ -98,6 +107,10 @@ pub trait Env {
     fn own(&self, i: usize) -> bool;
     /// Who the noun phrase containing token `i` is.
     fn party(&self, i: usize) -> Option<crate::analysis::Party>;
+    /// The kind of time expression token `i` is part of.
+    fn when(&self, _i: usize) -> Option<crate::analysis::time::WhenKind> {
+        None
+    }
 }
 
 /// An environment with no document: no own names, no noun phrases.
@@ -124,6 +137,9 @@ impl Env for SentenceEnv<'_> {
     }
     fn party(&self, i: usize) -> Option<crate::analysis::Party> {
         self.sentence.party_at(i)
+    }
+    fn when(&self, i: usize) -> Option<crate::analysis::time::WhenKind> {
+        self.sentence.when_at(i).map(|w| w.kind)
     }
 }
 
@@ -199,6 +215,7 @@ fn anchors(node: &Node) -> Option<FxHashSet<Box<str>>> {
         Node::Repeat(inner, min, _) if *min > 0 => anchors(inner),
         Node::Repeat(..) => None,
         Node::Mark(inner) => anchors(inner),
+        Node::Start | Node::End => None,
     }
 }
 

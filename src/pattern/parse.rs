@@ -1,6 +1,7 @@
 //! Parsing the pattern notation (see the module documentation) into a [`Node`] tree.
 
 use super::{Class, MAX_REPEAT, Node, PatternError, Test};
+use crate::analysis::time::WhenKind;
 use crate::analysis::{Lexicon, Tag};
 use rustc_hash::FxHashSet;
 
@@ -242,6 +243,12 @@ impl Parser<'_> {
         if a == "_" {
             return Ok(Node::Test(Test::Any));
         }
+        if a == "^" {
+            return Ok(Node::Start);
+        }
+        if a == "$" {
+            return Ok(Node::End);
+        }
         if a.starts_with('<') && a.ends_with('>') && a[1..a.len() - 1].chars().all(|c| c != '<' && c != '>') {
             return self.tags(&a[1..a.len() - 1], at);
         }
@@ -278,17 +285,18 @@ impl Parser<'_> {
                 words.insert(crate::analysis::token::lower(part).into_boxed_str());
             } else {
                 let toks = crate::analysis::token::tokenize(part, 0);
-                if toks.len() != 1 {
-                    return Err(err(
-                        format!(
-                            "`{part}` is {} tokens: write them as separate words{}",
-                            toks.len(),
-                            if toks.len() > 1 { " (or quote a symbol)" } else { "" }
-                        ),
-                        at,
-                    ));
+                match toks.len() {
+                    0 => return Err(err(format!("`{part}` is not a word"), at)),
+                    1 => {
+                        words.insert(toks[0].lower.clone());
+                    }
+                    // "don't" is "do" + "n't", "100%" is "100" + "%": the tokens in a row.
+                    _ => alts.push(Node::Seq(
+                        toks.into_iter()
+                            .map(|t| Node::Test(Test::Words(std::iter::once(t.lower).collect())))
+                            .collect(),
+                    )),
                 }
-                words.insert(toks[0].lower.clone());
             }
         }
         if !words.is_empty() {
@@ -314,6 +322,10 @@ impl Parser<'_> {
                 "own" => Some(Class::Own),
                 "punct" => Some(Class::Punct),
                 "word" => Some(Class::Word),
+                "clock" => Some(Class::When(&[WhenKind::Clock])),
+                "date" => Some(Class::When(&[WhenKind::Date, WhenKind::Weekday])),
+                "when" => Some(Class::When(&[WhenKind::Clock, WhenKind::Date, WhenKind::Weekday])),
+                "interval" => Some(Class::When(&[WhenKind::Interval])),
                 other => crate::analysis::Party::parse(other).map(Class::Party),
             };
             if let Some(c) = class {
@@ -323,7 +335,7 @@ impl Parser<'_> {
             let tag: Tag = name.parse().map_err(|_| {
                 err(
                     format!(
-                        "unknown tag `<{name}>`: a part of speech (NOUN, VERB, AUX, ADJ, ADV, ADP, DET, PRON, PROPN, NUM, PART, CCONJ, SCONJ, PUNCT, SYM, INTJ) or a class (number, participle, cap, url, email, own, punct, word, writer, writer-owned, reader, customers, vendor, attacker, individual, thing)"
+                        "unknown tag `<{name}>`: a part of speech (NOUN, VERB, AUX, ADJ, ADV, ADP, DET, PRON, PROPN, NUM, PART, CCONJ, SCONJ, PUNCT, SYM, INTJ) or a class (number, participle, cap, url, email, own, punct, word, clock, date, when, interval, writer, writer-owned, reader, customers, vendor, attacker, individual, thing)"
                     ),
                     at,
                 )

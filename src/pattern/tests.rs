@@ -27,6 +27,7 @@ fn words_alternations_and_optional_items() {
     assert_eq!(hits("a|an small number", "Only a small number of us."), ["a small number"]);
     assert_eq!(hits("a very? small", "a small and a very small"), ["a small", "a very small"]);
     assert_eq!(hits("we do n't", "We don't know."), ["We don't"]);
+    assert_eq!(hits("we don't|never know", "We don't know; we never know."), ["We don't know", "we never know"]);
 }
 
 #[test]

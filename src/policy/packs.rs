@@ -20,7 +20,7 @@
 //! credit-bureau contacts only when Social Security numbers were exposed).
 
 use super::element::{Element, Elements, Evidence};
-use super::elements::{expand_cues, headings, norm_heading, sentences};
+use crate::document::sections::{headings, norm_heading, own_words};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::lazy_regex::LazyRegex;
@@ -168,10 +168,10 @@ impl Pack {
                 PackError {
                 message: format!("invalid pattern in {origin}: {p}: {e}"),
                 span: text.find(p).map(|i| i..i + p.len()),
-                help: "patterns are regular expressions (Rust regex syntax, no look-around); cue lists are written {file:list}, e.g. {timeline:date}".into(),
+                help: "patterns are regular expressions (Rust regex syntax, no look-around), matched case-insensitively".into(),
             }
             };
-            let re = LazyRegex::owned(expand_cues(p).map_err(error)?);
+            let re = LazyRegex::owned(format!("(?i){p}"));
             if eager {
                 re.try_compile().map_err(error)?;
             }
@@ -300,15 +300,23 @@ impl Pack {
         els: &Elements,
         title: (usize, usize),
     ) -> (Vec<PackCheck>, Vec<Finding>) {
-        let sents = sentences(doc);
-        let heads = headings(doc);
+        // Each sentence's own words (quotations attributed to others blanked), and headings.
+        let sents: Vec<(Evidence, String)> = doc
+            .sentences
+            .iter()
+            .map(|s| (Evidence { start: s.start, end: s.end }, own_words(doc, s)))
+            .collect();
+        let heads: Vec<(usize, usize, String)> = headings(doc, 8)
+            .into_iter()
+            .map(|h| (h.start, h.end, h.text))
+            .collect();
         let mut checks = Vec::new();
         let mut findings = Vec::new();
         for r in &self.requirements {
             if !r.when.is_empty()
                 && !sents
                     .iter()
-                    .any(|s| r.when.iter().any(|w| w.is_match(&s.text)))
+                    .any(|(_, text)| r.when.iter().any(|w| w.is_match(text)))
             {
                 continue;
             }
@@ -431,11 +439,11 @@ impl Pack {
                 },
                 Check::Pattern(pats) => match sents
                     .iter()
-                    .find(|s| pats.iter().any(|p| p.is_match(&s.text)))
+                    .find(|(_, text)| pats.iter().any(|p| p.is_match(text)))
                 {
-                    Some(s) => {
+                    Some((ev, _)) => {
                         check.ok = true;
-                        check.evidence = Some(s.evidence());
+                        check.evidence = Some(*ev);
                     }
                     None => findings.push(fail(format!("{}: not found", r.summary), title, true)),
                 },

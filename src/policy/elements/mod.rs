@@ -1,15 +1,30 @@
-//! Element detectors: each reads the document and returns evidence for one element.
+//! Element detectors: each reads the document's analysis and returns evidence for one element.
 //!
 //! Evidence comes from two places:
-//! * **structure** — a section heading that names the element ("Root cause", "What we did",
-//!   "What you can do"), written as a Markdown heading, a short unpunctuated line
-//!   (`Sentence::heading_like`) or a run-in label ("Why." / "Cause: …"), followed by content;
-//! * **sentences** — cue patterns checked with tense, negation and subject in mind.
+//! * **sections** — a heading that names the element ("Root cause", "What we did", "What you
+//!   can do"), as a Markdown heading, a short unpunctuated line or a run-in label ("Cause:
+//!   …"), followed by content;
+//! * **sentences** — cues in the pattern notation of [`crate::pattern`], with clause
+//!   predicates and guards: "a remedial verb whose subject is the writer", "a future promise
+//!   to write again, with a time".
 //!
-//! Cue vocabularies are data in `rules/elements/<element>.toml` (lists of regex alternatives,
-//! plus `headings` and `headings_by_kind`); the logic that combines them lives here and in
-//! one file per element. Words inside quotations attributed to someone else are blanked
-//! before any cue is matched, so a customer's words never count as ours.
+//! Cues are data in `rules/elements/<element>.toml`:
+//!
+//! ```toml
+//! headings = ["what we did", "what we have done"]       # patterns a whole heading matches
+//! headings_by_kind = { breach-notice = ["what we are doing"] }
+//!
+//! [[cues]]                                             # a sentence that shows the element
+//! tokens = "we|<writer> _{0,3} rolled back|reverted|restored"
+//! tense = ["past"]
+//!
+//! [[vetoes]]                                           # a sentence that never does
+//! tokens = "took|taken|take steps"
+//! ```
+//!
+//! The code in each element's file adds what a cue cannot say (a route the reader can follow
+//! must contain an address, number or URL; the next update is a promise with a time). Words
+//! in quotations attributed to someone else never count as the writer's.
 
 mod apology;
 mod contact;
@@ -23,16 +38,16 @@ mod timeline;
 mod user_action;
 
 use super::element::{Element, Elements, Evidence, Found};
-use crate::document::Document;
+use crate::analysis::{Context, Lexicon};
+use crate::document::sections::{self, Heading};
 use crate::kind::{Kind, Phase};
-use crate::lazy_regex::LazyRegex;
-use crate::analysis::Context;
+use crate::pattern::cue::{Cue, CueDef, CueMemo};
+use crate::pattern::registry::{Registry, Triggered};
+use crate::pattern::{Match, Pattern, SentenceEnv};
 use crate::rules::EMBEDDED_RULE_FILES;
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::LazyLock;
 
 pub use next_update::has_future_time;
 pub use thanks_reporter::was_reported;
@@ -56,315 +71,218 @@ pub fn detect(ctx: &Context) -> Elements {
 
 /// A cue file: `rules/elements/<element>.toml`.
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CueFile {
     #[serde(default)]
     headings: Vec<String>,
     #[serde(default)]
-    headings_by_kind: BTreeMap<String, Vec<String>>,
-    #[serde(flatten)]
-    lists: BTreeMap<String, Vec<String>>,
+    headings_by_kind: BTreeMap<Kind, Vec<String>>,
+    #[serde(default)]
+    cues: Vec<CueDef>,
+    #[serde(default)]
+    vetoes: Vec<CueDef>,
+    /// What an honest "we don't know yet …" must be about to stand in for this element.
+    #[serde(default)]
+    deferral: Vec<String>,
+    /// Named pattern lists the element's code asks about ("reported": the text says someone
+    /// reported the issue).
+    #[serde(default)]
+    signals: BTreeMap<String, Vec<String>>,
 }
 
-static CUES: LazyLock<BTreeMap<String, CueFile>> = LazyLock::new(|| {
-    EMBEDDED_RULE_FILES
-        .iter()
-        .filter_map(|(p, text)| {
-            let name = p.strip_prefix("rules/elements/")?.strip_suffix(".toml")?;
-            // Built-in data: a parse error is a bug caught by the unit tests below.
-            let file: CueFile = toml::from_str(text).unwrap_or_else(|e| panic!("{p}: {e}"));
-            Some((name.to_string(), file))
-        })
-        .collect()
+struct Compiled {
+    headings: Vec<Pattern>,
+    headings_by_kind: BTreeMap<Kind, Vec<Pattern>>,
+    cues: Vec<Cue>,
+    vetoes: Vec<Cue>,
+    deferral: Vec<Pattern>,
+    signals: BTreeMap<String, Vec<Pattern>>,
+}
+
+/// Every element's compiled cues, and one trigger index for all of them.
+struct ElementCues {
+    registry: Registry,
+    files: BTreeMap<String, Compiled>,
+}
+
+/// The built-in cues, compiled once per process. A mistake in them is a bug the unit tests
+/// below catch.
+static CUES: LazyLock<ElementCues> = LazyLock::new(|| {
+    let lex = Lexicon::builtin().expect("built-in families load");
+    let mut registry = Registry::default();
+    let mut files = BTreeMap::new();
+    for (path, text) in EMBEDDED_RULE_FILES {
+        let Some(name) = path
+            .strip_prefix("rules/elements/")
+            .and_then(|p| p.strip_suffix(".toml"))
+        else {
+            continue;
+        };
+        let file: CueFile = toml::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let pattern = |p: &String| Pattern::new(p, &lex).unwrap_or_else(|e| panic!("{path}: {p}: {e}"));
+        let cue = |c: &CueDef, reg: &mut Registry| {
+            Cue::compile(c, &lex, reg).unwrap_or_else(|e| panic!("{path}: {}", e.message))
+        };
+        let compiled = Compiled {
+            headings: file.headings.iter().map(pattern).collect(),
+            headings_by_kind: file
+                .headings_by_kind
+                .iter()
+                .map(|(k, v)| (*k, v.iter().map(pattern).collect()))
+                .collect(),
+            cues: file.cues.iter().map(|c| cue(c, &mut registry)).collect(),
+            vetoes: file.vetoes.iter().map(|c| cue(c, &mut registry)).collect(),
+            deferral: file.deferral.iter().map(pattern).collect(),
+            signals: file
+                .signals
+                .iter()
+                .map(|(k, v)| (k.clone(), v.iter().map(pattern).collect()))
+                .collect(),
+        };
+        files.insert(name.to_string(), compiled);
+    }
+    ElementCues { registry, files }
 });
 
-/// `(?:a|b|c)` from list `key` of `rules/elements/<file>.toml`, longest first.
-pub(crate) fn alt(file: &str, key: &str) -> Option<String> {
-    let mut items: Vec<&String> = CUES.get(file)?.lists.get(key)?.iter().collect();
-    items.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    Some(format!(
-        "(?:{})",
-        items
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join("|")
-    ))
+/// The element cues' triggers for one document (a [`Context`] slot).
+struct ElementTriggers(Triggered);
+
+fn compiled(element: &str) -> &'static Compiled {
+    CUES.files
+        .get(element)
+        .unwrap_or_else(|| panic!("no rules/elements/{element}.toml"))
 }
 
-/// `pattern` with `{file:key}` placeholders replaced by cue lists, made case-insensitive.
-pub(crate) fn expand_cues(pattern: &str) -> Result<String, String> {
-    // ASCII names: a Unicode `\w` class costs a millisecond to compile, on every run.
-    static SLOT: LazyRegex = LazyRegex::new(r"\{([A-Za-z0-9_]+):([A-Za-z0-9_]+)\}");
-    let mut expanded = pattern.to_string();
-    for _ in 0..4 {
-        if !SLOT.is_match(&expanded) {
-            break;
-        }
-        let mut missing = None;
-        expanded = SLOT
-            .replace_all(&expanded, |c: &regex::Captures| {
-                alt(&c[1], &c[2]).unwrap_or_else(|| {
-                    missing = Some(format!(
-                        "no cue list `{}:{}` (lists live in rules/elements/<file>.toml)",
-                        &c[1], &c[2]
-                    ));
-                    String::new()
-                })
-            })
-            .into_owned();
-        if let Some(m) = missing {
-            return Err(m);
-        }
-    }
-    Ok(format!("(?i){expanded}"))
-}
-
-/// A built-in cue pattern, compiled on first use where a text could match it: an error is a
-/// bug caught by the unit tests.
-pub(crate) fn cue_regex(pattern: &str) -> LazyRegex {
-    LazyRegex::owned(
-        expand_cues(pattern).unwrap_or_else(|e| panic!("bad cue pattern {pattern}: {e}")),
-    )
-}
-
-/// One sentence as detectors see it: attributed quotations blanked out.
-pub(crate) struct Sent {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub heading: bool,
-}
-
-impl Sent {
-    pub fn evidence(&self) -> Evidence {
-        Evidence {
-            start: self.start,
-            end: self.end,
-        }
+/// The evidence of sentence `si`: its byte range.
+pub(crate) fn evidence(ctx: &Context, si: usize) -> Evidence {
+    let s = &ctx.doc.sentences[si];
+    Evidence {
+        start: s.start,
+        end: s.end,
     }
 }
 
-/// The document's sentences with attributed quotations blanked.
-pub(crate) fn sentences(doc: &Document) -> Vec<Sent> {
-    doc.sentences
-        .iter()
-        .map(|s| {
-            let raw = doc.sentence_text(s);
-            let quoted: Vec<_> = doc
-                .quotations
-                .iter()
-                .filter(|q| q.attributed && q.start >= s.start && q.end <= s.end)
-                .collect();
-            let mut text = raw.to_string();
-            for q in quoted {
-                crate::document::blank(&mut text, q.start - s.start..q.end - s.start);
+/// Sentences where a cue of `element` matches and no veto does, with the first match.
+pub(crate) fn cue_hits(ctx: &Context, element: &str) -> Vec<(usize, Match)> {
+    let file = compiled(element);
+    let triggers = ctx.slot(|c| ElementTriggers(CUES.registry.scan(c.analysis())));
+    let mut hits: BTreeMap<usize, Match> = BTreeMap::new();
+    for cue in &file.cues {
+        let mut memo = CueMemo::default();
+        for si in cue.sentences(ctx, &triggers.0) {
+            if hits.contains_key(&si) {
+                continue;
             }
-            let heading = s.heading_like || is_label(raw);
-            Sent {
-                start: s.start,
-                end: s.end,
-                text,
-                heading,
+            if let Some(m) = cue.matches(ctx, si, false, &mut memo).first() {
+                hits.insert(si, *m);
             }
-        })
+        }
+    }
+    hits.into_iter()
+        .filter(|(si, _)| !vetoed(ctx, element, *si))
         .collect()
 }
 
-pub(crate) static LABEL: LazyRegex = LazyRegex::new(
-    r"^[\s*_#>]*(?:\d+[.)]\s*)?([A-Za-z][A-Za-z' ,/&’-]{1,48}?)[\s*_]*[:.—–]\s*(?:[*_]+\s*)?(\S.*)?$",
-);
-
-/// Normalised heading text: lower case, Markdown marks and trailing punctuation removed.
-pub(crate) fn norm_heading(text: &str) -> String {
-    let t = text
-        .trim()
-        .trim_start_matches(['#', '*', '_', ' ', '>'])
-        .trim_end_matches(['*', '_', ' ', ':', '.', '?', '!']);
-    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')' || c == ' ');
-    t.to_lowercase()
-        .replace('’', "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The anchored heading regex of cue file `file` for documents of `kind`, compiled once per
-/// process and kind: compiling it for every document cost more than the detection itself.
-/// Shared, not cloned: a cloned `Regex` starts with an empty search cache.
-fn heading_regex(file: &str, kind: Option<Kind>) -> Option<Arc<Regex>> {
-    type Cache = HashMap<(String, Option<Kind>), Option<Arc<Regex>>>;
-    static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Default::default);
-    let key = (file.to_string(), kind);
-    if let Some(re) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return re.clone();
-    }
-    let re = CUES.get(file).and_then(|cues| {
-        let mut pats: Vec<&String> = cues.headings.iter().collect();
-        if let Some(k) = kind {
-            pats.extend(cues.headings_by_kind.get(k.as_str()).into_iter().flatten());
-        }
-        if pats.is_empty() {
-            return None;
-        }
-        let alts: Vec<&str> = pats.iter().map(|s| s.as_str()).collect();
-        // Built-in data: an invalid pattern is a bug caught by the unit tests.
-        Some(Arc::new(
-            Regex::new(&format!("^(?:{})$", alts.join("|")))
-                .expect("heading cues are valid regexes"),
-        ))
-    });
-    CACHE
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(key, re.clone());
-    re
-}
-
-/// Heading evidence for `element`: a heading-like line, a short label sentence ("Why."), or a
-/// run-in label ("Cause: a cache change …") whose text names the element and which is
-/// followed by content. The evidence spans the heading and the first sentence of content.
-pub(crate) fn heading_evidence(ctx: &Context, file: &str) -> Vec<Evidence> {
-    let Some(re) = heading_regex(file, ctx.kind) else {
-        return Vec::new();
-    };
-    let sents = &ctx.doc.sentences;
-    let mut out = Vec::new();
-    for (i, cue) in view(ctx).headings.iter().enumerate() {
-        if let Some(heading) = &cue.whole
-            && re.is_match(heading)
-        {
-            if cue.next_is_content {
-                out.push(Evidence {
-                    start: sents[i].start,
-                    end: sents[i + 1].end,
-                });
-            }
-            continue;
-        }
-        if let Some(label) = &cue.run_in
-            && re.is_match(label)
-        {
-            out.push(Evidence {
-                start: sents[i].start,
-                end: sents[i].end,
-            });
-        }
-    }
-    out
-}
-
-/// What one sentence offers [`heading_evidence`], worked out once per document rather than
-/// once per element.
-pub(crate) struct HeadingCue {
-    /// The normalised sentence, when it can act as a heading: a heading-like line or a short
-    /// label sentence ("Why.").
-    whole: Option<String>,
-    /// The normalised label of a run-in label with content on the same line: "Cause: a cache
-    /// configuration change …".
-    run_in: Option<String>,
-    /// The next sentence is content, not another heading or a blank.
-    next_is_content: bool,
-}
-
-/// The per-document views element detectors share: sentences with attributed quotations
-/// blanked, and heading cues.
-pub(crate) struct DocView {
-    pub sents: Vec<Sent>,
-    headings: Vec<HeadingCue>,
-}
-
-/// The document's [`DocView`], built on first use.
-pub(crate) fn view(ctx: &Context) -> Arc<DocView> {
-    ctx.slot(|ctx| {
-        let doc = ctx.doc;
-        let sents = &doc.sentences;
-        let headings = sents
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let text = doc.sentence_text(s);
-                let words = text.split_whitespace().count();
-                let whole = (s.heading_like
-                    || (words <= 6 && text.trim_end().ends_with(['.', ':', '?'])))
-                .then(|| norm_heading(text));
-                let run_in = LABEL
-                    .captures(text)
-                    .and_then(|c| match (c.get(1), c.get(2)) {
-                        (Some(label), Some(_))
-                            if label.as_str().split_whitespace().count() <= 6 =>
-                        {
-                            Some(norm_heading(label.as_str()))
-                        }
-                        _ => None,
-                    });
-                let next_is_content = sents
-                    .get(i + 1)
-                    .is_some_and(|n| !n.heading_like && !doc.sentence_text(n).trim().is_empty());
-                HeadingCue {
-                    whole,
-                    run_in,
-                    next_is_content,
-                }
-            })
-            .collect();
-        DocView {
-            sents: sentences(doc),
-            headings,
-        }
+/// Does a veto of `element` match in sentence `si`?
+pub(crate) fn vetoed(ctx: &Context, element: &str, si: usize) -> bool {
+    compiled(element).vetoes.iter().any(|v| {
+        let mut memo = CueMemo::default();
+        !v.matches(ctx, si, false, &mut memo).is_empty()
     })
 }
 
-/// A short run-in label sentence that acts as a heading: "What You Can Do.", "Why.",
-/// "What Happened?".
-pub(crate) fn is_label(text: &str) -> bool {
-    static LABEL_START: LazyRegex = LazyRegex::new(
-        r"(?i)^\W*(?:what|why|how|when|where|who|for more|next steps|cause|root cause|summary|impact|timeline|resolution|prevention|background|details|contact|questions|acknowledge?ments?|credits?)\b",
-    );
-    text.split_whitespace().count() <= 6
-        && text.trim_end().ends_with(['.', ':', '?'])
-        && LABEL_START.is_match(text)
+/// The document's headings (computed once).
+struct Headings(Vec<Heading>);
+
+fn doc_headings(ctx: &Context) -> std::sync::Arc<Headings> {
+    ctx.slot(|c| Headings(sections::headings(c.doc, 6)))
 }
 
-/// Heading candidates in document order: (start, end, normalised text). Markdown headings,
-/// short unpunctuated lines, short label sentences ("Why.") and run-in labels ("Cause: …").
-pub(crate) fn headings(doc: &Document) -> Vec<(usize, usize, String)> {
+/// Does heading `h` name `element`: does one of its heading patterns cover the whole label?
+fn heading_names(ctx: &Context, h: &Heading, element: &str) -> bool {
+    let file = compiled(element);
+    let by_kind = ctx.kind.and_then(|k| file.headings_by_kind.get(&k));
+    let s = ctx.sentence(h.sentence);
+    let words: Vec<&str> = s.words();
+    let env = SentenceEnv {
+        sentence: s,
+        entities: &ctx.analysis().entities,
+    };
+    // The label's word tokens: the whole heading, or the run-in label before its colon.
+    let label: Vec<usize> = (0..s.tokens.len())
+        .filter(|&i| s.tokens[i].start >= h.start && s.tokens[i].end <= h.end && s.tokens[i].is_word())
+        .collect();
+    let (Some(&first), Some(&last)) = (label.first(), label.last()) else {
+        return false;
+    };
+    file.headings
+        .iter()
+        .chain(by_kind.into_iter().flatten())
+        .any(|p| p.match_at(&s.tokens, &words, first, &env).is_some_and(|m| m.end > last))
+}
+
+/// Sections headed by a heading that names `element` and followed by content, whose first
+/// content sentence no veto rejects: evidence spanning the heading and that sentence.
+pub(crate) fn heading_evidence(ctx: &Context, element: &str) -> Vec<Evidence> {
+    let heads = doc_headings(ctx);
+    let sents = &ctx.doc.sentences;
     let mut out = Vec::new();
-    for s in &doc.sentences {
-        let text = doc.sentence_text(s);
-        let words = text.split_whitespace().count();
-        if s.heading_like || (words <= 8 && text.trim_end().ends_with(['.', ':', '?'])) {
-            out.push((s.start, s.end, norm_heading(text)));
-        } else if let Some(c) = LABEL.captures(text)
-            && let Some(label) = c.get(1)
-            && label.as_str().split_whitespace().count() <= 8
-        {
-            out.push((
-                s.start + label.start(),
-                s.start + label.end(),
-                norm_heading(label.as_str()),
-            ));
+    for h in heads.0.iter() {
+        if !heading_names(ctx, h, element) {
+            continue;
         }
+        if h.run_in {
+            if !vetoed(ctx, element, h.sentence) {
+                out.push(evidence(ctx, h.sentence));
+            }
+            continue;
+        }
+        let Some(next) = sents.get(h.sentence + 1) else {
+            continue;
+        };
+        if next.heading_like || ctx.doc.sentence_text(next).trim().is_empty() {
+            continue;
+        }
+        if vetoed(ctx, element, h.sentence + 1) {
+            continue;
+        }
+        out.push(Evidence {
+            start: sents[h.sentence].start,
+            end: next.end,
+        });
     }
     out
 }
 
-/// Statements that something is not known (yet).
-pub(crate) static UNKNOWN: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"{common:unknown}"));
-/// Future tense or intention.
-pub(crate) static FUTURE: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"{common:future}"));
-/// Investigation rather than action.
-pub(crate) static INVESTIGATING: LazyLock<LazyRegex> =
-    LazyLock::new(|| cue_regex(r"\b{common:investigating}\b"));
+/// The sentences of the section a heading naming `element` starts (up to the next heading).
+pub(crate) fn section_sentences(ctx: &Context, element: &str) -> Vec<usize> {
+    let heads = doc_headings(ctx);
+    let mut out = Vec::new();
+    for (k, h) in heads.0.iter().enumerate() {
+        if h.run_in || !heading_names(ctx, h, element) {
+            continue;
+        }
+        let end = heads.0[k + 1..]
+            .iter()
+            .find(|n| !n.run_in)
+            .map_or(ctx.doc.sentences.len(), |n| n.sentence);
+        out.extend(h.sentence + 1..end);
+    }
+    out
+}
 
-/// Is the sentence addressed to the reader as an instruction or about the reader's own
-/// actions ("Please check …", "you can re-run …", "Merchants should …")?
-pub(crate) fn addressed_to_reader(text: &str) -> bool {
-    static READER: LazyLock<LazyRegex> = LazyLock::new(|| {
-        cue_regex(
-            r"^\W*(?:(?:if|when|once)\b[^,]{0,80},\s*)?{user_action:imperative}\s+(?:your|the|a|an|it|them|this|that|us)\b|\bplease\b|\byou(?:r)?\b",
-        )
-    });
-    READER.is_match(text)
+/// Does a pattern of signal `name` of `element` match in sentence `si`?
+pub(crate) fn signal(ctx: &Context, element: &str, name: &str, si: usize) -> bool {
+    let pats = compiled(element)
+        .signals
+        .get(name)
+        .unwrap_or_else(|| panic!("no signal `{name}` in rules/elements/{element}.toml"));
+    crate::pattern::cue::any_in(ctx, pats, si)
+}
+
+/// Is sentence `si` a heading?
+pub(crate) fn is_heading(ctx: &Context, si: usize) -> bool {
+    sections::is_heading(ctx.doc, &ctx.doc.sentences[si])
 }
 
 /// Kinds and phases in which an honest "we don't know yet, and will say by …" satisfies a
@@ -377,45 +295,45 @@ pub(crate) fn deferral_allowed(kind: Option<Kind>, phase: Option<Phase>) -> bool
     }
 }
 
+/// Does sentence `si` say that something is not known yet?
+pub(crate) fn says_unknown(ctx: &Context, si: usize) -> bool {
+    let s = ctx.sentence(si);
+    let words = s.words();
+    ctx.lexicon
+        .get("unknown")
+        .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).next().is_some()))
+}
+
 /// Marks elements that the document honestly says it cannot give yet, with a time for when
 /// it will. The element stays `present: false`; `deferred` makes it satisfy a requirement.
 fn deferrals(ctx: &Context, els: &mut Elements) {
     if !deferral_allowed(ctx.kind, ctx.phase) {
         return;
     }
-    static TOPIC: LazyLock<[(Element, LazyRegex); 4]> = LazyLock::new(|| {
-        [
-            (
-                Element::RootCause,
-                cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_cause}"),
-            ),
-            (
-                Element::Impact,
-                cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_impact}"),
-            ),
-            (
-                Element::Timeline,
-                cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_time}"),
-            ),
-            (
-                Element::Fix,
-                cue_regex(r"{common:unknown}[^.;]{0,40}\b{common:topic_fix}"),
-            ),
-        ]
-    });
-    let v = view(ctx);
-    let sents = &v.sents;
-    for (i, s) in sents.iter().enumerate() {
-        for (e, re) in TOPIC.iter() {
-            if els.get(*e).present || !re.is_match(&s.text) {
+    let analysis = ctx.analysis();
+    for e in [Element::RootCause, Element::Impact, Element::Timeline, Element::Fix] {
+        let file = compiled(e.key());
+        if els.get(e).present || file.deferral.is_empty() {
+            continue;
+        }
+        for si in 0..analysis.sentences.len() {
+            if !says_unknown(ctx, si) {
                 continue;
             }
-            let promise = has_future_time(&s.text)
-                || sents.get(i + 1).is_some_and(|n| has_future_time(&n.text));
-            if promise {
-                let mut f = els.get(*e).clone();
-                f.deferred = Some(s.evidence());
-                els.set(*e, f);
+            let s = &analysis.sentences[si];
+            let words = s.words();
+            let env = SentenceEnv {
+                sentence: s,
+                entities: &analysis.entities,
+            };
+            if !file.deferral.iter().any(|p| p.is_match(&s.tokens, &words, &env)) {
+                continue;
+            }
+            if has_future_time(ctx, si) || has_future_time(ctx, si + 1) {
+                let mut f = els.get(e).clone();
+                f.deferred = Some(evidence(ctx, si));
+                els.set(e, f);
+                break;
             }
         }
     }
@@ -432,30 +350,12 @@ pub(crate) fn found(mut ev: Vec<Evidence>) -> Found {
 mod tests {
     use super::*;
 
+    /// Built-in cue files compile: this is where a mistake in them is caught.
     #[test]
-    fn cue_files_parse_and_compile() {
-        for (name, file) in CUES.iter() {
-            for key in file.lists.keys() {
-                cue_regex(&format!("{{{name}:{key}}}")).regex();
-            }
-            for h in file
-                .headings
-                .iter()
-                .chain(file.headings_by_kind.values().flatten())
-            {
-                Regex::new(h).unwrap_or_else(|e| panic!("{name}: {h}: {e}"));
-            }
+    fn cue_files_compile() {
+        assert!(CUES.files.len() >= 9, "{:?}", CUES.files.keys().collect::<Vec<_>>());
+        for (name, f) in &CUES.files {
+            assert!(!f.cues.is_empty() || name == "apology", "{name} has no cues");
         }
-        assert!(CUES.len() >= 9);
-    }
-
-    #[test]
-    fn headings_normalise() {
-        assert_eq!(norm_heading("## Root cause:"), "root cause");
-        assert_eq!(
-            norm_heading("**What we’re changing**"),
-            "what we're changing"
-        );
-        assert_eq!(norm_heading("2. Why."), "why");
     }
 }

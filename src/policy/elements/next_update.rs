@@ -1,85 +1,80 @@
-//! next_update: when the next update comes.
-//!
-//! Evidence: "Next update: 07:45 PT", "We'll post another update within 30 minutes", "we will
-//! write to you again by 12 April", "updates every 30 minutes", "we expect to finish by 18
-//! June; we will update this page then". Not evidence: a promise with no time ("We'll keep you
-//! posted", "we will share more soon", "we'll update when we know more").
+//! next_update: when the next communication comes — "Next update: 07:45 PT", "we'll post
+//! again within 30 minutes", "we will write to you again by 12 April", "updates every 30
+//! minutes", "a final report by 28 March" (`rules/elements/next_update.toml` for the fixed
+//! phrases; the promise is read here). "We'll keep you posted", "we will share more soon" and
+//! "we'll update when we know more" give no time.
 
-use super::{FUTURE, cue_regex, found, heading_evidence, view};
-use crate::lazy_regex::LazyRegex;
+use super::{cue_hits, evidence, found, heading_evidence};
+use crate::analysis::time::WhenKind;
+use crate::analysis::{Context, Tense};
 use crate::policy::element::Found;
-use crate::analysis::Context;
-use std::sync::LazyLock;
-
-static WHEN: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b(?:{next_update:when})\b"));
-static NEXT: LazyRegex = LazyRegex::new(
-    r"(?i)\bnext (?:update|status update|post|report|communication|e-?mail)\b|\bupdates? every\b",
-);
-static COMM: LazyLock<LazyRegex> = LazyLock::new(|| cue_regex(r"\b{next_update:comm}\b"));
-static AGAIN: LazyRegex = LazyRegex::new(
-    r"(?i)\b(?:again|another update|an update|more updates?|further updates?|the results|what we find|our findings|a full|a detailed|the post-?mortem|an? (?:incident )?report|this page|you)\b",
-);
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "next_update");
-    for s in &view(ctx).sents {
-        if promises_update(&s.text) {
-            ev.push(s.evidence());
+    ev.extend(cue_hits(ctx, "next_update").into_iter().map(|(si, _)| evidence(ctx, si)));
+    for si in 0..ctx.doc.sentences.len() {
+        if has_future_time(ctx, si) {
+            ev.push(evidence(ctx, si));
         }
     }
     found(ev)
 }
 
-/// Does the sentence say when we will communicate next?
-pub(crate) fn promises_update(text: &str) -> bool {
-    if NEXT.is_match(text) && WHEN.is_match(text) {
-        return true;
-    }
-    has_future_time(text) && AGAIN.is_match(text)
-}
-
-/// A future promise to communicate, with a time: "we will write to every patient by 18 June".
-pub fn has_future_time(text: &str) -> bool {
-    let Some(f) = FUTURE.find(text) else {
+/// Does sentence `si` promise a communication with a time: a future clause whose verb
+/// communicates ("publish", "write", "update", "share") about the incident ("again", "an
+/// update", "the results", "a final report", "you"), and a time, date or interval?
+pub fn has_future_time(ctx: &Context, si: usize) -> bool {
+    let Some(s) = ctx.analysis().sentences.get(si) else {
         return false;
     };
-    let after = &text[f.start()..];
-    let comm = COMM.find(after);
-    comm.is_some() && WHEN.is_match(text) && !text.to_lowercase().contains("next update was")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn promised_times() {
-        assert!(promises_update(
-            "Next update: 07:45 PT, or earlier if something changes."
-        ));
-        assert!(promises_update(
-            "We'll post another update within 30 minutes."
-        ));
-        assert!(promises_update(
-            "We will write to you again by 12 April either way."
-        ));
-        assert!(promises_update(
-            "We expect to finish by 18 June; we will update this page then."
-        ));
-        assert!(promises_update(
-            "We are watching the queue closely and will post again at 20:15 GMT."
-        ));
+    let lex = ctx.lexicon;
+    let future_times: Vec<_> = s
+        .times
+        .iter()
+        .filter(|w| {
+            // "since 3 May", "on 3 May we found": a past time is not a promise.
+            !matches!(
+                s.tokens.get(w.start.wrapping_sub(1)).map(|t| &*t.lower),
+                Some("since" | "from" | "ago" | "last")
+            )
+        })
+        .collect();
+    if future_times.is_empty() {
+        return false;
     }
-
-    #[test]
-    fn vague_promises() {
-        assert!(!promises_update("We'll keep you posted."));
-        assert!(!promises_update("We will share more soon."));
-        assert!(!promises_update(
-            "We'll update this page when we know more."
-        ));
-        assert!(!promises_update(
-            "A new certificate will be deployed by 17:00 UTC."
-        ));
-    }
+    let words = s.words();
+    s.clauses.iter().any(|c| {
+        let Some(v) = c.verb else { return false };
+        let head = words[v.head];
+        // "will post", "we'll write", "plan to publish", "expect to share", "is due".
+        let future = v.tense == Tense::Future
+            || c.role == crate::analysis::Role::Complement
+                && c.parent.is_some_and(|p| {
+                    s.clauses[p].verb.is_some_and(|pv| {
+                        matches!(words[pv.head], "plan" | "plans" | "expect" | "expects" | "aim" | "aims" | "intend" | "intends" | "going" | "hope")
+                    })
+                });
+        let communicates = lex.is("communicate", head)
+            || lex
+                .get("communicate")
+                .is_some_and(|f| f.ends_at(&words, v.head).next().is_some());
+        if !future || !communicates || v.negated {
+            return false;
+        }
+        // What is communicated: an update about the incident, or the reader ("write to you").
+        let object_end = c.end.min(words.len());
+        let about = (v.head + 1..object_end).any(|k| {
+            lex.is("update_object", words[k])
+                || lex
+                    .get("update_object")
+                    .is_some_and(|f| f.ends_at(&words, k).next().is_some())
+        }) || c
+            .subject
+            .is_some_and(|(a, b)| (a..b).any(|k| lex.is("update_object", words[k])))
+            || matches!(head, "update" | "follow" | "report");
+        let timed = future_times
+            .iter()
+            .any(|w| matches!(w.kind, WhenKind::Clock | WhenKind::Date | WhenKind::Weekday | WhenKind::Interval));
+        about && timed
+    })
 }
