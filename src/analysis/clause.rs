@@ -412,7 +412,9 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
             i += 1;
             continue;
         }
-        if let Some(role) = opener_role(lw) {
+        // "have since been re-sent", "has since recovered": an adverb, not an opener.
+        let after_aux = i > 0 && (HAVE.contains(&w(i - 1)) || BE.contains(&w(i - 1)));
+        if let Some(role) = opener_role(lw).filter(|_| !(after_aux && matches!(lw, "since" | "once"))) {
             let valid = match role {
                 // "which" / "who" also ask questions; after a noun or comma they relate.
                 Role::Relative => i > 0,
@@ -467,6 +469,26 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         }
         // A comma after a finished subordinate clause returns to the clause it modifies:
         // "If the job fails, we retry it."
+        // A relative clause inside the subject ends where the main verb group starts: "Loans
+        // that were due to expire during the outage | have been extended".
+        if stack.len() > 1 && i > 0 && (t.is(Tag::AUX) || MODALS.contains(&lw)) && (toks[i - 1].is(Tag::NOUN) || toks[i - 1].is(Tag::PROPN) || toks[i - 1].is(Tag::ADV)) {
+            let top = *stack.last().unwrap();
+            let parent_has_verb = out[top].parent.is_some_and(|p| has_finite_verb(toks, out[p].start, out[top].start));
+            if matches!(out[top].role, Role::Relative | Role::Complement)
+                && !parent_has_verb
+                && has_finite_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i)
+            {
+                // Close every clause opened inside the subject.
+                let mut k = stack.len() - 1;
+                while k > 0 && !has_finite_verb(toks, out[stack[k - 1]].start, out[stack[k]].start) {
+                    k -= 1;
+                    if out[stack[k]].parent.is_none() {
+                        break;
+                    }
+                }
+                close_to(&mut out, &mut stack, k.max(1), i);
+            }
+        }
         // A comma after a subordinate clause's verb ends it: "If the job fails, we retry",
         // "…, which let diners order, …". A comma inside a list before the verb does not.
         if lw == "," && stack.len() > 1 {
@@ -700,7 +722,8 @@ fn verb_group(toks: &[Token], start: usize, end: usize, mine: &dyn Fn(usize) -> 
     let mut fallback = None;
     for i in start..end {
         let t = &toks[i];
-        if !mine(i) {
+        // Quoted words are mentioned, not used: "reports marked “Failed” …".
+        if !mine(i) || t.quoted() {
             continue;
         }
         let w = &*t.lower;
@@ -911,6 +934,20 @@ fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) 
     {
         i += 1;
     }
+    // A leading prepositional phrase is not the subject: "At 10:47 the team raised …",
+    // "During the migration the table …".
+    if toks[i].is(Tag::ADP) && !matches!(&*toks[i].lower, "of" | "'s") {
+        let mut k = i + 1;
+        while k < vg_start
+            && (toks[k].is(Tag::DET) || toks[k].is(Tag::ADJ) || toks[k].is(Tag::NUM) || toks[k].is(Tag::NOUN) || toks[k].is(Tag::PROPN))
+            && !(k > i + 1 && (toks[k].is(Tag::DET) || matches!(&*toks[k].lower, "we" | "i")))
+        {
+            k += 1;
+        }
+        if k < vg_start && (toks[k].is(Tag::DET) || toks[k].is(Tag::PRON) || toks[k].is(Tag::NOUN) || toks[k].is(Tag::PROPN)) {
+            i = k;
+        }
+    }
     if i >= vg_start {
         return None;
     }
@@ -1042,6 +1079,10 @@ pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usi
     }
     if yours {
         return Party::Reader;
+    }
+    // "the team", "the on-call engineer": in the writer's own text, the writer's people.
+    if head_is("writer_group") && words.first() == Some(&"the") && np.len() <= 3 && !foreign_possessor {
+        return Party::Writer;
     }
     if head_is("institution") && words.first() == Some(&"the") && np.iter().any(|t| t.capitalized()) {
         // "the County", "the District": a public body naming itself.

@@ -6,7 +6,10 @@
 //! tokens = "this|it will|can never happen|recur again"
 //! not_in = ["purpose", "conditional"]      # clause roles, on the clause and those around it
 //! subject = ["writer"]                      # the subject of the innermost clause with a verb
+//! subject_words = ["@cause_thing"]          # the subject's head word is of a family
+//! not_subject_words = ["@population"]       # … or is not
 //! in_subject = true                         # the match starts in that subject
+//! head = true                               # the match starts at the clause's main verb
 //! voice = "passive"                         # active | passive
 //! negated = false
 //! tense = ["past"]                          # past | present | future
@@ -37,9 +40,17 @@ pub struct CueDef {
     pub subject: Vec<String>,
     #[serde(default)]
     pub not_subject: Vec<String>,
+    /// The head word of the clause's subject is (not) a word of one of these families.
+    #[serde(default)]
+    pub subject_words: Vec<String>,
+    #[serde(default)]
+    pub not_subject_words: Vec<String>,
     /// The match starts in the subject of its clause (what the sentence is about).
     #[serde(default)]
     pub in_subject: Option<bool>,
+    /// The match starts at its clause's main verb ("we rolled back", "was restored").
+    #[serde(default)]
+    pub head: Option<bool>,
     #[serde(default)]
     pub voice: Option<String>,
     #[serde(default)]
@@ -65,11 +76,14 @@ pub struct CueDef {
 /// Clause predicates, parsed.
 #[derive(Debug, Clone, Default)]
 struct Predicates {
+    subject_words: Vec<std::sync::Arc<crate::analysis::lexicon::Family>>,
+    not_subject_words: Vec<std::sync::Arc<crate::analysis::lexicon::Family>>,
     in_roles: Vec<Role>,
     not_in: Vec<Role>,
     subject: Vec<Party>,
     not_subject: Vec<Party>,
     in_subject: Option<bool>,
+    head: Option<bool>,
     voice: Option<Voice>,
     negated: Option<bool>,
     tense: Vec<Tense>,
@@ -113,7 +127,7 @@ impl Cue {
             v.iter().map(|s| compile(s)).collect()
         };
         let pattern = compile(&def.tokens)?;
-        let predicates = predicates(def).map_err(|m| CueError {
+        let predicates = predicates(def, lex).map_err(|m| CueError {
             message: m,
             source: def.tokens.clone(),
             at: None,
@@ -240,7 +254,15 @@ pub fn any_in(ctx: &Context, pats: &[Pattern], si: usize) -> bool {
     pats.iter().any(|q| q.is_match(&s.tokens, &words, &env))
 }
 
-fn predicates(p: &CueDef) -> Result<Predicates, String> {
+fn predicates(p: &CueDef, lex: &Lexicon) -> Result<Predicates, String> {
+    let families = |v: &[String]| -> Result<Vec<_>, String> {
+        v.iter()
+            .map(|n| {
+                let name = n.trim_start_matches('@');
+                lex.family(name).ok_or_else(|| format!("unknown family `@{name}`"))
+            })
+            .collect()
+    };
     let roles = |v: &[String]| -> Result<Vec<Role>, String> {
         v.iter()
             .map(|r| Role::parse(r).ok_or_else(|| format!("unknown clause role `{r}`")))
@@ -252,11 +274,14 @@ fn predicates(p: &CueDef) -> Result<Predicates, String> {
             .collect()
     };
     Ok(Predicates {
+        subject_words: families(&p.subject_words)?,
+        not_subject_words: families(&p.not_subject_words)?,
         in_roles: roles(&p.in_roles)?,
         not_in: roles(&p.not_in)?,
         subject: parties(&p.subject)?,
         not_subject: parties(&p.not_subject)?,
         in_subject: p.in_subject,
+        head: p.head,
         voice: match p.voice.as_deref() {
             None => None,
             Some("active") => Some(Voice::Active),
@@ -294,6 +319,22 @@ fn predicates_hold(p: &Predicates, s: &Sentence, i: usize) -> bool {
     if subject.is_some_and(|x| p.not_subject.contains(&x)) {
         return false;
     }
+    if !p.subject_words.is_empty() || !p.not_subject_words.is_empty() {
+        // The subject's head: its last noun (or word).
+        let head = clause.and_then(|c| c.subject).and_then(|(a, b)| {
+            s.tokens[a..b]
+                .iter()
+                .rev()
+                .find(|t| t.is(crate::analysis::Tag::NOUN) || t.is(crate::analysis::Tag::PROPN) || t.is(crate::analysis::Tag::PRON))
+                .map(|t| &*t.lower)
+        });
+        if !p.subject_words.is_empty() && !head.is_some_and(|h| p.subject_words.iter().any(|f| f.has(h))) {
+            return false;
+        }
+        if head.is_some_and(|h| p.not_subject_words.iter().any(|f| f.has(h))) {
+            return false;
+        }
+    }
     if let Some(want) = p.in_subject {
         let inside = clause
             .and_then(|c| c.subject)
@@ -303,6 +344,11 @@ fn predicates_hold(p: &Predicates, s: &Sentence, i: usize) -> bool {
         }
     }
     let verb = clause.and_then(|c| c.verb);
+    if let Some(want) = p.head
+        && verb.is_some_and(|v| v.head == i) != want
+    {
+        return false;
+    }
     if let Some(v) = p.voice
         && verb.map(|g| g.voice) != Some(v)
     {

@@ -174,6 +174,9 @@ pub(crate) fn cue_hits(ctx: &Context, element: &str) -> Vec<(usize, Match)> {
                 continue;
             }
             if let Some(m) = cue.matches(ctx, si, false, &mut memo).first() {
+                if trace() {
+                    eprintln!("[cue] {element}: sentence {si} `{}`", cue.pattern.as_str());
+                }
                 hits.insert(si, *m);
             }
         }
@@ -187,8 +190,19 @@ pub(crate) fn cue_hits(ctx: &Context, element: &str) -> Vec<(usize, Match)> {
 pub(crate) fn vetoed(ctx: &Context, element: &str, si: usize) -> bool {
     compiled(element).vetoes.iter().any(|v| {
         let mut memo = CueMemo::default();
-        !v.matches(ctx, si, false, &mut memo).is_empty()
+        let hit = !v.matches(ctx, si, false, &mut memo).is_empty();
+        if hit && trace() {
+            eprintln!("[cue] {element}: sentence {si} vetoed by `{}`", v.pattern.as_str());
+        }
+        hit
     })
+}
+
+/// `CANDOR_TRACE_CUES=1` prints every element cue and veto that matches, to stderr: how a
+/// cue author sees what their patterns do.
+fn trace() -> bool {
+    static ON: LazyLock<bool> = LazyLock::new(|| std::env::var_os("CANDOR_TRACE_CUES").is_some());
+    *ON
 }
 
 /// The document's headings (computed once).
