@@ -189,6 +189,9 @@ pub struct Clause {
     /// For a passive: the agent after "by" ("… was deployed by our team").
     pub agent: Option<(usize, usize)>,
     pub agent_party: Option<Party>,
+    /// A predicate coordinated with an earlier clause whose subject it leaves out ("We reversed
+    /// the release and | now require review"): that clause's index. It shares its subject.
+    pub coordinate_of: Option<usize>,
 }
 
 impl Clause {
@@ -437,15 +440,16 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
             }
         }
         // Coordination: "and we …", ", but the …", "so our …": a new clause of the same role.
+        // A coordinated predicate ("… and now require review") is one too, sharing the subject.
         let comma = i > 0 && w(i - 1) == ",";
-        if (t.is(Tag::CCONJ) || (lw == "so" && comma))
+        let with_subject = (t.is(Tag::CCONJ) || (lw == "so" && comma))
             && clause_follows_with_subject(toks, i + 1)
-            && has_finite_verb(toks, out[cur].start, i)
             && (comma
                 || toks
                     .get(i + 1)
-                    .is_some_and(|n| n.is(Tag::PRON) || n.is(Tag::DET) || QUANTIFIERS.contains(&&*n.lower)))
-        {
+                    .is_some_and(|n| n.is(Tag::PRON) || n.is(Tag::DET) || QUANTIFIERS.contains(&&*n.lower)));
+        let predicate = !with_subject && t.is(Tag::CCONJ) && lw != "nor" && predicate_follows(toks, out[cur].start, i);
+        if (with_subject || predicate) && has_finite_verb(toks, out[cur].start, i) {
             // After a comma the new clause coordinates with the main clause ("…, and we
             // retried"); without one, with the clause it follows ("that X failed and Y …").
             if i > 0 && w(i - 1) == "," {
@@ -463,6 +467,10 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
                 let c = out.len();
                 out.push(new_clause(i + 1, role, parent, None));
                 stack.push(c);
+            }
+            if predicate {
+                let c = out.len() - 1;
+                out[c].coordinate_of = Some(top);
             }
             i += 1;
             continue;
@@ -512,6 +520,15 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
     for ci in 0..out.len() {
         analyse(&mut out, ci, toks, lex, own);
     }
+    // A coordinated predicate shares the subject of the clause it is coordinated with.
+    for ci in 0..out.len() {
+        if out[ci].subject.is_none()
+            && let Some(p) = out[ci].coordinate_of
+        {
+            out[ci].subject = out[p].subject;
+            out[ci].subject_party = out[p].subject_party;
+        }
+    }
     // Infinitive and gerund clauses take their subject from the clause they attach to
     // ("We are adding checks to prevent this": the preventing is ours).
     for ci in 0..out.len() {
@@ -537,6 +554,7 @@ fn new_clause(start: usize, role: Role, parent: Option<usize>, opener: Option<us
         verb: None,
         agent: None,
         agent_party: None,
+        coordinate_of: None,
     }
 }
 
@@ -624,6 +642,31 @@ fn clause_follows(toks: &[Token], i: usize) -> bool {
     false
 }
 
+/// Does a predicate with its subject left out follow the conjunction at `i` ("… and now
+/// require review", "… but will not publish")? Not a participle after a passive ("was stolen
+/// and used": one verb group) and not a noun the tagger read as a verb before a verb of its own.
+fn predicate_follows(toks: &[Token], clause_start: usize, i: usize) -> bool {
+    let mut j = i + 1;
+    while j < toks.len() && j <= i + 2 && toks[j].is(Tag::ADV) && !is_verbish(&toks[j]) {
+        j += 1;
+    }
+    let Some(v) = toks.get(j) else {
+        return false;
+    };
+    let finite = v.is(Tag::VERB) && !v.lower.ends_with("ing") && !v.is(Tag::ADJ) || MODALS.contains(&&*v.lower);
+    if !finite || v.capitalized() && j > 0 {
+        return false;
+    }
+    // A participle after a passive group continues that group.
+    let participle = is_participle(v) && !MODALS.contains(&&*v.lower);
+    let group_aux = toks[clause_start..i].iter().any(|t| t.is(Tag::AUX) && is_be(&t.lower));
+    if participle && group_aux {
+        return false;
+    }
+    // The previous word group must be a verb phrase, not a list of nouns ("tests and builds").
+    toks[clause_start..i].iter().any(|t| t.is(Tag::VERB) && !t.lower.ends_with("ing"))
+}
+
 /// Does a clause with its own subject start at `i` ("we retry it", "the job stopped")?
 fn clause_follows_with_subject(toks: &[Token], i: usize) -> bool {
     let Some(first) = toks.get(i) else {
@@ -687,6 +730,7 @@ fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &d
         out[ci].subject = Some((s, e));
         out[ci].subject_party = Some(party(toks, s, e, lex, own));
     } else if out[ci].opener.is_none()
+        && out[ci].coordinate_of.is_none()
         && out[ci].parent.is_none()
         && vg.start == body_start
         && toks.get(vg.start).is_some_and(|t| t.is(Tag::VERB) && !t.lower.ends_with("ed") && !t.lower.ends_with("ing"))

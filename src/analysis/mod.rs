@@ -192,6 +192,7 @@ fn tag(doc: &Document, lex: &Lexicon, text: &str, base: usize) -> Vec<Token> {
 /// * a sentence that starts with an action verb from `@imperative` addressed to the reader is
 ///   an instruction ("Email your receipt to …", "Call us on …"), as is the word after "please".
 fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
+    use clause::MODALS as MODAL_WORDS;
     const DETERMINERS: &[&str] = &[
         "the", "a", "an", "our", "your", "their", "its", "his", "her", "my", "these", "those",
         "each", "every", "any", "no", "another", "'s",
@@ -208,6 +209,17 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             } else {
                 Tag::NOUN
             });
+        }
+    }
+    // "the individual is", "the affected were": an adjective ending a noun phrase before a
+    // verb is its head noun. "no" in "no longer" is an adverb ("is no longer employed").
+    for i in 1..toks.len() {
+        let before_verb = toks.get(i + 1).is_some_and(|n| n.is(Tag::AUX) || MODAL_WORDS.contains(&&*n.lower));
+        if toks[i].is(Tag::ADJ) && toks[i - 1].is(Tag::DET) && before_verb {
+            toks[i].tag = Some(Tag::NOUN);
+        }
+        if &*toks[i - 1].lower == "no" && &*toks[i].lower == "longer" {
+            toks[i - 1].tag = Some(Tag::ADV);
         }
     }
     // "Messages to Outlook": a capitalised word mid-sentence after a preposition, determiner
@@ -235,9 +247,35 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             toks[i].tag = Some(Tag::NOUN);
         }
     }
+    // "The script now validates the chain", "the University now disables accounts": after a
+    // noun phrase and an adverb, a third-person form of a known verb followed by its object is
+    // the verb, not a plural noun.
+    for i in 2..toks.len() {
+        const PREVERBAL: &[&str] = &[
+            "now", "also", "still", "automatically", "always", "only", "never", "already",
+            "routinely", "immediately", "then", "currently", "regularly", "longer", "first",
+        ];
+        let after_subject = PREVERBAL.contains(&&*toks[i - 1].lower)
+            && (toks[i - 2].is(Tag::NOUN) || toks[i - 2].is(Tag::PROPN) || toks[i - 2].is(Tag::PRON));
+        let object_follows = toks
+            .get(i + 1)
+            .is_some_and(|n| n.is(Tag::DET) || n.is(Tag::ADJ) || n.is(Tag::NOUN) || n.is(Tag::PRON) || n.is(Tag::NUM));
+        if after_subject && object_follows && toks[i].is(Tag::NOUN) && is_third_person_verb(&toks[i].lower) {
+            toks[i].tag = Some(Tag::VERB);
+        }
+    }
     let first = toks.iter().position(|t| t.is_word());
+    // A sentence does not open with a verb in the third person: "Changes to single sign-on will
+    // need sign-off" starts with a noun. (Base forms in "-ss", "-us", "-is" are not plurals.)
+    let third_person = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+    if let Some(f) = first
+        && toks[f].is(Tag::VERB)
+        && third_person(&toks[f].lower)
+    {
+        toks[f].tag = Some(Tag::NOUN);
+    }
     for i in 0..toks.len() {
-        let instruction = (Some(i) == first && lex.is("imperative", &toks[i].lower))
+        let instruction = (Some(i) == first && lex.is("imperative", &toks[i].lower) && !third_person(&toks[i].lower))
             || (i > 0 && &*toks[i - 1].lower == "please" && toks[i].is_word());
         let next_fits = toks.get(i + 1).is_none_or(|n| {
             n.is(Tag::DET) || n.is(Tag::PRON) || n.is(Tag::ADP) || n.is(Tag::ADV) || n.is(Tag::NUM)
@@ -247,6 +285,16 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             toks[i].tag = Some(Tag::VERB);
         }
     }
+}
+
+/// "validates", "disables", "applies": the third person of a verb (a base the tagger knows as
+/// a verb, or a word it does not know at all).
+fn is_third_person_verb(w: &str) -> bool {
+    let base = |b: &str| matches!(tagger::lexicon_tag(b), Some(Tag::VERB) | None) && tagger::lexicon_tag(w).is_none()
+        || tagger::lexicon_tag(b) == Some(Tag::VERB);
+    w.strip_suffix("ies").is_some_and(|s| base(&format!("{s}y")))
+        || w.strip_suffix("es").is_some_and(|s| base(s))
+        || w.strip_suffix('s').is_some_and(|s| !s.ends_with('s') && base(s))
 }
 
 /// Everything a rule or element detector may read about one document.

@@ -152,6 +152,7 @@ fn test_one(cx: &Ctx, test: &Test, i: usize) -> bool {
             Class::Punct => t.kind == TokenKind::Punct,
             Class::Word => t.kind == TokenKind::Word,
             Class::Party(p) => cx.env.party(i) == Some(*p),
+            Class::Gerund => t.is_word() && t.lower.ends_with("ing") && (t.is(Tag::VERB) || t.is(Tag::AUX)),
             Class::When(kinds) => cx.env.when(i).is_some_and(|k| kinds.contains(&k)),
         },
         Test::Not(inner) => {

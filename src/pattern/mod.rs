@@ -12,6 +12,7 @@
 //! | `@name` | word or phrase of the family `name`, in any of its forms (`rules/vocab/`) |
 //! | `<NOUN>`, `<VERB\|AUX>` | token with one of these part-of-speech tags |
 //! | `<number>`, `<participle>`, `<cap>`, `<url>`, `<email>`, `<own>`, `<punct>`, `<word>` | token of this class (`<own>`: a word of the writer's own name) |
+//! | `<gerund>` | verb in "-ing" |
 //! | `<clock>`, `<date>`, `<when>`, `<interval>` | token of a clock time, a date or named day, any of those, or a span from now ("within 30 minutes") |
 //! | `<writer>`, `<writer-owned>`, `<reader>`, `<customers>`, `<vendor>`, `<attacker>`, `<individual>`, `<thing>` | token of a noun phrase that is this party ("our payment processor" is `<vendor>`) |
 //! | `_` | any token |
@@ -83,6 +84,8 @@ pub(crate) enum Class {
     Punct,
     Word,
     Party(crate::analysis::Party),
+    /// A verb in "-ing": `<gerund>`.
+    Gerund,
     /// A token of a time expression of one of these kinds (`<clock>`, `<date>`, `<when>`,
     /// `<interval>`).
     When(&'static [crate::analysis::time::WhenKind]),

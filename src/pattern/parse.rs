@@ -322,6 +322,7 @@ impl Parser<'_> {
                 "own" => Some(Class::Own),
                 "punct" => Some(Class::Punct),
                 "word" => Some(Class::Word),
+                "gerund" => Some(Class::Gerund),
                 "clock" => Some(Class::When(&[WhenKind::Clock])),
                 "date" => Some(Class::When(&[WhenKind::Date, WhenKind::Weekday])),
                 "when" => Some(Class::When(&[WhenKind::Clock, WhenKind::Date, WhenKind::Weekday])),
