@@ -479,7 +479,13 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         // "If the job fails, we retry it."
         // A relative clause inside the subject ends where the main verb group starts: "Loans
         // that were due to expire during the outage | have been extended".
-        if stack.len() > 1 && i > 0 && (t.is(Tag::AUX) || MODALS.contains(&lw)) && (toks[i - 1].is(Tag::NOUN) || toks[i - 1].is(Tag::PROPN) || toks[i - 1].is(Tag::ADV)) {
+        // So does one whose own verb ends right before it: "Members who already renewed | do
+        // not need to do anything".
+        if stack.len() > 1
+            && i > 0
+            && (t.is(Tag::AUX) || MODALS.contains(&lw))
+            && (toks[i - 1].is(Tag::NOUN) || toks[i - 1].is(Tag::PROPN) || toks[i - 1].is(Tag::ADV) || toks[i - 1].is(Tag::VERB) && !toks[i - 1].lower.ends_with("ing"))
+        {
             let top = *stack.last().unwrap();
             let parent_has_verb = out[top].parent.is_some_and(|p| has_finite_verb(toks, out[p].start, out[top].start));
             if matches!(out[top].role, Role::Relative | Role::Complement)
@@ -508,6 +514,17 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
             };
             if closes && has_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i) {
                 close_top(&mut out, &mut stack, i);
+                // A fronted adverbial clause ends at the same comma when the main clause has
+                // no verb yet: "If you paid because your ticket failed, | email your receipt".
+                while stack.len() > 1 {
+                    let top = *stack.last().unwrap();
+                    let fronted = matches!(out[top].role, Role::Conditional | Role::Time | Role::Concession | Role::Cause)
+                        && out[top].parent.is_some_and(|p| !has_finite_verb(toks, out[p].start, out[top].start));
+                    if !fronted || !has_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i) {
+                        break;
+                    }
+                    close_top(&mut out, &mut stack, i);
+                }
             }
         }
         i += 1;
@@ -724,7 +741,14 @@ fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &d
         // "customers who ignored …": the antecedent is the subject.
         out[ci].opener.and_then(|o| antecedent(toks, o))
     } else {
-        subject_before(toks, body_start, vg.start, lex)
+        // Not inside a clause nested before the verb: "If a payment failed, | call us".
+        let from = nested
+            .iter()
+            .filter(|&&(s, e)| s >= body_start && e <= vg.start && !toks[s..e].first().is_some_and(|t| matches!(&*t.lower, "who" | "which" | "that" | "whose" | "(")))
+            .map(|&(_, e)| e)
+            .max()
+            .unwrap_or(body_start);
+        subject_before(toks, from, vg.start, lex)
     };
     if let Some((s, e)) = subj {
         out[ci].subject = Some((s, e));
@@ -732,7 +756,9 @@ fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &d
     } else if out[ci].opener.is_none()
         && out[ci].coordinate_of.is_none()
         && out[ci].parent.is_none()
-        && vg.start == body_start
+        && first_own_word(toks, body_start, vg.start, &own_token)
+        // "Update (10:15):", "Update: …": a label, not an instruction.
+        && !toks.get(vg.end).is_some_and(|t| matches!(&*t.lower, "(" | ":" | "-" | "–" | "—"))
         && toks.get(vg.start).is_some_and(|t| t.is(Tag::VERB) && !t.lower.ends_with("ed") && !t.lower.ends_with("ing"))
     {
         // An imperative: the reader is told to act ("Change your password.").
@@ -756,6 +782,12 @@ fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &d
             j += 1;
         }
     }
+}
+
+/// Is the verb group at `vg` the first word of the clause's own tokens, after "please", list
+/// punctuation and any clause nested before it ("If it fails, | please retry")?
+fn first_own_word(toks: &[Token], start: usize, vg: usize, mine: &dyn Fn(usize) -> bool) -> bool {
+    (start..vg).all(|k| !mine(k) || !toks[k].is_word() || matches!(&*toks[k].lower, "please" | "then" | "also" | "just" | "simply"))
 }
 
 /// The verb group of the clause in `[start, end)` among tokens for which `mine` holds: the
@@ -910,7 +942,7 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
         if w.ends_with("ing") && be_last {
             progressive = true;
         }
-        if (w.ends_with("ed") || super::inflect::is_irregular_past(w) || is_participle(t))
+        if (super::inflect::is_irregular_past(w) || is_participle(t))
             && !perfect
             && !be_last
             && modal.is_none()

@@ -274,8 +274,42 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
     {
         toks[f].tag = Some(Tag::NOUN);
     }
+    // "Email on LON-3 was not affected", "Live positions are running behind": a first word
+    // that heads a noun phrase running into an auxiliary is the subject, not an instruction.
+    let noun_subject = first.is_some_and(|f| {
+        let mut k = f + 1;
+        while k < toks.len() && k <= f + 5 {
+            let t = &toks[k];
+            if t.is(Tag::AUX) || MODAL_WORDS.contains(&&*t.lower) {
+                return k > f + 1 || !t.lower.starts_with('\'');
+            }
+            let in_phrase = t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::ADJ) || t.is(Tag::NUM)
+                || t.is(Tag::ADP) && !matches!(&*t.lower, "to" | "for" | "with" | "about");
+            if !in_phrase {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    });
+    if let Some(f) = first
+        && noun_subject
+        && toks[f].is(Tag::VERB)
+    {
+        toks[f].tag = Some(Tag::NOUN);
+    }
     for i in 0..toks.len() {
-        let instruction = (Some(i) == first && lex.is("imperative", &toks[i].lower) && !third_person(&toks[i].lower))
+        // "If a photo shows a placeholder, upload it again": the main clause after a leading
+        // conditional or time clause may open with the instruction.
+        let after_condition = i > 0 && &*toks[i - 1].lower == "," && {
+            // The stretch since the sentence start or a semicolon: "…; if you wrote your own
+            // client, retry with backoff".
+            let from = toks[..i].iter().rposition(|t| matches!(&*t.lower, ";" | ":")).map_or(0, |p| p + 1);
+            let opener = toks[from..i].iter().find(|t| t.is_word());
+            opener.is_some_and(|t| matches!(&*t.lower, "if" | "when" | "once" | "after" | "before" | "until" | "unless" | "whenever" | "while"))
+                && toks[from..i].iter().filter(|t| &*t.lower == ",").count() == 1
+        };
+        let instruction = ((Some(i) == first && !noun_subject || after_condition) && lex.is("imperative", &toks[i].lower) && !third_person(&toks[i].lower))
             || (i > 0 && &*toks[i - 1].lower == "please" && toks[i].is_word());
         let next_fits = toks.get(i + 1).is_none_or(|n| {
             n.is(Tag::DET) || n.is(Tag::PRON) || n.is(Tag::ADP) || n.is(Tag::ADV) || n.is(Tag::NUM)
