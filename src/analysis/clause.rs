@@ -681,7 +681,7 @@ fn predicate_follows(toks: &[Token], clause_start: usize, i: usize) -> bool {
         return false;
     }
     // The previous word group must be a verb phrase, not a list of nouns ("tests and builds").
-    toks[clause_start..i].iter().any(|t| t.is(Tag::VERB) && !t.lower.ends_with("ing"))
+    toks[clause_start..i].iter().any(|t| t.is(Tag::VERB) && !t.lower.ends_with("ing") || t.is(Tag::AUX))
 }
 
 /// Does a clause with its own subject start at `i` ("we retry it", "the job stopped")?

@@ -215,11 +215,25 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
     // verb is its head noun. "no" in "no longer" is an adverb ("is no longer employed").
     for i in 1..toks.len() {
         let before_verb = toks.get(i + 1).is_some_and(|n| n.is(Tag::AUX) || MODAL_WORDS.contains(&&*n.lower));
-        if toks[i].is(Tag::ADJ) && toks[i - 1].is(Tag::DET) && before_verb {
+        // "every admin on shard 4": a word for the people served is a noun there too.
+        let person = lex.is("public", &toks[i].lower) && toks.get(i + 1).is_none_or(|n| !n.is(Tag::NOUN) && !n.is(Tag::PROPN));
+        if toks[i].is(Tag::ADJ) && toks[i - 1].is(Tag::DET) && (before_verb || person) {
             toks[i].tag = Some(Tag::NOUN);
         }
         if &*toks[i - 1].lower == "no" && &*toks[i].lower == "longer" {
             toks[i - 1].tag = Some(Tag::ADV);
+        }
+    }
+    // "the e-mail to affected accounts": a participle between "to" and a noun modifies the
+    // noun; "to" is a preposition there.
+    for i in 1..toks.len() {
+        if &*toks[i - 1].lower == "to"
+            && toks[i].lower.ends_with("ed")
+            && clause::is_participle(&toks[i])
+            && toks.get(i + 1).is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN))
+        {
+            toks[i].tag = Some(Tag::ADJ);
+            toks[i - 1].tag = Some(Tag::ADP);
         }
     }
     // "Messages to Outlook": a capitalised word mid-sentence after a preposition, determiner

@@ -6,7 +6,7 @@
 
 use super::{cue_hits, evidence, found, heading_evidence};
 use crate::analysis::time::WhenKind;
-use crate::analysis::{Context, Tense};
+use crate::analysis::{Context, Party, Tense};
 use crate::policy::element::Found;
 
 pub fn detect(ctx: &Context) -> Found {
@@ -47,18 +47,27 @@ pub fn has_future_time(ctx: &Context, si: usize) -> bool {
         let Some(v) = c.verb else { return false };
         let head = words[v.head];
         // "will post", "we'll write", "plan to publish", "expect to share", "is due".
-        let future = v.tense == Tense::Future
+        let update_subject = c
+            .subject
+            .is_some_and(|(a, b)| (a..b).any(|k| lex.is("update_object", words[k]) && !matches!(words[k], "you" | "everyone" | "customers" | "members" | "affected")));
+        // "The e-mail to affected accounts goes out this Friday": a scheduled dispatch.
+        let scheduled = update_subject && matches!(head, "goes" | "go" | "arrives" | "lands" | "comes");
+        let future = v.tense == Tense::Future || scheduled
             || c.role == crate::analysis::Role::Complement
                 && c.parent.is_some_and(|p| {
                     s.clauses[p].verb.is_some_and(|pv| {
                         matches!(words[pv.head], "plan" | "plans" | "expect" | "expects" | "aim" | "aims" | "intend" | "intends" | "going" | "hope")
                     })
                 });
+        // "A full write-up will be on our blog by 28 March": the report itself is the subject.
         let communicates = lex.is("communicate", head)
             || lex
                 .get("communicate")
-                .is_some_and(|f| f.ends_at(&words, v.head).next().is_some());
-        if !future || !communicates || v.negated {
+                .is_some_and(|f| f.ends_at(&words, v.head).next().is_some())
+            || update_subject && (v.copula || v.voice == crate::analysis::Voice::Passive || scheduled);
+        // "Most locks will update within 48 hours": things updating themselves say nothing.
+        let by_someone = update_subject || !matches!(c.subject_party, Some(Party::Thing | Party::Customers | Party::Reader | Party::Attacker));
+        if !future || !communicates || v.negated || !by_someone {
             return false;
         }
         // What is communicated: an update about the incident, or the reader ("write to you").
@@ -68,9 +77,9 @@ pub fn has_future_time(ctx: &Context, si: usize) -> bool {
                 || lex
                     .get("update_object")
                     .is_some_and(|f| f.ends_at(&words, k).next().is_some())
-        }) || c
-            .subject
-            .is_some_and(|(a, b)| (a..b).any(|k| lex.is("update_object", words[k])))
+        }) || update_subject
+            // "We'll e-mail every admin on shard 4": the audience is the object.
+            || (v.head + 1..object_end).any(|k| matches!(s.party_at(k), Some(Party::Reader | Party::Customers)))
             || matches!(head, "update" | "follow" | "report");
         let timed = future_times
             .iter()
