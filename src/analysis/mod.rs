@@ -269,19 +269,21 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             "now", "also", "still", "automatically", "always", "only", "never", "already",
             "routinely", "immediately", "then", "currently", "regularly", "longer", "first",
         ];
-        let after_subject = PREVERBAL.contains(&&*toks[i - 1].lower)
+        // … or after a relative pronoun: "the queue that hands orders to our processor".
+        let relative = matches!(&*toks[i - 1].lower, "that" | "which" | "who");
+        let after_subject = (PREVERBAL.contains(&&*toks[i - 1].lower) || relative)
             && (toks[i - 2].is(Tag::NOUN) || toks[i - 2].is(Tag::PROPN) || toks[i - 2].is(Tag::PRON));
         let object_follows = toks
             .get(i + 1)
             .is_some_and(|n| n.is(Tag::DET) || n.is(Tag::ADJ) || n.is(Tag::NOUN) || n.is(Tag::PRON) || n.is(Tag::NUM));
-        if after_subject && object_follows && toks[i].is(Tag::NOUN) && is_third_person_verb(&toks[i].lower) {
+        if after_subject && object_follows && toks[i].is(Tag::NOUN) && (is_third_person_verb(&toks[i].lower) || relative && is_plural_shape(&toks[i].lower)) {
             toks[i].tag = Some(Tag::VERB);
         }
     }
     let first = toks.iter().position(|t| t.is_word());
     // A sentence does not open with a verb in the third person: "Changes to single sign-on will
     // need sign-off" starts with a noun. (Base forms in "-ss", "-us", "-is" are not plurals.)
-    let third_person = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+    let third_person = is_plural_shape;
     if let Some(f) = first
         && toks[f].is(Tag::VERB)
         && third_person(&toks[f].lower)
@@ -333,6 +335,11 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             toks[i].tag = Some(Tag::VERB);
         }
     }
+}
+
+/// "hands", "sends": a word in "-s" that is not a base form in "-ss", "-us" or "-is".
+fn is_plural_shape(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
 }
 
 /// "validates", "disables", "applies": the third person of a verb (a base the tagger knows as

@@ -3,19 +3,15 @@
 //! has been implemented") name no action; a "What we did" section counts only when its first
 //! sentence names one.
 
-use super::{cue_hits, evidence, found, heading_evidence, is_heading, section_sentences};
+use super::{backed_heading_evidence, cue_hits, evidence, found, is_heading};
 use crate::analysis::Context;
 use crate::policy::element::Found;
 
 pub fn detect(ctx: &Context) -> Found {
     let hits = cue_hits(ctx, "fix");
     // A section on the fix counts when something in it names an action.
-    let section = section_sentences(ctx, "fix");
-    let mut ev: Vec<_> = if hits.iter().any(|(si, _)| section.contains(si)) {
-        heading_evidence(ctx, "fix")
-    } else {
-        Vec::new()
-    };
+    let hit_in = |si: usize| hits.iter().any(|(h, _)| *h == si);
+    let mut ev = backed_heading_evidence(ctx, "fix", hit_in);
     ev.extend(
         hits.into_iter()
             .filter(|(si, _)| !is_heading(ctx, *si))

@@ -268,6 +268,27 @@ pub(crate) fn heading_evidence(ctx: &Context, element: &str) -> Vec<Evidence> {
     out
 }
 
+/// Evidence from headings naming `element` that something under them backs up: a section
+/// heading when `names(si)` holds for one of its sentences, a run-in label ("Cause: we had
+/// pinned every runner …") when a clause with a verb follows it on the line.
+pub(crate) fn backed_heading_evidence(ctx: &Context, element: &str, names: impl Fn(usize) -> bool) -> Vec<Evidence> {
+    let section = section_sentences(ctx, element);
+    let backed = section.iter().any(|&si| names(si));
+    let heads = doc_headings(ctx);
+    let run_in_backed = |si: usize| {
+        let h = heads.0.iter().find(|h| h.sentence == si && h.run_in);
+        let s = ctx.sentence(si);
+        h.is_some_and(|h| s.clauses.iter().any(|c| c.verb.is_some_and(|v| s.tokens[v.head].start >= h.end)))
+    };
+    heading_evidence(ctx, element)
+        .into_iter()
+        .filter(|e| {
+            let si = ctx.doc.sentences.partition_point(|s| s.end <= e.start);
+            if heads.0.iter().any(|h| h.sentence == si && h.run_in) { run_in_backed(si) } else { backed }
+        })
+        .collect()
+}
+
 /// The sentences of the section a heading naming `element` starts (up to the next heading).
 pub(crate) fn section_sentences(ctx: &Context, element: &str) -> Vec<usize> {
     let heads = doc_headings(ctx);
