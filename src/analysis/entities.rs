@@ -111,7 +111,7 @@ impl Entities {
                 if (title.contains(&si) || si == 0) && i == 0 && matches!(w(e), "—" | "–" | "-" | ":" | "|") {
                     score += 3;
                 }
-                if si < 4 && i > 0 && w(i - 2) == "from" || i > 0 && w(i - 1) == ":" && w(i.saturating_sub(2)) == "from" {
+                if si < 4 && i > 1 && w(i - 2) == "from" || i > 0 && w(i - 1) == ":" && w(i.saturating_sub(2)) == "from" {
                     score += 4;
                 }
                 if COMPANY_SUFFIXES.contains(&w(e)) || w(e) == "," && COMPANY_SUFFIXES.contains(&w(e + 1)) {
