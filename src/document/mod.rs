@@ -12,6 +12,7 @@ pub mod lines;
 mod markdown;
 mod quotes;
 pub mod sentences;
+pub mod thread;
 mod text;
 
 pub use front_matter::{FrontMatter, FrontMatterBlock, FrontMatterError};
