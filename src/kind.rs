@@ -237,7 +237,8 @@ pub fn infer_kind(text: &str) -> Option<Kind> {
 /// score is the margin over the runner-up relative to the winner's total, discounted when the
 /// total itself is small.
 pub fn guess_kind(text: &str) -> KindGuess {
-    let t = Text::new(text);
+    let text = sample(text);
+    let t = Text::new(&text);
     let mut totals = [0f32; 5];
     let mut signals = Vec::new();
     for s in SIGNALS {
@@ -290,6 +291,28 @@ pub fn guess_kind(text: &str) -> KindGuess {
     }
 }
 
+/// Inference reads at most this much of a document: the beginning (title, letterhead,
+/// greeting, the first updates) and the end (sign-off, appendices, the first updates of an
+/// oldest-first thread). Incident communications are far shorter; this bounds the cost on
+/// hostile input.
+const SAMPLE_HEAD: usize = 48 * 1024;
+const SAMPLE_TAIL: usize = 16 * 1024;
+
+fn sample(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= SAMPLE_HEAD + SAMPLE_TAIL {
+        return text.into();
+    }
+    let mut head = SAMPLE_HEAD;
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let mut tail = text.len() - SAMPLE_TAIL;
+    while !text.is_char_boundary(tail) {
+        tail += 1;
+    }
+    format!("{}\n{}", &text[..head], &text[tail..]).into()
+}
+
 fn kind_index(k: Kind) -> usize {
     Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
@@ -306,6 +329,7 @@ pub fn infer_phase(text: &str) -> Option<Phase> {
 /// keeps the status before it. With no status word, the wording of the latest entry (or of
 /// the whole text) decides.
 pub fn guess_phase(text: &str) -> PhaseGuess {
+    let text = &*sample(text);
     let thread = Thread::parse(text);
     if let Some(phase) = thread.phase() {
         let confidence = match thread.evidence {
@@ -621,6 +645,11 @@ fn normalize(s: &str) -> String {
 /// Occurrences of `needle` in `hay` at word boundaries. A trailing `*` in the needle matches
 /// any word ending ("agenc*": agency, agencies).
 fn count(hay: &str, needle: &str) -> usize {
+    count_up_to(hay, needle, usize::MAX)
+}
+
+/// [`count`], stopping at `limit`.
+fn count_up_to(hay: &str, needle: &str, limit: usize) -> usize {
     let (needle, open_end) = match needle.strip_suffix('*') {
         Some(n) => (n, true),
         None => (needle, false),
@@ -641,6 +670,9 @@ fn count(hay: &str, needle: &str) -> usize {
                 .is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
             n += 1;
+            if n >= limit {
+                break;
+            }
         }
         from = start + needle.len().max(1);
     }
@@ -648,7 +680,7 @@ fn count(hay: &str, needle: &str) -> usize {
 }
 
 fn has(hay: &str, needle: &str) -> bool {
-    count(hay, needle) > 0
+    count_up_to(hay, needle, 1) > 0
 }
 
 /// How many of `needles` occur in `hay`.
@@ -896,6 +928,10 @@ fn live_update_language(t: &Text) -> f32 {
         "still investigating",
         "we are looking into",
         "we're looking into",
+        "looking into it",
+        "currently experiencing",
+        "update this post",
+        "as soon as we know more",
         "we are aware",
         "we're aware",
         "working on a fix",
@@ -937,6 +973,8 @@ fn short_service_notice(t: &Text) -> f32 {
         || email_header(t) > 0.0
         || salutation(t) > 0.0
         || postmortem_self_reference(t) >= 1.0
+        || timeline_rows(t) > 0.0
+        || postmortem_sections(t) >= 0.25
     {
         return 0.0;
     }
@@ -977,6 +1015,8 @@ fn service_problem(t: &Text) -> f32 {
         "not delivered",
         "were not sent",
         "loss of service",
+        "experiencing issues",
+        "experiencing problems",
     ];
     graded(distinct(&t.lower, SERVICE), 3)
 }
@@ -1204,15 +1244,15 @@ fn personal_data_exposed(t: &Text) -> f32 {
         "your data",
         "date of birth",
         "dates of birth",
-        "home address",
-        "mailing address",
-        "email address",
-        "e-mail address",
-        "phone number",
-        "bank account",
-        "account number",
-        "routing number",
-        "card number",
+        "home address*",
+        "mailing address*",
+        "email address*",
+        "e-mail address*",
+        "phone number*",
+        "bank account*",
+        "account number*",
+        "routing number*",
+        "card number*",
         "payment card",
         "payment details",
         "card details",
@@ -1376,6 +1416,11 @@ fn advisory_fields(t: &Text) -> f32 {
         "exploitation",
         "detecting exploitation",
         "references",
+        "vulnerable products",
+        "products confirmed not vulnerable",
+        "fixed software",
+        "fixed releases",
+        "revision history",
         "package",
         "products",
         "product",
@@ -1471,7 +1516,9 @@ fn vulnerability_language(t: &Text) -> f32 {
     if core == 0 {
         return 0.0;
     }
-    let n = core + distinct(&t.lower, TERMS) + usize::from(count(&t.lower, "vulnerabilit*") >= 2);
+    let n = core
+        + distinct(&t.lower, TERMS)
+        + usize::from(count_up_to(&t.lower, "vulnerabilit*", 2) >= 2);
     graded(n, 4)
 }
 
@@ -1623,11 +1670,24 @@ fn postmortem_self_reference(t: &Text) -> f32 {
         "write-up",
         "writeup",
     ];
+    // Titles of published retrospectives that do not name the genre: "Summary of the
+    // storage service event", "Details of the outage on 3 July", "What went wrong on Friday".
+    const RETROSPECTIVE_TITLES: &[&str] = &[
+        "summary of the",
+        "details of the",
+        "post-event summary",
+        "analysis of the",
+        "what happened on",
+        "what went wrong",
+        "lessons from",
+    ];
     let title = t.title();
     // "Incident report" is also Statuspage's page header ("Incident Report for Acme").
     let report = |s: &str| count(s, "incident report") > count(s, "incident report for");
     if distinct(&title, NAMES) > 0 || report(&title) {
         1.0
+    } else if distinct(&title, RETROSPECTIVE_TITLES) > 0 {
+        0.6
     } else if distinct(&t.lower, NAMES) > 0 || report(&t.lower) {
         0.35
     } else {
@@ -1683,6 +1743,8 @@ fn postmortem_sections(t: &Text) -> f32 {
         "what changes",
         "prevention",
         "measures to prevent recurrence",
+        "remediation and follow-up",
+        "follow-up",
     ];
     0.25 * t.sections(STRONG) as f32 + 0.08 * t.sections(WEAK) as f32
 }
