@@ -82,8 +82,10 @@ impl Stamp {
             return Some(a.cmp(&b));
         }
         match (self.minute, other.minute) {
-            (Some(a), Some(b)) if a != b => Some(a.cmp(&b)),
-            (Some(_), Some(_)) => Some(Ordering::Equal),
+            (Some(a), Some(b)) => Some(a.cmp(&b)),
+            // The same day, or as long ago, and no time of day to tell them apart.
+            _ if self.day.is_some() && other.day.is_some() => Some(Ordering::Equal),
+            _ if self.ago.is_some() && other.ago.is_some() => Some(Ordering::Equal),
             _ => None,
         }
     }
@@ -149,17 +151,8 @@ impl Thread {
             if line.is_empty() {
                 continue;
             }
-            if let Some((status, body_at, stamp, in_title)) = header(line) {
-                let word = line.to_lowercase();
-                let core = [
-                    "investigating",
-                    "identified",
-                    "monitoring",
-                    "resolved",
-                    "update",
-                ]
-                .iter()
-                .any(|w| word.contains(w));
+            if let Some((status, body_at, stamp, in_title, word)) = header(line) {
+                let core = TITLE_STATUS_WORDS.contains(&word) || word == "update";
                 entries.push(Entry {
                     core,
                     status,
@@ -343,17 +336,25 @@ fn status_of(word: &str) -> Option<EntryStatus> {
         .map(|(_, p)| p.map_or(EntryStatus::Update, EntryStatus::Phase))
 }
 
+/// The status word as spelled in [`STATUS_WORDS`].
+fn canonical(word: &str) -> Option<&'static str> {
+    STATUS_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(w, _)| *w)
+}
+
 /// Reads an entry header: the status, where the entry's words begin (offset in `line`), a
-/// stamp on the header line and whether the status is part of a title.
-fn header(line: &str) -> Option<(EntryStatus, usize, Option<Stamp>, bool)> {
+/// stamp on the header line, whether the status is part of a title, and the status word.
+fn header(line: &str) -> Option<(EntryStatus, usize, Option<Stamp>, bool, &'static str)> {
     let lower = line.to_lowercase();
     // "Status: Investigating", "Current status: investigating".
     for field in ["current status:", "status:", "incident status:"] {
         if let Some(rest) = lower.strip_prefix(field) {
             let word = rest.trim().trim_end_matches(['.', '!']);
-            return match status_of(word) {
-                Some(EntryStatus::Phase(p)) if !matches!(word, "fixed" | "completed") => {
-                    Some((EntryStatus::Phase(p), line.len(), None, true))
+            return match (status_of(word), canonical(word)) {
+                (Some(EntryStatus::Phase(p)), Some(w)) if !matches!(w, "fixed" | "completed") => {
+                    Some((EntryStatus::Phase(p), line.len(), None, true, w))
                 }
                 _ => None,
             };
@@ -363,8 +364,9 @@ fn header(line: &str) -> Option<(EntryStatus, usize, Option<Stamp>, bool)> {
     if let Some(rest) = line.strip_prefix('[')
         && let Some((word, _)) = rest.split_once(']')
         && let Some(EntryStatus::Phase(p)) = status_of(word.trim())
+        && let Some(w) = canonical(word.trim())
     {
-        return Some((EntryStatus::Phase(p), line.len(), None, true));
+        return Some((EntryStatus::Phase(p), line.len(), None, true, w));
     }
     // "14:10 UTC — Resolved: …": a time before the status word.
     let (skip, s) = match SEPARATORS.iter().find_map(|sep| line.split_once(sep)) {
@@ -384,7 +386,7 @@ fn header(line: &str) -> Option<(EntryStatus, usize, Option<Stamp>, bool)> {
         let trimmed = rest.trim_start();
         // "Investigating" alone, or with a colon or full stop.
         if trimmed.is_empty() || matches!(trimmed, ":" | "." | "!") {
-            return Some((status, line.len(), None, false));
+            return Some((status, line.len(), None, false, word));
         }
         // "Update posted 07:12 PT" is a stamp line, not an entry.
         if status == EntryStatus::Update && trimmed.to_lowercase().starts_with("posted") {
@@ -408,7 +410,7 @@ fn header(line: &str) -> Option<(EntryStatus, usize, Option<Stamp>, bool)> {
                 if in_title && status == EntryStatus::Update {
                     return None;
                 }
-                return Some((status, body_at, stamp, in_title));
+                return Some((status, body_at, stamp, in_title, word));
             }
         }
         return None;
@@ -423,8 +425,9 @@ fn header(line: &str) -> Option<(EntryStatus, usize, Option<Stamp>, bool)> {
                         .iter()
                         .any(|w| w.eq_ignore_ascii_case(word))
                     && let Some(EntryStatus::Phase(p)) = status_of(word)
+                    && let Some(w) = canonical(word)
                 {
-                    return Some((EntryStatus::Phase(p), line.len(), None, true));
+                    return Some((EntryStatus::Phase(p), line.len(), None, true, w));
                 }
             }
         }
@@ -764,6 +767,26 @@ mod tests {
         ] {
             assert_eq!(Thread::parse(text).phase(), None, "{text}");
         }
+    }
+
+    #[test]
+    fn other_tools_words_count_only_in_a_thread() {
+        // Keep a Changelog headings are no thread.
+        assert!(
+            Thread::parse("## Fixed\n- a crash\n\n## Completed\n- docs")
+                .entries
+                .is_empty()
+        );
+        // Cachet's words next to a core word are.
+        let t = Thread::parse("Fixed\nAll good.\n\nInvestigating\nErrors.");
+        assert_eq!(t.phase(), Some(Phase::Resolved));
+        // "Fixed - the update is live" is a Cachet entry, not a core one.
+        assert!(
+            !Thread::parse("Fixed - the update is live.")
+                .entries
+                .iter()
+                .any(|e| e.core)
+        );
     }
 
     #[test]
