@@ -254,14 +254,14 @@ pub fn guess_kind(text: &str) -> KindGuess {
         }
     }
     let mut other = 0.0;
-    for s in NOT_COMMUNICATION {
-        let m = (s.measure)(&t).clamp(0.0, 1.0);
+    for (name, weight, measure) in NOT_COMMUNICATION {
+        let m = measure(&t).clamp(0.0, 1.0);
         if m > 0.0 {
-            other += m * s.weight;
+            other += m * weight;
             signals.push(SignalHit {
-                name: s.name,
+                name,
                 kind: None,
-                points: m * s.weight,
+                points: m * weight,
             });
         }
     }
@@ -292,7 +292,7 @@ pub fn guess_kind(text: &str) -> KindGuess {
 }
 
 /// Inference reads at most this much of a document: the beginning (title, letterhead,
-/// greeting, the first updates) and the end (sign-off, appendices, the first updates of an
+/// greeting, the first updates) and the end (sign-off, appendices, the latest updates of an
 /// oldest-first thread). Incident communications are far shorter; this bounds the cost on
 /// hostile input.
 const SAMPLE_HEAD: usize = 48 * 1024;
@@ -773,11 +773,10 @@ const SIGNALS: &[Signal] = &[
 /// Evidence that a text is no incident communication but another genre that shares some of
 /// their words: release notes, project documentation, a security policy. When these outweigh
 /// the best kind, no kind is inferred.
-const NOT_COMMUNICATION: &[Signal] = &[
-    // (`kind` is not read for these.)
-    sig("release-notes", STATUS, 14.0, release_notes),
-    sig("project-docs", STATUS, 6.0, project_docs),
-    sig("security-policy", STATUS, 8.0, security_policy),
+const NOT_COMMUNICATION: &[(&str, f32, fn(&Text) -> f32)] = &[
+    ("release-notes", 14.0, release_notes),
+    ("project-docs", 6.0, project_docs),
+    ("security-policy", 8.0, security_policy),
 ];
 
 /// Release notes: several headings that are version numbers ("## 1.4.2 - 2024-05-01",
@@ -1785,25 +1784,38 @@ const MONTH_OR_DAY: &[&str] = &[
 
 /// Report metadata: authors, reviewers, incident id, severity level, report status.
 fn report_metadata(t: &Text) -> f32 {
-    const META: &[&str] = &[
+    /// Fields of a report's header ("Written by: …", "Incident ID: …").
+    const FIELDS: &[&str] = &[
         "authors:",
         "author:",
         "prepared by",
-        "written by",
+        "written by:",
         "reviewed by",
         "incident id",
-        "incident fp-",
-        "sev-1",
-        "sev-2",
-        "sev1",
-        "sev2",
-        "status:** final",
-        "status: final",
+        "incident number",
         "classification:",
         "date of report",
-        "incident number",
+        "report date",
     ];
-    graded(distinct(&t.lower, META), 1)
+    /// Fields shared with status pages and advisories, counted with a report's values only.
+    const SHARED: &[&str] = &["status:", "severity:", "incident:"];
+    const VALUES: &[&str] = &[
+        "sev-1", "sev-2", "sev-3", "sev1", "sev2", "sev3", "final", "draft",
+    ];
+    let fields = t
+        .head(12)
+        .iter()
+        .flat_map(|l| l.lower.split(['·', '|']))
+        .map(|part| part.trim().replace('*', ""))
+        .filter(|part| {
+            FIELDS.iter().any(|f| part.starts_with(f))
+                || SHARED.iter().any(|f| {
+                    part.strip_prefix(f)
+                        .is_some_and(|v| distinct(v, VALUES) > 0)
+                })
+        })
+        .count();
+    graded(fields, 1)
 }
 
 /// Length: post-mortems run long.
