@@ -928,6 +928,8 @@ fn live_update_language(t: &Text) -> f32 {
         "we are looking into",
         "we're looking into",
         "looking into it",
+        "updates to follow",
+        "issue affecting",
         "currently experiencing",
         "update this post",
         "as soon as we know more",
@@ -1467,11 +1469,25 @@ const SECURITY_CORE: &[&str] = &[
     "coordinated disclosure",
     "hackerone",
     "bugcrowd",
+    // Flaw classes.
+    "cross-site scripting",
+    "sql injection",
+    "remote code execution",
+    "privilege escalation",
+    "path traversal",
+    "directory traversal",
+    "denial of service",
+    "denial-of-service",
+    "authentication bypass",
+    "open redirect",
 ];
 
 /// The text is about a security flaw: an advisory identifier or a core security word.
 fn security_topic(t: &Text) -> bool {
-    advisory_identifiers(t) > 0.0 || distinct(&t.lower, SECURITY_CORE) > 0
+    advisory_identifiers(t) > 0.0
+        || distinct(&t.lower, SECURITY_CORE) > 0
+        // The GitHub advisory template: Impact, Patches, Workarounds, References.
+        || t.sections(&["impact", "patches", "workarounds", "references"]) >= 3
 }
 
 /// The language of security flaws: vulnerability, attacker, exploit, proof of concept,
