@@ -1,5 +1,13 @@
 //! The kinds of communication candor knows, status-update phases, and inference of both
 //! from the text when nothing declares them.
+//!
+//! Kind inference ([`guess_kind`]) is a small scoring model: each entry of [`SIGNALS`] is a
+//! named, documented measure of one convention of a genre (status-thread entries, e-mail
+//! headers, the statutory headings of breach letters, advisory identifiers, post-mortem
+//! sections, …), and the kind with the most points wins, with a confidence from its margin
+//! over the runner-up. Other genres that share their words (release notes, project docs,
+//! security policies) compete as "no communication". Phase inference ([`guess_phase`]) takes
+//! the latest entry of the status thread ([`crate::document::thread`]), or the wording.
 
 use crate::document::thread::{EntryStatus, OrderEvidence, Thread, strip_decoration};
 use serde::{Deserialize, Serialize};
@@ -703,8 +711,11 @@ struct Signal {
     /// Points when the convention is fully present.
     weight: f32,
     /// How strongly the text shows it, 0–1.
-    measure: fn(&Text) -> f32,
+    measure: Measure,
 }
+
+/// How strongly a text shows a convention, 0–1.
+type Measure = fn(&Text) -> f32;
 
 const STATUS: Kind = Kind::StatusUpdate;
 const EMAIL: Kind = Kind::IncidentEmail;
@@ -712,7 +723,7 @@ const BREACH: Kind = Kind::BreachNotice;
 const VULN: Kind = Kind::VulnerabilityNotice;
 const REVIEW: Kind = Kind::Postmortem;
 
-const fn sig(name: &'static str, kind: Kind, weight: f32, measure: fn(&Text) -> f32) -> Signal {
+const fn sig(name: &'static str, kind: Kind, weight: f32, measure: Measure) -> Signal {
     Signal {
         name,
         kind,
@@ -722,7 +733,8 @@ const fn sig(name: &'static str, kind: Kind, weight: f32, measure: fn(&Text) -> 
 }
 
 /// The scoring model. Weights: 1–2 a hint shared with other genres, 3–4 a convention typical
-/// of the genre, 5–7 one that defines it.
+/// of the genre, 5–8 one that defines it. Signals of supporting evidence (versions, length,
+/// letterheads, timelines) measure 0 unless the text is about what their genre is about.
 const SIGNALS: &[Signal] = &[
     // Status updates.
     sig("status-entries", STATUS, 7.0, status_entries),
@@ -773,7 +785,7 @@ const SIGNALS: &[Signal] = &[
 /// Evidence that a text is no incident communication but another genre that shares some of
 /// their words: release notes, project documentation, a security policy. When these outweigh
 /// the best kind, no kind is inferred.
-const NOT_COMMUNICATION: &[(&str, f32, fn(&Text) -> f32)] = &[
+const NOT_COMMUNICATION: &[(&str, f32, Measure)] = &[
     ("release-notes", 14.0, release_notes),
     ("project-docs", 6.0, project_docs),
     ("security-policy", 8.0, security_policy),
