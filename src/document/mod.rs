@@ -12,8 +12,8 @@ pub mod lines;
 mod markdown;
 mod quotes;
 pub mod sentences;
-pub mod thread;
 mod text;
+pub mod thread;
 
 pub use front_matter::{FrontMatter, FrontMatterBlock, FrontMatterError};
 pub use lines::LineIndex;
