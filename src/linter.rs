@@ -4,7 +4,7 @@
 use crate::config::{Config, ConfigError, RuleSetting};
 use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion};
 use crate::document::{Document, Format};
-use crate::kind::{Kind, KindSource, Phase, infer_kind, infer_phase};
+use crate::kind::{Kind, KindSource, Phase, guess_kind, guess_phase};
 use crate::policy::packs::Packs;
 use crate::policy::{Facts, Policies, elements};
 use crate::report::FileReport;
@@ -198,22 +198,25 @@ impl Linter {
             .and_then(|p| p.parse::<Phase>().ok());
         let cfg_kind = overrides.iter().rev().find_map(|o| o.kind);
         let cfg_phase = overrides.iter().rev().find_map(|o| o.phase);
-        let (kind, kind_source) = if let Some(k) = opts.kind {
-            (Some(k), KindSource::Cli)
+        // Inference reads the text with code blanked but quotations kept: a status thread
+        // pasted into a forum post or quoted by an article is still the document's subject.
+        let (kind, kind_source, kind_guess) = if let Some(k) = opts.kind {
+            (Some(k), KindSource::Cli, None)
         } else if let Some(k) = fm_kind {
-            (Some(k), KindSource::FrontMatter)
+            (Some(k), KindSource::FrontMatter, None)
         } else if let Some(k) = cfg_kind {
-            (Some(k), KindSource::Config)
+            (Some(k), KindSource::Config, None)
         } else {
-            (infer_kind(&doc.prose), KindSource::Inferred)
+            let g = guess_kind(&doc.raw);
+            (g.kind, KindSource::Inferred, Some(g))
         };
-        let phase = if kind == Some(Kind::StatusUpdate) {
-            opts.phase
-                .or(fm_phase)
-                .or(cfg_phase)
-                .or_else(|| infer_phase(&doc.prose))
-        } else {
-            opts.phase.or(fm_phase).or(cfg_phase)
+        let declared_phase = opts.phase.or(fm_phase).or(cfg_phase);
+        let (phase, phase_confidence) = match declared_phase {
+            None if kind == Some(Kind::StatusUpdate) => {
+                let g = guess_phase(&doc.raw);
+                (g.phase, g.phase.map(|_| g.confidence))
+            }
+            declared => (declared, None),
         };
         let mut packs: Vec<String> = self.config.packs.clone();
         packs.extend(overrides.iter().flat_map(|o| o.packs.iter().cloned()));
@@ -331,7 +334,12 @@ impl Linter {
             path: opts.path.clone(),
             kind,
             kind_source,
+            kind_confidence: kind_guess
+                .as_ref()
+                .and_then(|g| g.kind.map(|_| g.confidence)),
+            kind_runner_up: kind_guess.as_ref().and_then(|g| g.runner_up),
             phase,
+            phase_confidence,
             packs,
             elements: els,
             requirements,

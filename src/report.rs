@@ -1,7 +1,7 @@
 //! What a check returns: per-file results (kind, elements, diagnostics) and run-level errors.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::kind::{Kind, KindSource, Phase};
+use crate::kind::{Confidence, Kind, KindSource, Phase};
 use crate::policy::packs::PackCheck;
 use crate::policy::{Element, Elements};
 use std::collections::BTreeMap;
@@ -12,7 +12,13 @@ pub struct FileReport {
     pub path: String,
     pub kind: Option<Kind>,
     pub kind_source: KindSource,
+    /// How sure the inference of `kind` is; `None` when the kind was declared or none inferred.
+    pub kind_confidence: Option<Confidence>,
+    /// The second most likely kind, when the kind was inferred.
+    pub kind_runner_up: Option<Kind>,
     pub phase: Option<Phase>,
+    /// How sure the inference of `phase` is; `None` when the phase was declared or none inferred.
+    pub phase_confidence: Option<Confidence>,
     pub packs: Vec<String>,
     pub elements: Elements,
     /// The elements the policy requires for this kind/phase, with the severity of their absence.
@@ -34,6 +40,12 @@ impl FileReport {
 
     pub fn max_severity(&self) -> Option<Severity> {
         self.diagnostics.iter().map(|d| d.severity).max()
+    }
+
+    /// The kind or phase was inferred with low confidence: the reader should declare it.
+    pub fn unsure_of_kind(&self) -> bool {
+        self.kind_confidence == Some(Confidence::Low)
+            || self.phase_confidence == Some(Confidence::Low)
     }
 }
 

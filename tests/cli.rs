@@ -206,6 +206,43 @@ fn kind_is_inferred_and_said_so() {
 }
 
 #[test]
+fn an_unsure_kind_is_said_and_declaring_it_is_suggested() {
+    let d = dir_with(&[(
+        "note.md",
+        b"Hi all,\n\nUploads are failing with errors. We are investigating and will post the next update here within the hour.\n\nOps\n",
+    )]);
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = candor()
+            .current_dir(d.path())
+            .args(["check", "--no-config", "--format", "json"])
+            .args(args)
+            .arg("note.md")
+            .assert()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    };
+    let f = &json(&[])["files"][0];
+    assert_eq!(f["kind_source"], "inferred");
+    assert_eq!(f["kind_confidence"], "low", "{f}");
+    // A declared kind is not inferred: no confidence.
+    let f = &json(&["--kind", "status-update", "--phase", "investigating"])["files"][0];
+    assert_eq!(f["kind_confidence"], serde_json::Value::Null);
+    assert_eq!(f["phase_confidence"], serde_json::Value::Null);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--color", "never", "note.md"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let human = String::from_utf8(out).unwrap();
+    assert!(human.contains("with low confidence"), "{human}");
+    assert!(human.contains("front matter"), "{human}");
+}
+
+#[test]
 fn config_errors_point_into_the_toml() {
     let d = dir_with(&[
         (

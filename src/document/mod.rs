@@ -14,6 +14,7 @@ mod quotes;
 pub mod sections;
 pub mod sentences;
 mod text;
+pub mod thread;
 
 pub use front_matter::{FrontMatter, FrontMatterBlock, FrontMatterError};
 pub use lines::LineIndex;

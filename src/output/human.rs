@@ -3,6 +3,7 @@
 
 use super::plural;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::kind::{Confidence, Kind};
 use crate::policy::Element;
 use crate::report::{FileError, FileReport, Report, Summary};
 use miette::{
@@ -246,6 +247,11 @@ impl super::Renderer for Human {
     fn file(&mut self, f: &FileReport, out: &mut String) {
         let whole =
             has_lone_cr(&f.source).then(|| NamedSource::new(f.path.clone(), f.source.clone()));
+        // Before the findings: the policy findings all assume the inferred kind.
+        if let Some(note) = inference_note(f) {
+            out.push_str(&note);
+            out.push('\n');
+        }
         for d in &f.diagnostics {
             let src = match &whole {
                 Some(w) => Src::Whole(w),
@@ -291,14 +297,69 @@ impl super::Renderer for Human {
     }
 }
 
+/// When the kind or phase was inferred with low confidence: says so, names the likely
+/// alternative and how to declare the kind and phase.
+pub fn inference_note(f: &FileReport) -> Option<String> {
+    if !f.unsure_of_kind() {
+        return None;
+    }
+    let mut out = String::new();
+    let mut front_matter = Vec::new();
+    let mut config = Vec::new();
+    if let (Some(Confidence::Low), Some(kind)) = (f.kind_confidence, f.kind) {
+        let alternative = f
+            .kind_runner_up
+            .map(|k| format!(" (it could also be {})", with_article(k)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  ⚠ {}: kind inferred as {kind} with low confidence{alternative}; the checks assume {kind}",
+            f.path
+        );
+        front_matter.push(format!("`kind: {kind}`"));
+        config.push(format!("`kind = \"{kind}\"`"));
+    }
+    if let (Some(Confidence::Low), Some(phase)) = (f.phase_confidence, f.phase) {
+        let _ = writeln!(
+            out,
+            "  ⚠ {}: phase inferred as {phase} with low confidence; the checks assume {phase}",
+            f.path
+        );
+        front_matter.push(format!("`phase: {phase}`"));
+        config.push(format!("`phase = \"{phase}\"`"));
+    }
+    let _ = writeln!(
+        out,
+        "  help: declare it so the right policy applies: {} (or the right value) in the front matter, or {} in an [[overrides]] entry of candor.toml",
+        front_matter.join(" and "),
+        config.join(" and ")
+    );
+    Some(out)
+}
+
+fn with_article(k: Kind) -> String {
+    let article = if k.as_str().starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {k}")
+}
+
 /// ✓/✗ per element, with the evidence sentence that satisfied it.
 pub fn checklist(f: &FileReport) -> String {
     let mut out = String::new();
     let kind = f.kind.map_or("unknown kind".to_string(), |k| k.to_string());
     let phase = f.phase.map(|p| format!(" ({p})")).unwrap_or_default();
+    let confidence = match (f.kind_confidence, f.phase_confidence) {
+        (Some(k), Some(p)) if k != p => format!(" ({k} confidence; phase: {p} confidence)"),
+        (Some(k), _) => format!(" ({k} confidence)"),
+        (None, Some(p)) => format!(" (phase: {p} confidence)"),
+        (None, None) => String::new(),
+    };
     let _ = writeln!(
         out,
-        "{}: {kind}{phase}, kind from {}",
+        "{}: {kind}{phase}, kind from {}{confidence}",
         f.path,
         f.kind_source.as_str()
     );

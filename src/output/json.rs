@@ -100,7 +100,9 @@ pub fn file_value(f: &FileReport) -> Value {
         "path": f.path,
         "kind": f.kind.map(|k| k.as_str()),
         "kind_source": f.kind_source.as_str(),
+        "kind_confidence": f.kind_confidence.map(|c| c.as_str()),
         "phase": f.phase.map(|p| p.as_str()),
+        "phase_confidence": f.phase_confidence.map(|c| c.as_str()),
         "packs": f.packs,
         "elements": elements,
         "pack_checks": f.pack_checks.iter().map(|c| json!({
