@@ -80,8 +80,12 @@ pub struct Override {
 pub struct Config {
     /// Where the config was read from (None: built-in defaults).
     pub path: Option<PathBuf>,
-    /// Directory relative paths and globs are resolved against.
+    /// The folder of the config file (absolute): relative paths and globs are resolved
+    /// against it, whatever the working directory.
     pub root: PathBuf,
+    /// The working directory when the config was built: relative file paths given to
+    /// [`Config::is_included`] and [`Config::overrides_for`] are relative to it.
+    pub cwd: PathBuf,
     pub fail_on: Severity,
     pub include: GlobSet,
     pub exclude: GlobSet,
@@ -106,9 +110,11 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
 
 impl Default for Config {
     fn default() -> Self {
+        let cwd = current_dir();
         Config {
             path: None,
-            root: PathBuf::from("."),
+            root: cwd.clone(),
+            cwd,
             fail_on: Severity::Error,
             include: build_globs(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid"),
             exclude: GlobSet::empty(),
@@ -285,8 +291,12 @@ impl Config {
                 rules: parse_rules(&o.rules)?,
             });
         }
+        let cwd = current_dir();
+        // Canonical when it exists: the working directory is (getcwd resolves links).
+        let root = std::fs::canonicalize(&root).unwrap_or_else(|_| normalize(&cwd.join(&root)));
         let resolve = |v: &[String]| v.iter().map(|d| root.join(d)).collect::<Vec<_>>();
         Ok(Config {
+            cwd,
             path: None,
             fail_on,
             include,
@@ -353,20 +363,51 @@ impl Config {
 
     /// Kind/phase/packs/rule settings for one file from the overrides that match it.
     pub fn overrides_for(&self, path: &Path) -> Vec<&Override> {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        let rel = rel.strip_prefix("./").unwrap_or(rel);
+        let rel = self.glob_path(path);
         self.overrides
             .iter()
-            .filter(|o| o.globs.is_match(rel) || o.globs.is_match(path))
+            .filter(|o| o.globs.is_match(&rel))
             .collect()
     }
 
     pub fn is_included(&self, path: &Path) -> bool {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        let rel = rel.strip_prefix("./").unwrap_or(rel);
-        (self.include.is_match(rel) || self.include.is_match(path))
-            && !(self.exclude.is_match(rel) || self.exclude.is_match(path))
+        let rel = self.glob_path(path);
+        self.include.is_match(&rel) && !self.exclude.is_match(&rel)
     }
+
+    /// The path globs are matched against: relative to the config's folder, so `status/**`
+    /// means the same files from any working directory (as ruff, ESLint and Vale do). A file
+    /// outside that folder is matched by its absolute path.
+    fn glob_path(&self, path: &Path) -> PathBuf {
+        let abs = normalize(&self.cwd.join(path));
+        match abs.strip_prefix(&self.root) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => abs,
+        }
+    }
+}
+
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system (symbolic links are not resolved,
+/// so a path keeps the folder names the user sees).
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn unknown_field_help(msg: &str) -> Option<String> {

@@ -329,14 +329,12 @@ impl Server<'_> {
         }
     }
 
-    /// The display path of a document: relative to the workspace root when inside it, so the
-    /// config's globs (`[[overrides]] files = [...]`) match as they do on the command line.
+    /// The path a document is checked under: its absolute path for a `file:` URI, so the
+    /// config's globs (`include`, `[[overrides]] files = [...]`, relative to candor.toml)
+    /// match as they do on the command line, whatever the server's working directory.
     fn doc_path(&self, uri: &Uri) -> String {
         match uri_to_path(uri) {
-            Some(p) => match self.root.as_deref().and_then(|r| p.strip_prefix(r).ok()) {
-                Some(rel) => rel.display().to_string(),
-                None => p.display().to_string(),
-            },
+            Some(p) => p.display().to_string(),
             None => uri.as_str().to_string(),
         }
     }

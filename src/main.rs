@@ -107,9 +107,14 @@ struct CheckArgs {
     /// Ignore any candor.toml.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
-    /// The file name to show for standard input (also selects Markdown or plain text).
-    #[arg(long, default_value = "<stdin>")]
-    stdin_filename: String,
+    /// Read the draft from standard input and show it under this name (which also selects
+    /// Markdown or plain text, and the config's overrides). Implies `-`.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Also walk hidden files and folders (names starting with `.`, such as `.github/`),
+    /// which directory walks skip by default.
+    #[arg(long)]
+    hidden: bool,
     /// Fail (exit 1) on findings of this severity or worse: `warnings` or `infos`.
     #[arg(long, value_parser = parse_severity)]
     deny: Option<Severity>,
@@ -166,6 +171,41 @@ fn report_error(e: impl miette::Diagnostic + Send + Sync + 'static) {
     eprintln!("{:?}", miette::Report::new(e));
 }
 
+/// A problem with the command itself, its output or its files: what went wrong and how to
+/// fix it, printed by miette like every other error.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(candor::cli))]
+struct CliError {
+    message: String,
+    #[help]
+    help: String,
+}
+
+/// Something candor did differently from what the command line asked, or ignored.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(candor::cli), severity(Warning))]
+struct CliWarning {
+    message: String,
+    #[help]
+    help: String,
+}
+
+fn cli_error(message: impl Into<String>, help: impl Into<String>) {
+    report_error(CliError {
+        message: message.into(),
+        help: help.into(),
+    });
+}
+
+fn cli_warning(message: impl Into<String>, help: impl Into<String>) {
+    report_error(CliWarning {
+        message: message.into(),
+        help: help.into(),
+    });
+}
+
 #[allow(clippy::result_large_err)] // cold path; the error carries its source for miette
 fn load_linter(config: Option<&PathBuf>, no_config: bool) -> Result<Linter, ConfigError> {
     let config = if no_config {
@@ -197,6 +237,16 @@ fn check(args: CheckArgs) -> u8 {
         report_error(e);
         return 2;
     }
+    let mut phase = args.phase;
+    if let (Some(kind), Some(p)) = (args.kind, args.phase)
+        && kind != Kind::StatusUpdate
+    {
+        cli_warning(
+            format!("--phase {p} is ignored: `{kind}` documents have no phase"),
+            "phases (investigating, identified, monitoring, resolved) apply to status updates only: drop --phase, or pass --kind status-update",
+        );
+        phase = None;
+    }
     let mut errors = Vec::new();
     let selected = match select_files(&args, &linter) {
         Ok(s) => s,
@@ -205,9 +255,18 @@ fn check(args: CheckArgs) -> u8 {
             return 2;
         }
     };
+    let reads_stdin = args.stdin_filename.is_some() || args.paths.iter().any(|p| p == "-");
     let paths = match selected {
         Some(files) => files,
+        // `--stdin-filename` alone means "check standard input" (as ruff and Prettier read it).
+        None if args.paths.is_empty() && reads_stdin => vec![PathBuf::from("-")],
         None if args.paths.is_empty() => vec![PathBuf::from(".")],
+        None if reads_stdin && !args.paths.iter().any(|p| p == "-") => args
+            .paths
+            .iter()
+            .cloned()
+            .chain([PathBuf::from("-")])
+            .collect(),
         None => args.paths.clone(),
     };
     let mut inputs = Vec::new();
@@ -216,22 +275,31 @@ fn check(args: CheckArgs) -> u8 {
     if !stdin.is_empty() {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            eprintln!("error: cannot read standard input: {e}");
+            cli_error(
+                format!("cannot read standard input: {e}"),
+                "pipe the draft into candor, e.g. `candor check --stdin-filename draft.md < draft.md`",
+            );
             return 2;
         }
         inputs.push(Input::Stdin {
-            name: args.stdin_filename.clone(),
+            name: args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into()),
             bytes,
         });
     }
+    let walk = run::WalkOptions {
+        hidden: args.hidden,
+    };
     inputs.extend(
-        run::collect(&linter, &files, &mut errors)
+        run::collect(&linter, &files, &walk, &mut errors)
             .into_iter()
             .map(Input::Path),
     );
     let opts = RunOptions {
         kind: args.kind,
-        phase: args.phase,
+        phase,
         packs: args.packs.clone(),
     };
     let fail_on = args
@@ -286,9 +354,9 @@ fn check(args: CheckArgs) -> u8 {
     if let Some(path) = &args.html
         && let Err(e) = std::fs::write(path, html::render(&kept))
     {
-        eprintln!(
-            "error: cannot write {}: {e}\n  help: check that the directory exists and is writable",
-            path.display()
+        cli_error(
+            format!("cannot write {}: {e}", path.display()),
+            "check that the directory exists and is writable",
         );
         return 2;
     }
@@ -306,7 +374,7 @@ fn check(args: CheckArgs) -> u8 {
     let _ = stdout.flush();
     if args.format != OutputFormat::Human {
         for e in &kept.errors {
-            eprintln!("error: {}: {}\n  help: {}", e.path, e.message, e.help);
+            cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
         }
     }
     report::exit_code(kept.errors.len(), worst, fail_on) as u8
@@ -323,9 +391,11 @@ fn select_files(
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         candor::select::changed_since(rev, &cwd)?
     } else if let Some(list) = &args.files_from {
-        if list.as_os_str() == "-" && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        if list.as_os_str() == "-"
+            && (args.stdin_filename.is_some() || args.paths.iter().any(|p| p.as_os_str() == "-"))
+        {
             return Err(candor::select::SelectError {
-                message: "`--files-from -` and the path `-` both read standard input".into(),
+                message: "`--files-from -` and the draft (`-` or `--stdin-filename`) both read standard input".into(),
                 help: Some("pass the file list in a file, or the draft as a path".into()),
             });
         }
@@ -344,8 +414,9 @@ fn lsp() -> u8 {
     match candor::lsp::run_stdio() {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!(
-                "error: the language server stopped: {e}\n  help: editors start `candor lsp` themselves; run it from an editor's LSP client"
+            cli_error(
+                format!("the language server stopped: {e}"),
+                "editors start `candor lsp` themselves; run it from an editor's LSP client",
             );
             1
         }
@@ -355,7 +426,10 @@ fn lsp() -> u8 {
 fn man() -> u8 {
     let mut out = Vec::new();
     if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
-        eprintln!("error: cannot render the man page: {e}");
+        cli_error(
+            format!("cannot render the man page: {e}"),
+            "this is a bug in candor; please report it",
+        );
         return 2;
     }
     let _ = std::io::stdout().write_all(&out);
@@ -433,7 +507,10 @@ fn explain(rule: &str) -> u8 {
                 Some(s) => format!("did you mean `{s}`? "),
                 None => String::new(),
             };
-            eprintln!("error: no rule `{rule}`\n  help: {hint}`candor rules` lists every rule");
+            cli_error(
+                format!("no rule `{rule}`"),
+                format!("{hint}`candor rules` lists every rule"),
+            );
             2
         }
     }
@@ -442,9 +519,9 @@ fn explain(rule: &str) -> u8 {
 fn init(force: bool) -> u8 {
     let path = PathBuf::from(candor::config::FILE_NAME);
     if path.exists() && !force {
-        eprintln!(
-            "error: {} already exists\n  help: pass --force to overwrite it",
-            path.display()
+        cli_error(
+            format!("{} already exists", path.display()),
+            "pass --force to overwrite it",
         );
         return 2;
     }
@@ -454,9 +531,9 @@ fn init(force: bool) -> u8 {
             0
         }
         Err(e) => {
-            eprintln!(
-                "error: cannot write {}: {e}\n  help: check that the directory is writable",
-                path.display()
+            cli_error(
+                format!("cannot write {}: {e}", path.display()),
+                "check that the directory is writable",
             );
             2
         }

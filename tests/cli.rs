@@ -432,7 +432,12 @@ fn streamed_output_equals_whole_report_rendering() {
 
     let linter = candor::Linter::with_config(candor::config::Config::default()).unwrap();
     let mut errors = Vec::new();
-    let paths = run::collect(&linter, std::slice::from_ref(&root), &mut errors);
+    let paths = run::collect(
+        &linter,
+        std::slice::from_ref(&root),
+        &Default::default(),
+        &mut errors,
+    );
     let inputs = paths.into_iter().map(Input::Path).collect();
     let mut report = run::check_inputs(&linter, inputs, &RunOptions::default());
     assert_eq!(report.files.len(), 150);
@@ -457,4 +462,151 @@ fn streamed_output_equals_whole_report_rendering() {
         width: 100,
     };
     assert_eq!(cli("human"), human::render(&report, &opts));
+}
+
+/// The rule ids reported for each file of a `--format json` run.
+fn rules_by_file(out: &[u8]) -> Vec<(String, Vec<String>)> {
+    let v: serde_json::Value = serde_json::from_slice(out).expect("JSON output");
+    v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let rules = f["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["rule"].as_str().unwrap().to_string())
+                .collect();
+            (f["path"].as_str().unwrap().to_string(), rules)
+        })
+        .collect()
+}
+
+#[test]
+fn config_globs_are_relative_to_the_config_file_from_any_folder() {
+    let config = "include = [\"status/**/*.md\", \"letters/**/*.md\"]\nexclude = [\"archive/**\"]\n\n[[overrides]]\nfiles = [\"letters/**\"]\nkind = \"breach-notice\"\npacks = [\"us-ca\"]\n";
+    let letter = "We are writing about an incident that may have involved your data.\n";
+    let d = dir_with(&[
+        ("candor.toml", config.as_bytes()),
+        ("letters/one.md", letter.as_bytes()),
+        ("status/update.md", BAD.as_bytes()),
+        ("archive/old.md", BAD.as_bytes()),
+    ]);
+    let run = |cwd: &str, args: &[&str]| {
+        let out = candor()
+            .current_dir(d.path().join(cwd))
+            .args(["check", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        rules_by_file(&out.stdout)
+    };
+    // The override applies from the root and from inside the folder: same findings.
+    let from_root = run(".", &["letters/one.md"]);
+    let from_inside = run("letters", &["one.md"]);
+    assert_eq!(from_root[0].1, from_inside[0].1);
+    assert!(
+        from_inside[0].1.iter().any(|r| r.starts_with("us-ca-")),
+        "{from_inside:?}"
+    );
+    // `include` finds the drafts from inside their folder.
+    let status = run("status", &[]);
+    assert_eq!(status.len(), 1, "{status:?}");
+    assert_eq!(status[0].0, "./update.md");
+    // An excluded folder stays excluded when walked from inside it.
+    assert!(run("archive", &[]).is_empty());
+    assert!(run("archive", &["."]).is_empty());
+}
+
+#[test]
+fn stdin_filename_alone_reads_standard_input() {
+    // An editor pipes one buffer: the other drafts in the folder must not be checked.
+    let d = dir_with(&[("other.md", BAD.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "short",
+            "--stdin-filename",
+            "buffer.md",
+        ])
+        .write_stdin(CLEAN)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!out.contains("other.md"), "{out}");
+}
+
+#[test]
+fn hidden_folders_are_skipped_unless_asked() {
+    let d = dir_with(&[
+        (".github/ISSUE.md", BAD.as_bytes()),
+        ("a.md", CLEAN.as_bytes()),
+    ]);
+    let files = |extra: &[&str]| {
+        let out = candor()
+            .current_dir(d.path())
+            .args(["check", "--no-config", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        rules_by_file(&out.stdout)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(files(&[]), vec!["./a.md"]);
+    assert_eq!(files(&["--hidden"]), vec!["./.github/ISSUE.md", "./a.md"]);
+}
+
+#[test]
+fn a_phase_with_another_kind_is_a_warning() {
+    let d = dir_with(&[("letter.md", BAD.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--kind",
+            "breach-notice",
+            "--phase",
+            "resolved",
+            "letter.md",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--phase resolved is ignored"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["phase"], serde_json::Value::Null);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subfolder_is_reported_against_its_own_path() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = dir_with(&[("sub/a.md", BAD.as_bytes()), ("b.md", CLEAN.as_bytes())]);
+    let sub = d.path().join("sub");
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read_dir(&sub).is_ok() {
+        // Running as root: permissions are not enforced, nothing to test.
+        fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+        return;
+    }
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "json", "."])
+        .output()
+        .unwrap();
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["path"], "./sub", "{v}");
 }

@@ -522,7 +522,12 @@ fn a_path_that_disappears_mid_run() {
     let d = dir_with(&[("good.md", GOOD.as_bytes()), ("gone.md", GOOD.as_bytes())]);
     let linter = candor::Linter::new();
     let mut errors = Vec::new();
-    let files = candor::run::collect(&linter, &[d.path().to_path_buf()], &mut errors);
+    let files = candor::run::collect(
+        &linter,
+        &[d.path().to_path_buf()],
+        &Default::default(),
+        &mut errors,
+    );
     assert_eq!(files.len(), 2);
     fs::remove_file(d.path().join("gone.md")).unwrap();
     let inputs = files.into_iter().map(candor::run::Input::Path).collect();
