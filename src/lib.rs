@@ -22,6 +22,7 @@ pub mod nlp;
 pub mod output;
 pub mod policy;
 pub mod report;
+pub mod rule_id;
 pub mod rules;
 pub mod run;
 pub mod select;

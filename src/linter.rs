@@ -455,6 +455,18 @@ fn load_user_rules(
             label: "here".into(),
             help: Some(e.help.clone()),
         })?;
+        let id = &rule.meta().id;
+        if let Err(problem) = crate::rule_id::validate_rule_id(id) {
+            return Err(ConfigError {
+                message: format!("invalid rule file {}: {problem}", p.display()),
+                src: Some(NamedSource::new(p.display().to_string(), text.clone())),
+                span: text.find(id.as_str()).map(|i| SourceSpan::from(i..i + id.len())),
+                label: "this id".into(),
+                help: Some(
+                    "set `id` to a kebab-case id, e.g. `id = \"acme-no-eta\"`: ids are used in candor.toml, suppression comments and links".into(),
+                ),
+            });
+        }
         if rules.iter().any(|r| r.meta().id == rule.meta().id) {
             return Err(ConfigError::plain(
                 format!(

@@ -443,14 +443,25 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-fn rules(format: ListFormat) -> u8 {
-    let linter = match load_linter(None, false) {
+/// The linter `candor rules` and `candor explain` document: the config's (its own rule files
+/// and packs included), or the built-in one with a warning while the config is broken, so the
+/// documentation needed to fix it stays available.
+fn linter_for_docs() -> Linter {
+    match load_linter(None, false) {
         Ok(l) => l,
         Err(e) => {
             report_error(e);
-            return 2;
+            cli_warning(
+                "the configuration above is invalid: showing the built-in rules only",
+                "fix candor.toml to see your own rules and packs here too",
+            );
+            Linter::new()
         }
-    };
+    }
+}
+
+fn rules(format: ListFormat) -> u8 {
+    let linter = linter_for_docs();
     let metas = linter.metas();
     match format {
         ListFormat::Markdown => emit(&candor::output::rules_markdown(&metas)),
@@ -480,13 +491,7 @@ fn rules(format: ListFormat) -> u8 {
 }
 
 fn explain(rule: &str) -> u8 {
-    let linter = match load_linter(None, false) {
-        Ok(l) => l,
-        Err(e) => {
-            report_error(e);
-            return 2;
-        }
-    };
+    let linter = linter_for_docs();
     if let Some(p) = linter.packs().get(rule) {
         println!("{}", p.docs().trim_end());
         return 0;

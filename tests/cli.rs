@@ -610,3 +610,41 @@ fn an_unreadable_subfolder_is_reported_against_its_own_path() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["errors"][0]["path"], "./sub", "{v}");
 }
+
+const USER_RULE: &str = "id = \"ID\"\nseverity = \"info\"\nsummary = \"Say sign in\"\nmessage = \"We write 'sign in'.\"\nhelp = \"Write sign in.\"\n[docs]\nwhat = \"log in\"\nwhy = \"House style.\"\n[[patterns]]\nmatch = '\\blog in\\b'\n";
+
+#[test]
+fn user_rule_ids_must_be_kebab_case() {
+    let d = dir_with(&[
+        ("candor.toml", b"rule_dirs = [\"my-rules\"]\n"),
+        (
+            "my-rules/style.toml",
+            USER_RULE.replace("ID", "Working Hard!").as_bytes(),
+        ),
+        ("a.md", CLEAN.as_bytes()),
+    ]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "a.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`Working Hard!` is"))
+        .stderr(predicate::str::contains("not a valid id"))
+        .stderr(predicate::str::contains("`working-hard`"))
+        .stderr(predicate::str::contains("style.toml"));
+}
+
+#[test]
+fn rules_and_explain_still_work_while_the_config_is_broken() {
+    let d = dir_with(&[("candor.toml", b"fail_onn = \"error\"\n")]);
+    for args in [&["rules"][..], &["explain", "hedging"]] {
+        candor()
+            .current_dir(d.path())
+            .args(args)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("hedging"))
+            .stderr(predicate::str::contains("did you mean `fail_on`"))
+            .stderr(predicate::str::contains("showing the built-in rules only"));
+    }
+}

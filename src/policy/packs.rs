@@ -150,12 +150,7 @@ impl Pack {
             span: e.span(),
             help: "a pack has id, title, source, version, summary and [[require]] entries with id, summary, cite, help and check = { type = \"title\" | \"headings\" | \"element\" | \"pattern\", … }; see docs/policies.md".into(),
         })?;
-        let bad_id = |id: &str| {
-            id.is_empty()
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        };
+        let bad_id = |id: &str| crate::rule_id::validate_rule_id(id).is_err();
         if bad_id(&raw.id) {
             return Err(PackError {
                 message: format!("pack id `{}` in {origin} is not kebab-case", raw.id),
