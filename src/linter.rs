@@ -10,7 +10,7 @@ use crate::policy::{Facts, Policies, elements};
 use crate::report::FileReport;
 use crate::rules::phrase::PhraseRule;
 use crate::rules::{Context, EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, Vocab, code};
-use crate::suppress;
+use crate::{front_matter_lint, suppress};
 use miette::{NamedSource, SourceSpan};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -48,6 +48,8 @@ pub struct Linter {
     pack_metas: Vec<RuleMeta>,
     vocab: Vocab,
     config: Config,
+    /// Every rule id a setting or suppression may name (`grammar/*` for the grammar group).
+    rule_ids: Vec<String>,
 }
 
 impl Linter {
@@ -90,7 +92,7 @@ impl Linter {
         let policy_metas = policies.rule_metas();
         let packs = crate::policy::packs::load(&config)?;
         let pack_metas = packs.iter().flat_map(|p| p.rule_metas()).collect();
-        let linter = Linter {
+        let mut linter = Linter {
             rules,
             policy_metas,
             policies,
@@ -98,11 +100,13 @@ impl Linter {
             pack_metas,
             vocab,
             config,
+            rule_ids: Vec::new(),
         };
         let mut known: Vec<String> = linter.metas().iter().map(|m| m.id.clone()).collect();
         // The grammar group (feature `nlprule`) and its `grammar/<LanguageTool id>` rules are valid
         // in any build, so one candor.toml serves builds with and without the feature.
         known.extend([GRAMMAR_GROUP.to_string(), format!("{GRAMMAR_GROUP}/*")]);
+        linter.rule_ids = known.clone();
         let text = linter
             .config
             .path
@@ -179,7 +183,9 @@ impl Linter {
 
     /// Checks one document.
     pub fn check(&self, text: &str, opts: &Options) -> FileReport {
-        let doc = Document::parse(text, opts.format);
+        let mut doc = Document::parse(text, opts.format);
+        // Before anything reads the front matter: what it reports, it also drops.
+        let front_matter_findings = front_matter_lint::check(&mut doc, &self.rule_ids);
         let path = Path::new(&opts.path);
         let overrides = self.config.overrides_for(path);
         let fm = doc.front_matter.as_ref();
@@ -275,7 +281,7 @@ impl Linter {
                 findings.extend(pack_findings);
             }
         }
-        findings.extend(front_matter_findings(&doc));
+        findings.extend(front_matter_findings);
         findings.extend(crate::policy::packs::front_matter_pack_findings(
             &self.packs,
             &doc,
@@ -356,48 +362,15 @@ static ENGINE_RULES: std::sync::LazyLock<[RuleMeta; 2]> = std::sync::LazyLock::n
             needs_nlp: false,
         },
         RuleMeta {
-            id: "invalid-front-matter".to_string(),
+            id: front_matter_lint::RULE.to_string(),
             severity: Severity::Error,
-            summary: "Front matter that cannot be read, or declares an unknown kind or phase".into(),
-            docs: "# invalid-front-matter\n\nFront matter that cannot be read, or that declares an unknown kind or phase.\n\n## What it flags\nYAML (`---`) or TOML (`+++`) front matter with a syntax error, an unknown key, or a `kind`/`phase` value candor does not know. The rest of the document is still checked, with the kind inferred.\n\n## Why it matters\nA typo in `kind` silently changes which policy a draft is held to.\n\n## Bad\n> ---\n> kind: status\n> phse: resolved\n> ---\n\n## Good\n> ---\n> kind: status-update\n> phase: resolved\n> ---\n".into(),
+            summary: "Front matter that cannot be read, or declares something candor does not know".into(),
+            docs: "# invalid-front-matter\n\nFront matter that cannot be read, or that declares something candor does not know.\n\n## What it flags\nYAML (`---`) or TOML (`+++`) front matter with a syntax error, an unknown key, a `kind`/`phase` value candor does not know, an unknown pack, an unknown rule id or rule setting under `rules` (with the closest id), or a `times_tz` that is neither an IANA time zone name (`UTC`, `Europe/Berlin`) nor a UTC offset (`+02:00`). A value that is reported is ignored; the rest of the document is still checked.\n\n## Why it matters\nA typo in `kind` silently changes which policy a draft is held to; a typo in a rule id turns nothing off; a made-up `times_tz` would declare a zone no reader can use.\n\n## Bad\n> ---\n> kind: status\n> phse: resolved\n> ---\n\n## Good\n> ---\n> kind: status-update\n> phase: resolved\n> ---\n".into(),
             family: Family::Code,
             needs_nlp: false,
         },
     ]
 });
-
-fn front_matter_findings(doc: &Document) -> Vec<Finding> {
-    let mut out = Vec::new();
-    if let Some(e) = &doc.front_matter_error {
-        out.push(
-            Finding::new("invalid-front-matter", Severity::Error, e.start, e.end)
-                .message(format!("The front matter could not be read: {}", e.message))
-                .help("Front matter is YAML between `---` lines or TOML between `+++` lines, with keys kind, phase, audience, packs, times_tz, reported_by and rules. The rest of the document was still checked."),
-        );
-    }
-    if let (Some(fm), Some(b)) = (&doc.front_matter, &doc.front_matter_block) {
-        let at = |needle: &str| {
-            doc.source[b.start..b.end]
-                .find(needle)
-                .map_or((b.start, b.start + 3), |i| {
-                    (b.start + i, b.start + i + needle.len())
-                })
-        };
-        if let Some(k) = &fm.kind
-            && let Err(m) = k.parse::<Kind>()
-        {
-            let (s, e) = at(k);
-            out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Set `kind` to one of the five kinds, or remove it to let candor infer the kind."));
-        }
-        if let Some(p) = &fm.phase
-            && let Err(m) = p.parse::<Phase>()
-        {
-            let (s, e) = at(p);
-            out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Status-update phases are investigating, identified, monitoring and resolved."));
-        }
-    }
-    out
-}
 
 fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
     let span = doc.lines.span(&doc.source, f.start, f.end);
