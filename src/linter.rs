@@ -286,16 +286,17 @@ impl Linter {
             &self.packs,
             &doc,
         ));
-        let findings = suppress::apply(&doc, findings);
+        let is_off = |id: &str| setting_for(&settings, id) == Some(&RuleSetting::Off);
+        let known = suppress::Known {
+            rule_ids: &self.rule_ids,
+            is_off: &is_off,
+        };
+        let findings = suppress::apply(&doc, findings, &known);
 
         let mut diagnostics: Vec<Diagnostic> = findings
             .into_iter()
             .filter_map(|f| {
-                // A grouped id (`grammar/COULD_OF`) falls back to its group's setting (`grammar`).
-                let setting = settings
-                    .get(&f.rule)
-                    .or_else(|| f.rule.split_once('/').and_then(|(g, _)| settings.get(g)));
-                let sev = match setting {
+                let sev = match setting_for(&settings, &f.rule) {
                     Some(RuleSetting::Off) => return None,
                     Some(RuleSetting::Severity(s)) => *s,
                     _ => f.severity,
@@ -371,6 +372,16 @@ static ENGINE_RULES: std::sync::LazyLock<[RuleMeta; 2]> = std::sync::LazyLock::n
         },
     ]
 });
+
+/// A rule's setting; a grouped id (`grammar/COULD_OF`) falls back to its group's (`grammar`).
+fn setting_for<'a>(
+    settings: &'a BTreeMap<String, RuleSetting>,
+    rule: &str,
+) -> Option<&'a RuleSetting> {
+    settings
+        .get(rule)
+        .or_else(|| rule.split_once('/').and_then(|(g, _)| settings.get(g)))
+}
 
 fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
     let span = doc.lines.span(&doc.source, f.start, f.end);

@@ -289,9 +289,80 @@ fn suppression_comments() {
     assert!(out.contains("s.md:11:1: warning[non-apology]"), "{out}");
     assert_eq!(out.matches("non-apology").count(), 1, "{out}");
     assert!(
-        out.contains("s.md:13:1: warning[unused-suppression]"),
+        out.contains(
+            "s.md:13:31: warning[unused-suppression]: Unknown rule `hedging-typo` in this suppression"
+        ),
         "{out}"
     );
+}
+
+#[test]
+fn a_misspelt_suppression_says_which_rule_was_meant() {
+    let text = "<!-- candor-disable-next-line minimising-scope -->\nA small number of customers saw errors.\n";
+    let d = dir_with(&[("s.md", text.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "json", "s.md"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "unused-suppression")
+        .expect("the unknown id is reported");
+    assert_eq!(unknown["text"], "minimising-scope");
+    assert!(
+        unknown["help"]
+            .as_str()
+            .unwrap()
+            .contains("Did you mean `minimizing-scope`?"),
+        "{unknown}"
+    );
+    assert_eq!(unknown["suggestions"][0]["replacement"], "minimizing-scope");
+}
+
+#[test]
+fn suppressing_a_rule_that_is_off_is_not_unused() {
+    let text = "<!-- candor-disable-next-line minimizing-scope -->\nA small number of customers saw errors.\n";
+    let d = dir_with(&[
+        (
+            "candor.toml",
+            b"fail_on = \"warning\"\n[rules]\nminimizing-scope = \"off\"\n",
+        ),
+        ("s.md", text.as_bytes()),
+    ]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--format", "short", "s.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("unused-suppression"), "{stdout}");
+}
+
+#[test]
+fn the_readme_suppression_example_suppresses_what_it_names() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## Suppressing a finding").unwrap()..];
+    let start = section.find("```markdown\n").unwrap() + "```markdown\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let d = dir_with(&[("example.md", example.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "short", "example.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for rule in [
+        "unused-suppression",
+        "minimizing-scope",
+        "non-apology",
+        "hedging",
+    ] {
+        assert!(!stdout.contains(&format!("[{rule}]")), "{rule}: {stdout}");
+    }
 }
 
 #[test]
