@@ -52,6 +52,7 @@ struct RawConfig {
     vocab: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     nlprule: Option<toml::Value>,
+    time_zone: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -98,6 +99,9 @@ pub struct Config {
     pub vocab: BTreeMap<String, Vec<String>>,
     /// The raw `[nlprule]` table, read by the optional grammar backend.
     pub nlprule: Option<toml::Value>,
+    /// The zone the team writes times in (IANA name or UTC offset): `time-without-zone`'s fix
+    /// inserts it as a fix editors may apply. Without it the fix proposes UTC, for review.
+    pub time_zone: Option<String>,
 }
 
 pub const DEFAULT_INCLUDE: &[&str] = &[
@@ -125,6 +129,7 @@ impl Default for Config {
             overrides: Vec::new(),
             vocab: BTreeMap::new(),
             nlprule: None,
+            time_zone: None,
         }
     }
 }
@@ -294,6 +299,16 @@ impl Config {
         let cwd = current_dir();
         // Canonical when it exists: the working directory is (getcwd resolves links).
         let root = std::fs::canonicalize(&root).unwrap_or_else(|_| normalize(&cwd.join(&root)));
+        if let Some(tz) = &raw.time_zone
+            && let Err(help) = crate::front_matter_lint::validate_time_zone(tz)
+        {
+            return Err(at(
+                &format!("\"{tz}\""),
+                "not a time zone",
+                format!("invalid time_zone `{tz}`"),
+                help.replace("`times_tz`", "`time_zone`"),
+            ));
+        }
         let resolve = |v: &[String]| v.iter().map(|d| root.join(d)).collect::<Vec<_>>();
         Ok(Config {
             cwd,
@@ -308,6 +323,7 @@ impl Config {
             overrides,
             vocab: raw.vocab,
             nlprule: raw.nlprule,
+            time_zone: raw.time_zone,
             root,
         })
     }
@@ -460,6 +476,11 @@ fail_on = "error"
 # Which files `candor check DIR` reads (globs relative to this file).
 include = ["**/*.md", "**/*.markdown", "**/*.mdx", "**/*.txt", "**/*.text"]
 exclude = []           # example: ["archive/**", "templates/**"]
+
+# The time zone your drafts' times are in (IANA name or offset). time-without-zone's fix then
+# adds it, and editors may apply that fix on their own; without it the fix proposes UTC, for
+# you to check.
+# time_zone = "UTC"    # example: "Europe/Berlin", "+02:00"
 
 # Regulatory packs to apply to every document: "us-ca", "eu-gdpr", "us-hipaa", "sec-8k".
 packs = []

@@ -2,7 +2,7 @@
 //! then checks documents.
 
 use crate::config::{Config, ConfigError, RuleSetting};
-use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion};
+use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion, one_line};
 use crate::document::{Document, Format};
 use crate::kind::{Kind, KindSource, Phase, infer_kind, infer_phase};
 use crate::policy::packs::Packs;
@@ -238,7 +238,8 @@ impl Linter {
             }
         }
 
-        let ctx = Context::new(&doc, kind, phase, &self.vocab);
+        let mut ctx = Context::new(&doc, kind, phase, &self.vocab);
+        ctx.time_zone = self.config.time_zone.as_deref();
         let active: Vec<&dyn Rule> = self
             .rules
             .iter()
@@ -388,18 +389,20 @@ fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
     Diagnostic {
         rule: f.rule,
         severity,
-        message: f.message,
-        help: f.help,
+        // A message may quote text across a line break; every format shows it on one line.
+        message: one_line(&f.message),
+        help: one_line(&f.help),
         text: doc.source[span.start..span.end].to_string(),
         span,
         document_level: f.document_level,
         suggestions: f
             .suggestions
             .into_iter()
-            .map(|(message, replacement, s, e)| Suggestion {
-                message,
-                replacement,
-                span: doc.lines.span(&doc.source, s, e),
+            .map(|fix| Suggestion {
+                message: one_line(&fix.message),
+                replacement: fix.replacement,
+                span: doc.lines.span(&doc.source, fix.start, fix.end),
+                review: fix.review,
             })
             .collect(),
     }

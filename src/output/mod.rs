@@ -2,6 +2,7 @@
 //! `rdjson` are stable contracts documented in `docs/output.md` and `docs/integrations.md`;
 //! `human` and `html` are for people and may change.
 
+pub mod checklist;
 pub mod github;
 pub mod html;
 pub mod human;

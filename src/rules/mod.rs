@@ -59,6 +59,8 @@ pub struct Context<'a> {
     pub vocab: &'a Vocab,
     /// A time zone declared for the whole document (front matter `times_tz`).
     pub times_tz: Option<&'a str>,
+    /// The zone the team writes times in (`time_zone` in candor.toml), for fixes.
+    pub time_zone: Option<&'a str>,
     nlp: OnceLock<Nlp>,
     /// Per-sentence tags, filled on demand when the whole-document analysis was not built.
     tokens: Vec<OnceLock<Vec<crate::nlp::Token>>>,
@@ -83,6 +85,7 @@ impl<'a> Context<'a> {
             phase,
             vocab,
             times_tz,
+            time_zone: None,
             nlp: OnceLock::new(),
             tokens: (0..doc.sentences.len()).map(|_| OnceLock::new()).collect(),
             element_view: OnceLock::new(),
