@@ -53,6 +53,7 @@ struct RawConfig {
     #[serde(default)]
     nlprule: Option<toml::Value>,
     time_zone: Option<String>,
+    max_findings_per_rule: Option<usize>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -102,6 +103,9 @@ pub struct Config {
     /// The zone the team writes times in (IANA name or UTC offset): `time-without-zone`'s fix
     /// inserts it as a fix editors may apply. Without it the fix proposes UTC, for review.
     pub time_zone: Option<String>,
+    /// Findings of one rule reported per file before the rest are summed up in one finding
+    /// (0: no limit).
+    pub max_findings_per_rule: usize,
 }
 
 pub const DEFAULT_INCLUDE: &[&str] = &[
@@ -130,6 +134,7 @@ impl Default for Config {
             vocab: BTreeMap::new(),
             nlprule: None,
             time_zone: None,
+            max_findings_per_rule: crate::finding_cap::DEFAULT_MAX_PER_RULE,
         }
     }
 }
@@ -324,6 +329,9 @@ impl Config {
             vocab: raw.vocab,
             nlprule: raw.nlprule,
             time_zone: raw.time_zone,
+            max_findings_per_rule: raw
+                .max_findings_per_rule
+                .unwrap_or(crate::finding_cap::DEFAULT_MAX_PER_RULE),
             root,
         })
     }
@@ -481,6 +489,9 @@ exclude = []           # example: ["archive/**", "templates/**"]
 # adds it, and editors may apply that fix on their own; without it the fix proposes UTC, for
 # you to check.
 # time_zone = "UTC"    # example: "Europe/Berlin", "+02:00"
+
+# Findings of one rule reported per file; the rest are summed up in one finding (0: no limit).
+max_findings_per_rule = 100
 
 # Regulatory packs to apply to every document: "us-ca", "eu-gdpr", "us-hipaa", "sec-8k".
 packs = []

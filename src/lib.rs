@@ -14,6 +14,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod finding_cap;
 pub mod front_matter_lint;
 pub mod kind;
 pub mod lazy_regex;

@@ -10,7 +10,7 @@ use crate::policy::{Facts, Policies, elements};
 use crate::report::FileReport;
 use crate::rules::phrase::PhraseRule;
 use crate::rules::{Context, EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, Vocab, code};
-use crate::{front_matter_lint, suppress};
+use crate::{finding_cap, front_matter_lint, suppress};
 use miette::{NamedSource, SourceSpan};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -294,39 +294,43 @@ impl Linter {
         };
         let findings = suppress::apply(&doc, findings, &known);
 
-        let mut diagnostics: Vec<Diagnostic> = findings
+        let mut findings: Vec<Finding> = findings
             .into_iter()
-            .filter_map(|f| {
-                let sev = match setting_for(&settings, &f.rule) {
+            .filter_map(|mut f| {
+                f.severity = match setting_for(&settings, &f.rule) {
                     Some(RuleSetting::Off) => return None,
                     Some(RuleSetting::Severity(s)) => *s,
                     _ => f.severity,
                 };
-                Some(to_diagnostic(&doc, f, sev))
+                Some(f)
             })
             .collect();
-        diagnostics.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), &a.rule).cmp(&(
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
+        let by_position = |a: &Finding, b: &Finding| {
+            (a.start, std::cmp::Reverse(a.end), &a.rule).cmp(&(
+                b.start,
+                std::cmp::Reverse(b.end),
                 &b.rule,
             ))
-        });
+        };
+        findings.sort_by(by_position);
         // Two patterns of one rule can match overlapping text ("{{name}}" and "{name}"): keep
         // the first, longest finding.
-        let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
-        for d in diagnostics {
+        let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+        for f in findings {
             let overlaps = kept.iter().rev().take(8).any(|k| {
-                k.rule == d.rule
-                    && !d.document_level
-                    && k.span.start < d.span.end.max(d.span.start + 1)
-                    && d.span.start < k.span.end
+                k.rule == f.rule
+                    && !f.document_level
+                    && k.start < f.end.max(f.start + 1)
+                    && f.start < k.end
             });
             if !overlaps {
-                kept.push(d);
+                kept.push(f);
             }
         }
-        let diagnostics = kept;
+        let mut kept = finding_cap::cap_per_rule(kept, self.config.max_findings_per_rule);
+        kept.sort_by(by_position);
+        let diagnostics: Vec<Diagnostic> =
+            kept.into_iter().map(|f| to_diagnostic(&doc, f)).collect();
 
         FileReport {
             path: opts.path.clone(),
@@ -334,7 +338,7 @@ impl Linter {
             kind_source,
             phase,
             packs,
-            elements: els,
+            elements: finding_cap::cap_evidence(els, self.config.max_findings_per_rule),
             requirements,
             pack_checks,
             diagnostics,
@@ -384,11 +388,11 @@ fn setting_for<'a>(
         .or_else(|| rule.split_once('/').and_then(|(g, _)| settings.get(g)))
 }
 
-fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
+fn to_diagnostic(doc: &Document, f: Finding) -> Diagnostic {
     let span = doc.lines.span(&doc.source, f.start, f.end);
     Diagnostic {
         rule: f.rule,
-        severity,
+        severity: f.severity,
         // A message may quote text across a line break; every format shows it on one line.
         message: one_line(&f.message),
         help: one_line(&f.help),

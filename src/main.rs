@@ -311,35 +311,33 @@ fn check(args: CheckArgs) -> u8 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    // Line-oriented formats and JSON are written file by file as the run goes; SARIF, rdjson
-    // and HTML need the whole report.
+    // Every format but HTML is written file by file, straight to standard output, as the run
+    // goes; the HTML report embeds every document, so it keeps them.
     let mut renderer: Option<Box<dyn Renderer>> = match args.format {
         OutputFormat::Json => Some(Box::new(json::Json::default())),
         OutputFormat::Short => Some(Box::new(short::Short)),
         OutputFormat::Github => Some(Box::new(github::Github)),
+        OutputFormat::Sarif => Some(Box::new(sarif::SarifWriter::new(&linter.metas()))),
+        OutputFormat::Rdjson => Some(Box::new(rdjson::Rdjson::default())),
         OutputFormat::Human => Some(Box::new(human::Human::new(&human::HumanOptions {
             color,
             explain_elements: args.explain_elements,
             width: if color { terminal_width() } else { 100 },
         }))),
-        OutputFormat::Sarif | OutputFormat::Rdjson | OutputFormat::Html => None,
+        OutputFormat::Html => None,
     };
     let keep_reports = renderer.is_none() || args.html.is_some();
     let mut kept = Report::default();
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
     let mut run_errors = Vec::new();
-    let mut stdout = std::io::BufWriter::new(std::io::stdout());
-    let mut buf = String::new();
+    let mut stdout = Output::new();
     run::check_each(&linter, inputs, &opts, |result| match result {
         Ok(f) => {
             summary.add(&f);
             worst = worst.max(f.max_severity());
             if let Some(r) = renderer.as_mut() {
-                buf.clear();
-                r.file(&f, &mut buf);
-                // A closed pipe (`candor check … | head`) is not an error.
-                let _ = stdout.write_all(buf.as_bytes());
+                stdout.write(|out| r.file(&f, out));
             }
             if keep_reports {
                 kept.files.push(f);
@@ -360,24 +358,45 @@ fn check(args: CheckArgs) -> u8 {
         );
         return 2;
     }
-    let tail = match (renderer.as_mut(), args.format) {
-        (Some(r), _) => {
-            let mut out = String::new();
-            r.finish(&kept.errors, &summary, &mut out);
-            out
-        }
-        (None, OutputFormat::Sarif) => sarif::render(&kept, &linter.metas()),
-        (None, OutputFormat::Rdjson) => rdjson::render(&kept),
-        (None, _) => html::render(&kept),
-    };
-    let _ = stdout.write_all(tail.as_bytes());
-    let _ = stdout.flush();
+    match renderer.as_mut() {
+        Some(r) => stdout.write(|out| r.finish(&kept.errors, &summary, out)),
+        None => stdout.write(|out| out.write_all(html::render(&kept).as_bytes())),
+    }
+    stdout.flush();
     if args.format != OutputFormat::Human {
         for e in &kept.errors {
             cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
         }
     }
     report::exit_code(kept.errors.len(), worst, fail_on) as u8
+}
+
+/// Buffered standard output that stops writing once the reader has gone: a closed pipe
+/// (`candor check … | head`) is not an error, and nothing more needs rendering for it.
+struct Output {
+    out: std::io::BufWriter<std::io::Stdout>,
+    closed: bool,
+}
+
+impl Output {
+    fn new() -> Output {
+        Output {
+            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()),
+            closed: false,
+        }
+    }
+
+    fn write(&mut self, f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+        if !self.closed && f(&mut self.out).is_err() {
+            self.closed = true;
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.closed {
+            let _ = self.out.flush();
+        }
+    }
 }
 
 /// `--changed-since` / `--files-from`: the files to check (None: use the paths as given).

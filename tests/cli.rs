@@ -719,3 +719,69 @@ fn rules_and_explain_still_work_while_the_config_is_broken() {
             .stderr(predicate::str::contains("showing the built-in rules only"));
     }
 }
+
+/// The same bad paragraph `n` times: every rule it trips fires `n` times.
+fn pathological_draft(n: usize) -> String {
+    let para = "A small number of users could not log in at 10:15. We apologize for any inconvenience this may have caused.\n\n";
+    format!("# Login outage\n\n{}", para.repeat(n))
+}
+
+#[test]
+fn a_pathological_drafts_output_is_bounded_in_every_format() {
+    // Ten times the findings, the same output: the first 100 findings of each rule and one
+    // summary finding per rule (plus at most 100 pieces of evidence per element).
+    let d = dir_with(&[
+        ("small.md", pathological_draft(200).as_bytes()),
+        ("large.md", pathological_draft(2_000).as_bytes()),
+    ]);
+    let output = |format: &str, file: &str| {
+        candor()
+            .current_dir(d.path())
+            .args(["check", "--no-config", "--format", format, file])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    for format in ["json", "sarif", "rdjson", "short", "github", "human"] {
+        let (small, large) = (output(format, "small.md"), output(format, "large.md"));
+        assert!(
+            large.len() < small.len() + small.len() / 20,
+            "{format}: {} bytes for 200 paragraphs, {} for 2,000",
+            small.len(),
+            large.len()
+        );
+    }
+    let (_, rules) = rules_by_file(&output("json", "large.md")).remove(0);
+    let count = |rule: &str| rules.iter().filter(|r| *r == rule).count();
+    assert_eq!(count("time-without-zone"), 101, "{rules:?}");
+    let v: serde_json::Value = serde_json::from_slice(&output("json", "large.md")).unwrap();
+    let summary = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("1900 more `time-without-zone` findings")
+        });
+    assert!(summary.is_some(), "no summary finding");
+}
+
+#[test]
+fn the_per_rule_limit_is_configurable() {
+    let d = dir_with(&[
+        ("candor.toml", b"max_findings_per_rule = 0\n"),
+        ("draft.md", pathological_draft(150).as_bytes()),
+    ]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--format", "json", "draft.md"])
+        .output()
+        .unwrap();
+    let (_, rules) = rules_by_file(&out.stdout).remove(0);
+    assert_eq!(
+        rules.iter().filter(|r| *r == "time-without-zone").count(),
+        150
+    );
+}

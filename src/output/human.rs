@@ -11,6 +11,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt::{self, Write};
+use std::io;
 
 pub struct HumanOptions {
     pub color: bool,
@@ -221,27 +222,36 @@ impl Human {
 }
 
 impl super::Renderer for Human {
-    fn file(&mut self, f: &FileReport, out: &mut String) {
+    fn file(&mut self, f: &FileReport, out: &mut dyn io::Write) -> io::Result<()> {
         let lines = LineIndex::new(&f.source);
+        let mut rendered = String::new();
         for d in &f.diagnostics {
             let view = View {
                 d,
                 src: Excerpt::new(&f.path, &f.source, &lines, d),
                 file_len: f.source.len(),
             };
-            let _ = self.handler.render_report(out, &view);
-            out.push('\n');
+            rendered.clear();
+            let _ = self.handler.render_report(&mut rendered, &view);
+            rendered.push('\n');
+            out.write_all(rendered.as_bytes())?;
         }
         if self.explain_elements {
-            out.push_str(&checklist(f));
+            out.write_all(checklist(f).as_bytes())?;
         }
+        Ok(())
     }
 
-    fn finish(&mut self, errors: &[FileError], s: &Summary, out: &mut String) {
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        s: &Summary,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
         for e in errors {
-            let _ = writeln!(out, "  × {}: {}\n  help: {}\n", e.path, e.message, e.help);
+            writeln!(out, "  × {}: {}\n  help: {}\n", e.path, e.message, e.help)?;
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "{} file{} checked: {} error{}, {} warning{}, {} info{}",
             s.files,
@@ -252,15 +262,16 @@ impl super::Renderer for Human {
             plural(s.warnings),
             s.infos,
             plural(s.infos),
-        );
+        )?;
         if s.unreadable > 0 {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{} file{} could not be read",
                 s.unreadable,
                 plural(s.unreadable)
-            );
+            )?;
         }
+        Ok(())
     }
 }
 
