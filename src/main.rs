@@ -444,7 +444,7 @@ fn lsp() -> u8 {
 
 fn man() -> u8 {
     let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+    if let Err(e) = render_man(&mut out) {
         cli_error(
             format!("cannot render the man page: {e}"),
             "this is a bug in candor; please report it",
@@ -453,6 +453,38 @@ fn man() -> u8 {
     }
     let _ = std::io::stdout().write_all(&out);
     0
+}
+
+/// One page for the whole tool (`candor man > candor.1`): the top-level sections, then a
+/// section per command with its synopsis, description and every option.
+fn render_man(out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    let top = clap_mangen::Man::new(cli.clone());
+    top.render_title(out)?;
+    top.render_name_section(out)?;
+    top.render_synopsis_section(out)?;
+    top.render_description_section(out)?;
+    top.render_options_section(out)?;
+    for command in cli.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = command.get_bin_name().unwrap_or(command.get_name());
+        writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
+        let page = clap_mangen::Man::new(command.clone());
+        let mut section = Vec::new();
+        page.render_synopsis_section(&mut section)?;
+        page.render_description_section(&mut section)?;
+        if command.get_arguments().any(|a| !a.is_hide_set()) {
+            page.render_options_section(&mut section)?;
+        }
+        // The command's own sections become subsections of its heading.
+        for line in String::from_utf8_lossy(&section).lines() {
+            match line.strip_prefix(".SH ") {
+                Some(title) => writeln!(out, ".SS {title}")?,
+                None => writeln!(out, "{line}")?,
+            }
+        }
+    }
+    top.render_version_section(out)
 }
 
 fn terminal_width() -> usize {
