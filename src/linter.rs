@@ -265,13 +265,18 @@ impl Linter {
         );
         let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
         let facts = Facts::of(&ctx);
-        let requirements = kind
+        let mut requirements = kind
             .map(|k| self.policies.requirements(k, phase, &facts))
             .unwrap_or_default();
+        for pack in packs.iter().filter_map(|id| self.packs.get(id)) {
+            for e in &pack.waives.elements {
+                requirements.remove(e);
+            }
+        }
         if let Some(k) = kind {
             findings.extend(
                 self.policies
-                    .check(k, phase, &facts, &els, doc.title_range()),
+                    .check(k, phase, &requirements, &els, doc.title_range()),
             );
         }
         let mut pack_checks = Vec::new();
@@ -343,6 +348,7 @@ impl Linter {
             pack_checks,
             diagnostics,
             source: doc.source.clone(),
+            encoding: Default::default(),
         }
     }
 }

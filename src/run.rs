@@ -4,7 +4,7 @@
 use crate::document::Format;
 use crate::kind::{Kind, Phase};
 use crate::linter::{Linter, Options};
-use crate::report::{FileError, FileReport, Report};
+use crate::report::{Encoding, FileError, FileReport, Report};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -158,12 +158,13 @@ fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileRep
         }
         Input::Stdin { name, bytes } => (name, bytes),
     };
-    let text = decode(&bytes).map_err(|(message, help, offset)| FileError {
-        path: name.clone(),
-        message,
-        help,
-        offset,
-    })?;
+    let (text, encoding) =
+        decode_detected(&bytes).map_err(|(message, help, offset)| FileError {
+            path: name.clone(),
+            message,
+            help,
+            offset,
+        })?;
     drop(bytes);
     let doc_opts = Options {
         format: Format::from_path(&name),
@@ -172,7 +173,9 @@ fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileRep
         phase: opts.phase,
         packs: opts.packs.clone(),
     };
-    Ok(linter.check(&text, &doc_opts))
+    let mut report = linter.check(&text, &doc_opts);
+    report.encoding = encoding;
+    Ok(report)
 }
 
 fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
@@ -210,8 +213,21 @@ fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
 /// Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted; binary data and
 /// invalid UTF-8 are errors that give the byte offset.
 pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
+    decode_detected(bytes).map(|(text, _)| text)
+}
+
+/// [`decode`], with the encoding it found. A UTF-8 text keeps its byte-order mark (so its
+/// offsets are the file's); a UTF-16 one is decoded without it.
+pub fn decode_detected(
+    bytes: &[u8],
+) -> Result<(String, Encoding), (String, String, Option<usize>)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let le = bytes[0] == 0xFF;
+        let encoding = if le {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        };
         let body = &bytes[2..];
         if body.len() % 2 == 1 {
             return Err((
@@ -244,7 +260,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
                 }
             }
         }
-        return Ok(text);
+        return Ok((text, encoding));
     }
     // Text never contains NUL; anywhere in the file it means binary data (or UTF-16 without a
     // byte-order mark).
@@ -257,7 +273,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
         ));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
         Err(e) => Err((
             format!(
                 "not valid UTF-8: invalid byte at offset {}",

@@ -145,9 +145,20 @@ fn utf16_with_bom_is_decoded_and_checked() {
     for name in ["le.md", "be.md"] {
         let f = file_for(&v, name).unwrap();
         assert!(rules_of(f).contains(&"non-apology".to_string()), "{name}");
-        // Spans refer to the decoded text, which is what the report carries.
+        // Spans are offsets into the UTF-8 decoding, as `encoding` and docs/output.md say.
         let dg = &f["diagnostics"].as_array().unwrap()[0];
         assert_eq!(dg["span"]["line"], 3, "{dg}");
+        let (start, end) = (
+            dg["span"]["start"].as_u64().unwrap() as usize,
+            dg["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(dg["text"], text[start..end], "{dg}");
+        let expected = if name == "le.md" {
+            "utf-16le"
+        } else {
+            "utf-16be"
+        };
+        assert_eq!(f["encoding"], expected);
     }
     assert!(
         error_for(&v, "odd.md").unwrap()["message"]

@@ -86,6 +86,7 @@ struct ErrorOut<'a> {
 struct FileOut<'a> {
     diagnostics: Vec<DiagnosticOut<'a>>,
     elements: BTreeMap<&'static str, ElementOut>,
+    encoding: &'static str,
     kind: Option<&'static str>,
     kind_source: &'static str,
     pack_checks: Vec<PackCheckOut<'a>>,
@@ -200,6 +201,7 @@ impl<'a> FileOut<'a> {
         FileOut {
             diagnostics: f.diagnostics.iter().map(DiagnosticOut::new).collect(),
             elements,
+            encoding: f.encoding.as_str(),
             kind: f.kind.map(|k| k.as_str()),
             kind_source: f.kind_source.as_str(),
             pack_checks: f

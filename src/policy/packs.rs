@@ -40,8 +40,21 @@ struct RawPack {
     summary: String,
     #[serde(default)]
     notes: Option<String>,
+    #[serde(default)]
+    waives: Waives,
     #[serde(rename = "require", default)]
     requirements: Vec<RawRequirement>,
+}
+
+/// Elements the kind's policy requires that the pack's form of document does not call for
+/// (an 8-K filing is not a customer letter), and why.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waives {
+    #[serde(default)]
+    pub elements: Vec<Element>,
+    #[serde(default)]
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -108,6 +121,8 @@ pub struct Pack {
     pub url: Option<String>,
     pub summary: String,
     pub notes: Option<String>,
+    /// Policy requirements a document under this pack does not have to meet.
+    pub waives: Waives,
     pub requirements: Vec<Requirement>,
     /// Where it was loaded from (`rules/packs/us-ca.toml` or the user's file).
     pub origin: String,
@@ -225,6 +240,7 @@ impl Pack {
             url: raw.url,
             summary: raw.summary,
             notes: raw.notes,
+            waives: raw.waives,
             requirements,
             origin: origin.to_string(),
         })
@@ -248,6 +264,14 @@ impl Pack {
             s.push_str(&format!(
                 "- `{}` ({}): {} — {}\n",
                 r.rule, r.severity, r.summary, r.cite
+            ));
+        }
+        if !self.waives.elements.is_empty() {
+            let names: Vec<&str> = self.waives.elements.iter().map(|e| e.label()).collect();
+            s.push_str(&format!(
+                "\n## Policy requirements it waives\n{}: {}\n",
+                names.join(", "),
+                self.waives.reason.trim()
             ));
         }
         if let Some(n) = &self.notes {
