@@ -16,6 +16,8 @@ pub mod diagnostic;
 pub mod document;
 pub mod finding_cap;
 pub mod front_matter_lint;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod kind;
 pub mod lazy_regex;
 pub mod linter;
