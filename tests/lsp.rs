@@ -494,8 +494,7 @@ fn a_large_document_with_many_findings_gets_its_diagnostics() {
     assert!(diags.len() > 20_000, "{}", diags.len());
     let last = diags
         .iter()
-        .filter(|d| d["code"] == "time-without-zone")
-        .last()
+        .rfind(|d| d["code"] == "time-without-zone")
         .unwrap();
     assert_eq!(last["range"]["start"]["line"], 2 + 2 * 6_999);
 }
