@@ -785,3 +785,32 @@ fn the_per_rule_limit_is_configurable() {
         150
     );
 }
+
+#[test]
+fn cr_only_line_endings_give_the_same_position_in_every_format() {
+    let text = "First line here.\rSecond line.\rWe apologize for any inconvenience caused by this.\r";
+    let d = dir_with(&[("cr.md", text.as_bytes())]);
+    let run = |format: &str| {
+        let out = candor()
+            .current_dir(d.path())
+            .args(["check", "--no-config", "--format", format, "cr.md"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(
+        run("short").contains("cr.md:3:1: warning[non-apology]"),
+        "{}",
+        run("short")
+    );
+    assert!(run("human").contains("[cr.md:3:1]"), "{}", run("human"));
+    let v: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let apology = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "non-apology")
+        .unwrap();
+    assert_eq!(apology["span"]["line"], 3);
+    assert_eq!(apology["span"]["column"], 1);
+}
