@@ -347,22 +347,10 @@ impl Config {
             named.extend(o.rules.keys());
         }
         for id in named {
-            // `group/*` in `known` accepts every id in the group.
-            if known.iter().any(|k| {
-                k == id
-                    || k.strip_suffix('*').is_some_and(|p| {
-                        p.ends_with('/') && id.len() > p.len() && id.starts_with(p)
-                    })
-            }) {
+            if crate::rule_id::is_known(id, known) {
                 continue;
             }
-            let suggestion = closest(
-                id,
-                known
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|k| !k.ends_with('*')),
-            );
+            let suggestion = crate::rule_id::closest_known(id, known);
             let (src, span) = match (text, &self.path) {
                 (Some(t), Some(p)) => (
                     Some(NamedSource::new(p.display().to_string(), t.to_string())),

@@ -9,6 +9,7 @@ use crate::config::{RuleSetting, closest};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::kind::{Kind, Phase};
+use crate::rule_id::{closest_known, is_known};
 
 pub const RULE: &str = "invalid-front-matter";
 
@@ -67,25 +68,11 @@ pub fn check(doc: &mut Document, rule_ids: &[String]) -> Vec<Finding> {
     }
 
     let rules_at = block.find("rules").unwrap_or(0);
-    let known = |id: &str| {
-        rule_ids.iter().any(|k| {
-            k == id
-                || k.strip_suffix('*')
-                    .is_some_and(|group| group.ends_with('/') && id.starts_with(group))
-        })
-    };
     let mut rejected = Vec::new();
     for (id, value) in &fm.rules {
         let key = at(id, rules_at);
-        if !known(id) {
-            let suggestion = closest(
-                id,
-                rule_ids
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|k| !k.ends_with('*')),
-            );
-            let help = match suggestion {
+        if !is_known(id, rule_ids) {
+            let help = match closest_known(id, rule_ids) {
                 Some(s) => format!("Did you mean `{s}`? `candor rules` lists every rule id."),
                 None => "`candor rules` lists every rule id.".into(),
             };

@@ -33,6 +33,28 @@ pub fn validate_rule_id(id: &str) -> Result<(), String> {
     ))
 }
 
+/// Whether `id` names one of the `known` rules; a `group/*` entry accepts every id in the
+/// group (`grammar/COULD_OF`).
+pub fn is_known(id: &str, known: &[String]) -> bool {
+    known.iter().any(|k| {
+        k == id
+            || k.strip_suffix('*').is_some_and(|group| {
+                group.ends_with('/') && id.len() > group.len() && id.starts_with(group)
+            })
+    })
+}
+
+/// The known id closest to a misspelt `id`, for a "did you mean".
+pub fn closest_known<'a>(id: &str, known: &'a [String]) -> Option<&'a str> {
+    crate::config::closest(
+        id,
+        known
+            .iter()
+            .map(String::as_str)
+            .filter(|k| !k.ends_with('*')),
+    )
+}
+
 /// The kebab-case form of `s` ("Working Hard!" → `working-hard`), if it has any letters.
 fn kebab_case(s: &str) -> Option<String> {
     let words: Vec<String> = s

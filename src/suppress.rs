@@ -46,11 +46,7 @@ pub struct Known<'a> {
 
 impl Known<'_> {
     fn has(&self, id: &str) -> bool {
-        self.rule_ids.iter().any(|k| {
-            k == id
-                || k.strip_suffix('*')
-                    .is_some_and(|group| group.ends_with('/') && id.starts_with(group))
-        })
+        crate::rule_id::is_known(id, self.rule_ids)
     }
 }
 
@@ -119,14 +115,7 @@ fn unknown_rule(doc: &Document, d: &Directive, id: &str, known: &Known) -> Findi
     let (start, end) = doc.source[d.start..d.end]
         .find(id)
         .map_or((d.start, d.end), |i| (d.start + i, d.start + i + id.len()));
-    let closest = crate::config::closest(
-        id,
-        known
-            .rule_ids
-            .iter()
-            .map(String::as_str)
-            .filter(|k| !k.ends_with('*')),
-    );
+    let closest = crate::rule_id::closest_known(id, known.rule_ids);
     let f = Finding::new(UNUSED_RULE, Severity::Warning, start, end)
         .message(format!("Unknown rule `{id}` in this suppression"));
     match closest {

@@ -788,7 +788,8 @@ fn the_per_rule_limit_is_configurable() {
 
 #[test]
 fn cr_only_line_endings_give_the_same_position_in_every_format() {
-    let text = "First line here.\rSecond line.\rWe apologize for any inconvenience caused by this.\r";
+    let text =
+        "First line here.\rSecond line.\rWe apologize for any inconvenience caused by this.\r";
     let d = dir_with(&[("cr.md", text.as_bytes())]);
     let run = |format: &str| {
         let out = candor()
