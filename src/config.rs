@@ -554,6 +554,17 @@ mod tests {
     }
 
     #[test]
+    fn time_zone_is_validated_and_the_limit_defaults_to_100() {
+        let c = Config::parse("time_zone = \"Europe/Berlin\"\n", "c", PathBuf::from(".")).unwrap();
+        assert_eq!(c.time_zone.as_deref(), Some("Europe/Berlin"));
+        assert_eq!(c.max_findings_per_rule, 100);
+        let e =
+            Config::parse("time_zone = \"Europe/Berln\"\n", "c", PathBuf::from(".")).unwrap_err();
+        assert!(e.help.unwrap().contains("`Europe/Berlin`"));
+        assert_eq!(e.span.unwrap().offset(), 12);
+    }
+
+    #[test]
     fn closest_ids() {
         let ids = ["minimizing-scope", "non-apology"];
         assert_eq!(
