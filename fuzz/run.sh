@@ -38,10 +38,11 @@ for t in "${targets[@]}"; do
       printf 'fail_on = "warning"\n[rules]\nnon-apology = "off"\n[[overrides]]\nfiles = ["s/**"]\nkind = "status-update"\n' > "corpus/$t/seed.toml"
       ;;
     config_check)
-      # A config, a NUL byte, a draft.
+      # A byte that picks one of the target's configs, then a draft.
+      i=0
       for f in $(drafts); do
-        printf 'fail_on = "warning"\nmax_findings_per_rule = 2\n[rules]\nhedging = "off"\n\0' \
-          | cat - "$f" > "corpus/$t/$(basename "$f")"
+        printf "\\$(printf '%03o' $((i % 4)))" | cat - "$f" > "corpus/$t/$(basename "$f")"
+        i=$((i + 1))
       done
       ;;
     *)
