@@ -660,28 +660,6 @@ fn a_phase_with_another_kind_is_a_warning() {
     assert_eq!(v["files"][0]["phase"], serde_json::Value::Null);
 }
 
-#[cfg(unix)]
-#[test]
-fn an_unreadable_subfolder_is_reported_against_its_own_path() {
-    use std::os::unix::fs::PermissionsExt;
-    let d = dir_with(&[("sub/a.md", BAD.as_bytes()), ("b.md", CLEAN.as_bytes())]);
-    let sub = d.path().join("sub");
-    fs::set_permissions(&sub, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read_dir(&sub).is_ok() {
-        // Running as root: permissions are not enforced, nothing to test.
-        fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
-        return;
-    }
-    let out = candor()
-        .current_dir(d.path())
-        .args(["check", "--no-config", "--format", "json", "."])
-        .output()
-        .unwrap();
-    fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["errors"][0]["path"], "./sub", "{v}");
-}
-
 const USER_RULE: &str = "id = \"ID\"\nseverity = \"info\"\nsummary = \"Say sign in\"\nmessage = \"We write 'sign in'.\"\nhelp = \"Write sign in.\"\n[docs]\nwhat = \"log in\"\nwhy = \"House style.\"\n[[patterns]]\nmatch = '\\blog in\\b'\n";
 
 #[test]
