@@ -22,9 +22,10 @@ fn main() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        // Relative to the crate at compile time, not an absolute path baked in here: a target
+        // folder copied from another checkout must not embed that checkout's files.
         generated.push_str(&format!(
-            "    ({rel:?}, include_str!({:?})),\n",
-            p.to_string_lossy()
+            "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{rel}\"))),\n"
         ));
     }
     generated.push_str("];\n");

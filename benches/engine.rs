@@ -67,10 +67,11 @@ fn engine(c: &mut Criterion) {
             let facts = candor::policy::Facts::of(&ctx);
             let mut f = Vec::new();
             for k in candor::Kind::ALL {
+                let requirements = linter.policies().requirements(k, None, &facts);
                 f.extend(
                     linter
                         .policies()
-                        .check(k, None, &facts, &els, doc.title_range()),
+                        .check(k, None, &requirements, &els, doc.title_range()),
                 );
             }
             f

@@ -52,6 +52,8 @@ struct RawConfig {
     vocab: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     nlprule: Option<toml::Value>,
+    time_zone: Option<String>,
+    max_findings_per_rule: Option<usize>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -80,8 +82,12 @@ pub struct Override {
 pub struct Config {
     /// Where the config was read from (None: built-in defaults).
     pub path: Option<PathBuf>,
-    /// Directory relative paths and globs are resolved against.
+    /// The folder of the config file (absolute): relative paths and globs are resolved
+    /// against it, whatever the working directory.
     pub root: PathBuf,
+    /// The working directory when the config was built: relative file paths given to
+    /// [`Config::is_included`] and [`Config::overrides_for`] are relative to it.
+    pub cwd: PathBuf,
     pub fail_on: Severity,
     pub include: GlobSet,
     pub exclude: GlobSet,
@@ -94,6 +100,12 @@ pub struct Config {
     pub vocab: BTreeMap<String, Vec<String>>,
     /// The raw `[nlprule]` table, read by the optional grammar backend.
     pub nlprule: Option<toml::Value>,
+    /// The zone the team writes times in (IANA name or UTC offset): `time-without-zone`'s fix
+    /// inserts it as a fix editors may apply. Without it the fix proposes UTC, for review.
+    pub time_zone: Option<String>,
+    /// Findings of one rule reported per file before the rest are summed up in one finding
+    /// (0: no limit).
+    pub max_findings_per_rule: usize,
 }
 
 pub const DEFAULT_INCLUDE: &[&str] = &[
@@ -106,9 +118,11 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
 
 impl Default for Config {
     fn default() -> Self {
+        let cwd = current_dir();
         Config {
             path: None,
-            root: PathBuf::from("."),
+            root: cwd.clone(),
+            cwd,
             fail_on: Severity::Error,
             include: build_globs(DEFAULT_INCLUDE.iter().copied()).expect("default globs are valid"),
             exclude: GlobSet::empty(),
@@ -119,6 +133,8 @@ impl Default for Config {
             overrides: Vec::new(),
             vocab: BTreeMap::new(),
             nlprule: None,
+            time_zone: None,
+            max_findings_per_rule: crate::finding_cap::DEFAULT_MAX_PER_RULE,
         }
     }
 }
@@ -285,8 +301,22 @@ impl Config {
                 rules: parse_rules(&o.rules)?,
             });
         }
+        let cwd = current_dir();
+        // Canonical when it exists: the working directory is (getcwd resolves links).
+        let root = std::fs::canonicalize(&root).unwrap_or_else(|_| normalize(&cwd.join(&root)));
+        if let Some(tz) = &raw.time_zone
+            && let Err(help) = crate::front_matter_lint::validate_time_zone(tz)
+        {
+            return Err(at(
+                &format!("\"{tz}\""),
+                "not a time zone",
+                format!("invalid time_zone `{tz}`"),
+                help.replace("`times_tz`", "`time_zone`"),
+            ));
+        }
         let resolve = |v: &[String]| v.iter().map(|d| root.join(d)).collect::<Vec<_>>();
         Ok(Config {
+            cwd,
             path: None,
             fail_on,
             include,
@@ -298,6 +328,10 @@ impl Config {
             overrides,
             vocab: raw.vocab,
             nlprule: raw.nlprule,
+            time_zone: raw.time_zone,
+            max_findings_per_rule: raw
+                .max_findings_per_rule
+                .unwrap_or(crate::finding_cap::DEFAULT_MAX_PER_RULE),
             root,
         })
     }
@@ -313,22 +347,10 @@ impl Config {
             named.extend(o.rules.keys());
         }
         for id in named {
-            // `group/*` in `known` accepts every id in the group.
-            if known.iter().any(|k| {
-                k == id
-                    || k.strip_suffix('*').is_some_and(|p| {
-                        p.ends_with('/') && id.len() > p.len() && id.starts_with(p)
-                    })
-            }) {
+            if crate::rule_id::is_known(id, known) {
                 continue;
             }
-            let suggestion = closest(
-                id,
-                known
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|k| !k.ends_with('*')),
-            );
+            let suggestion = crate::rule_id::closest_known(id, known);
             let (src, span) = match (text, &self.path) {
                 (Some(t), Some(p)) => (
                     Some(NamedSource::new(p.display().to_string(), t.to_string())),
@@ -353,20 +375,51 @@ impl Config {
 
     /// Kind/phase/packs/rule settings for one file from the overrides that match it.
     pub fn overrides_for(&self, path: &Path) -> Vec<&Override> {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        let rel = rel.strip_prefix("./").unwrap_or(rel);
+        let rel = self.glob_path(path);
         self.overrides
             .iter()
-            .filter(|o| o.globs.is_match(rel) || o.globs.is_match(path))
+            .filter(|o| o.globs.is_match(&rel))
             .collect()
     }
 
     pub fn is_included(&self, path: &Path) -> bool {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        let rel = rel.strip_prefix("./").unwrap_or(rel);
-        (self.include.is_match(rel) || self.include.is_match(path))
-            && !(self.exclude.is_match(rel) || self.exclude.is_match(path))
+        let rel = self.glob_path(path);
+        self.include.is_match(&rel) && !self.exclude.is_match(&rel)
     }
+
+    /// The path globs are matched against: relative to the config's folder, so `status/**`
+    /// means the same files from any working directory (as ruff, ESLint and Vale do). A file
+    /// outside that folder is matched by its absolute path.
+    fn glob_path(&self, path: &Path) -> PathBuf {
+        let abs = normalize(&self.cwd.join(path));
+        match abs.strip_prefix(&self.root) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => abs,
+        }
+    }
+}
+
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system (symbolic links are not resolved,
+/// so a path keeps the folder names the user sees).
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(c);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn unknown_field_help(msg: &str) -> Option<String> {
@@ -419,6 +472,14 @@ fail_on = "error"
 # Which files `candor check DIR` reads (globs relative to this file).
 include = ["**/*.md", "**/*.markdown", "**/*.mdx", "**/*.txt", "**/*.text"]
 exclude = []           # example: ["archive/**", "templates/**"]
+
+# The time zone your drafts' times are in (IANA name or offset). time-without-zone's fix then
+# adds it, and editors may apply that fix on their own; without it the fix proposes UTC, for
+# you to check.
+# time_zone = "UTC"    # example: "Europe/Berlin", "+02:00"
+
+# Findings of one rule reported per file; the rest are summed up in one finding (0: no limit).
+max_findings_per_rule = 100
 
 # Regulatory packs to apply to every document: "us-ca", "eu-gdpr", "us-hipaa", "sec-8k".
 packs = []
@@ -490,6 +551,17 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.span.is_some());
+    }
+
+    #[test]
+    fn time_zone_is_validated_and_the_limit_defaults_to_100() {
+        let c = Config::parse("time_zone = \"Europe/Berlin\"\n", "c", PathBuf::from(".")).unwrap();
+        assert_eq!(c.time_zone.as_deref(), Some("Europe/Berlin"));
+        assert_eq!(c.max_findings_per_rule, 100);
+        let e =
+            Config::parse("time_zone = \"Europe/Berln\"\n", "c", PathBuf::from(".")).unwrap_err();
+        assert!(e.help.unwrap().contains("`Europe/Berlin`"));
+        assert_eq!(e.span.unwrap().offset(), 12);
     }
 
     #[test]

@@ -49,12 +49,16 @@ pub struct Span {
     pub end_column: usize,
 }
 
-/// A machine-applicable edit: replace `span` with `replacement`.
+/// An edit: replace `span` with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {
     pub message: String,
     pub replacement: String,
     pub span: Span,
+    /// A guess the writer must check before applying (a time zone candor cannot know): editors
+    /// never apply it with "fix all".
+    #[serde(default)]
+    pub review: bool,
 }
 
 /// One finding in one document.
@@ -85,8 +89,18 @@ pub struct Finding {
     pub message: String,
     pub help: String,
     pub document_level: bool,
-    /// (message, replacement, start, end)
-    pub suggestions: Vec<(String, String, usize, usize)>,
+    pub suggestions: Vec<Fix>,
+}
+
+/// A suggested edit of a [`Finding`]: replace `start..end` with `replacement`.
+#[derive(Debug, Clone)]
+pub struct Fix {
+    pub message: String,
+    pub replacement: String,
+    pub start: usize,
+    pub end: usize,
+    /// See [`Suggestion::review`].
+    pub review: bool,
 }
 
 impl Finding {
@@ -113,10 +127,72 @@ impl Finding {
         self
     }
 
-    pub fn suggest(mut self, message: impl Into<String>, replacement: impl Into<String>) -> Self {
-        let (s, e) = (self.start, self.end);
-        self.suggestions
-            .push((message.into(), replacement.into(), s, e));
+    /// An edit of the finding's span that is right whenever the finding is.
+    pub fn suggest(self, message: impl Into<String>, replacement: impl Into<String>) -> Self {
+        self.fix(message.into(), replacement.into(), false)
+    }
+
+    /// An edit of the finding's span that may be wrong: the writer must check it.
+    pub fn suggest_to_review(
+        self,
+        message: impl Into<String>,
+        replacement: impl Into<String>,
+    ) -> Self {
+        self.fix(message.into(), replacement.into(), true)
+    }
+
+    fn fix(mut self, message: String, replacement: String, review: bool) -> Self {
+        self.suggestions.push(Fix {
+            message,
+            replacement,
+            start: self.start,
+            end: self.end,
+            review,
+        });
         self
+    }
+}
+
+/// `text` on one line: every run of whitespace that holds a line break becomes one space, so a
+/// message quoting text across lines reads the same in every format.
+pub fn one_line(text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        flush_whitespace(&mut out, &mut run);
+        out.push(c);
+    }
+    flush_whitespace(&mut out, &mut run);
+    out
+}
+
+fn flush_whitespace(out: &mut String, run: &mut String) {
+    if run.contains(['\n', '\r']) {
+        out.push(' ');
+    } else {
+        out.push_str(run);
+    }
+    run.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_joins_lines_and_keeps_other_spacing() {
+        assert_eq!(
+            one_line("\"a small\r\n  number\" of  users"),
+            "\"a small number\" of  users"
+        );
+        assert_eq!(one_line("a\rb\n"), "a b ");
+        assert_eq!(one_line("plain  text"), "plain  text");
     }
 }

@@ -15,6 +15,10 @@ pub mod analysis;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod finding_cap;
+pub mod front_matter_lint;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod kind;
 pub mod lazy_regex;
 pub mod linter;
@@ -24,6 +28,7 @@ pub mod output;
 pub mod pattern;
 pub mod policy;
 pub mod report;
+pub mod rule_id;
 pub mod rules;
 pub mod run;
 pub mod select;

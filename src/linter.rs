@@ -2,7 +2,7 @@
 //! then checks documents.
 
 use crate::config::{Config, ConfigError, RuleSetting};
-use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion};
+use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion, one_line};
 use crate::document::{Document, Format};
 use crate::kind::{Kind, KindSource, Phase, guess_kind, guess_phase};
 use crate::policy::packs::Packs;
@@ -12,7 +12,7 @@ use crate::analysis::{Context, Lexicon};
 use crate::pattern::registry::Registry;
 use crate::rules::phrase::{PhraseRule, RuleTriggers};
 use crate::rules::{EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, code};
-use crate::suppress;
+use crate::{finding_cap, front_matter_lint, suppress};
 use miette::{NamedSource, SourceSpan};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -52,6 +52,8 @@ pub struct Linter {
     /// The trigger index of the phrase rules' patterns.
     registry: Registry,
     config: Config,
+    /// Every rule id a setting or suppression may name (`grammar/*` for the grammar group).
+    rule_ids: Vec<String>,
 }
 
 impl Linter {
@@ -93,7 +95,7 @@ impl Linter {
         let policy_metas = policies.rule_metas();
         let packs = crate::policy::packs::load(&config)?;
         let pack_metas = packs.iter().flat_map(|p| p.rule_metas()).collect();
-        let linter = Linter {
+        let mut linter = Linter {
             rules,
             policy_metas,
             policies,
@@ -102,12 +104,14 @@ impl Linter {
             lexicon,
             registry,
             config,
+            rule_ids: Vec::new(),
         };
         let mut known: Vec<String> = linter.metas().iter().map(|m| m.id.clone()).collect();
         // The grammar group (feature `nlprule`) and its `grammar/<LanguageTool id>` rules are valid
         // in any build, so one candor.toml serves builds with and without the feature.
         let group = crate::rules::grammar::GROUP;
         known.extend([group.to_string(), format!("{group}/*")]);
+        linter.rule_ids = known.clone();
         let text = linter
             .config
             .path
@@ -184,7 +188,9 @@ impl Linter {
 
     /// Checks one document.
     pub fn check(&self, text: &str, opts: &Options) -> FileReport {
-        let doc = Document::parse(text, opts.format);
+        let mut doc = Document::parse(text, opts.format);
+        // Before anything reads the front matter: what it reports, it also drops.
+        let front_matter_findings = front_matter_lint::check(&mut doc, &self.rule_ids);
         let path = Path::new(&opts.path);
         let overrides = self.config.overrides_for(path);
         let fm = doc.front_matter.as_ref();
@@ -240,7 +246,8 @@ impl Linter {
             }
         }
 
-        let ctx = Context::new(&doc, kind, phase, &self.lexicon);
+        let mut ctx = Context::new(&doc, kind, phase, &self.lexicon);
+        ctx.time_zone = self.config.time_zone.as_deref();
         // One scan of the document finds which phrase-rule patterns can match where.
         ctx.slot(|c| RuleTriggers(self.registry.scan(c.analysis())));
         let active: Vec<&dyn Rule> = self
@@ -268,13 +275,18 @@ impl Linter {
         );
         let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
         let facts = Facts::of(&ctx);
-        let requirements = kind
+        let mut requirements = kind
             .map(|k| self.policies.requirements(k, phase, &facts))
             .unwrap_or_default();
+        for pack in packs.iter().filter_map(|id| self.packs.get(id)) {
+            for e in &pack.waives.elements {
+                requirements.remove(e);
+            }
+        }
         if let Some(k) = kind {
             findings.extend(
                 self.policies
-                    .check(k, phase, &facts, &els, doc.title_range()),
+                    .check(k, phase, &requirements, &els, doc.title_range()),
             );
         }
         let mut pack_checks = Vec::new();
@@ -285,50 +297,55 @@ impl Linter {
                 findings.extend(pack_findings);
             }
         }
-        findings.extend(front_matter_findings(&doc));
+        findings.extend(front_matter_findings);
         findings.extend(crate::policy::packs::front_matter_pack_findings(
             &self.packs,
             &doc,
         ));
-        let findings = suppress::apply(&doc, findings);
+        let is_off = |id: &str| setting_for(&settings, id) == Some(&RuleSetting::Off);
+        let known = suppress::Known {
+            rule_ids: &self.rule_ids,
+            is_off: &is_off,
+        };
+        let findings = suppress::apply(&doc, findings, &known);
 
-        let mut diagnostics: Vec<Diagnostic> = findings
+        let mut findings: Vec<Finding> = findings
             .into_iter()
-            .filter_map(|f| {
-                // A grouped id (`grammar/COULD_OF`) falls back to its group's setting (`grammar`).
-                let setting = settings
-                    .get(&f.rule)
-                    .or_else(|| f.rule.split_once('/').and_then(|(g, _)| settings.get(g)));
-                let sev = match setting {
+            .filter_map(|mut f| {
+                f.severity = match setting_for(&settings, &f.rule) {
                     Some(RuleSetting::Off) => return None,
                     Some(RuleSetting::Severity(s)) => *s,
                     _ => f.severity,
                 };
-                Some(to_diagnostic(&doc, f, sev))
+                Some(f)
             })
             .collect();
-        diagnostics.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), &a.rule).cmp(&(
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
+        let by_position = |a: &Finding, b: &Finding| {
+            (a.start, std::cmp::Reverse(a.end), &a.rule).cmp(&(
+                b.start,
+                std::cmp::Reverse(b.end),
                 &b.rule,
             ))
-        });
+        };
+        findings.sort_by(by_position);
         // Two patterns of one rule can match overlapping text ("{{name}}" and "{name}"): keep
         // the first, longest finding.
-        let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
-        for d in diagnostics {
+        let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+        for f in findings {
             let overlaps = kept.iter().rev().take(8).any(|k| {
-                k.rule == d.rule
-                    && !d.document_level
-                    && k.span.start < d.span.end.max(d.span.start + 1)
-                    && d.span.start < k.span.end
+                k.rule == f.rule
+                    && !f.document_level
+                    && k.start < f.end.max(f.start + 1)
+                    && f.start < k.end
             });
             if !overlaps {
-                kept.push(d);
+                kept.push(f);
             }
         }
-        let diagnostics = kept;
+        let mut kept = finding_cap::cap_per_rule(kept, self.config.max_findings_per_rule);
+        kept.sort_by(by_position);
+        let diagnostics: Vec<Diagnostic> =
+            kept.into_iter().map(|f| to_diagnostic(&doc, f)).collect();
 
         FileReport {
             path: opts.path.clone(),
@@ -341,11 +358,12 @@ impl Linter {
             phase,
             phase_confidence,
             packs,
-            elements: els,
+            elements: finding_cap::cap_evidence(els, self.config.max_findings_per_rule),
             requirements,
             pack_checks,
             diagnostics,
             source: doc.source.clone(),
+            encoding: Default::default(),
         }
     }
 }
@@ -368,66 +386,45 @@ static ENGINE_RULES: std::sync::LazyLock<[RuleMeta; 2]> = std::sync::LazyLock::n
             needs_nlp: false,
         },
         RuleMeta {
-            id: "invalid-front-matter".to_string(),
+            id: front_matter_lint::RULE.to_string(),
             severity: Severity::Error,
-            summary: "Front matter that cannot be read, or declares an unknown kind or phase".into(),
-            docs: "# invalid-front-matter\n\nFront matter that cannot be read, or that declares an unknown kind or phase.\n\n## What it flags\nYAML (`---`) or TOML (`+++`) front matter with a syntax error, an unknown key, or a `kind`/`phase` value candor does not know. The rest of the document is still checked, with the kind inferred.\n\n## Why it matters\nA typo in `kind` silently changes which policy a draft is held to.\n\n## Bad\n> ---\n> kind: status\n> phse: resolved\n> ---\n\n## Good\n> ---\n> kind: status-update\n> phase: resolved\n> ---\n".into(),
+            summary: "Front matter that cannot be read, or declares something candor does not know".into(),
+            docs: "# invalid-front-matter\n\nFront matter that cannot be read, or that declares something candor does not know.\n\n## What it flags\nYAML (`---`) or TOML (`+++`) front matter with a syntax error, an unknown key, a `kind`/`phase` value candor does not know, an unknown pack, an unknown rule id or rule setting under `rules` (with the closest id), or a `times_tz` that is neither an IANA time zone name (`UTC`, `Europe/Berlin`) nor a UTC offset (`+02:00`). A value that is reported is ignored; the rest of the document is still checked.\n\n## Why it matters\nA typo in `kind` silently changes which policy a draft is held to; a typo in a rule id turns nothing off; a made-up `times_tz` would declare a zone no reader can use.\n\n## Bad\n> ---\n> kind: status\n> phse: resolved\n> ---\n\n## Good\n> ---\n> kind: status-update\n> phase: resolved\n> ---\n".into(),
             family: Family::Code,
             needs_nlp: false,
         },
     ]
 });
 
-fn front_matter_findings(doc: &Document) -> Vec<Finding> {
-    let mut out = Vec::new();
-    if let Some(e) = &doc.front_matter_error {
-        out.push(
-            Finding::new("invalid-front-matter", Severity::Error, e.start, e.end)
-                .message(format!("The front matter could not be read: {}", e.message))
-                .help("Front matter is YAML between `---` lines or TOML between `+++` lines, with keys kind, phase, audience, packs, times_tz, reported_by and rules. The rest of the document was still checked."),
-        );
-    }
-    if let (Some(fm), Some(b)) = (&doc.front_matter, &doc.front_matter_block) {
-        let at = |needle: &str| {
-            doc.source[b.start..b.end]
-                .find(needle)
-                .map_or((b.start, b.start + 3), |i| {
-                    (b.start + i, b.start + i + needle.len())
-                })
-        };
-        if let Some(k) = &fm.kind
-            && let Err(m) = k.parse::<Kind>()
-        {
-            let (s, e) = at(k);
-            out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Set `kind` to one of the five kinds, or remove it to let candor infer the kind."));
-        }
-        if let Some(p) = &fm.phase
-            && let Err(m) = p.parse::<Phase>()
-        {
-            let (s, e) = at(p);
-            out.push(Finding::new("invalid-front-matter", Severity::Error, s, e).message(m).help("Status-update phases are investigating, identified, monitoring and resolved."));
-        }
-    }
-    out
+/// A rule's setting; a grouped id (`grammar/COULD_OF`) falls back to its group's (`grammar`).
+fn setting_for<'a>(
+    settings: &'a BTreeMap<String, RuleSetting>,
+    rule: &str,
+) -> Option<&'a RuleSetting> {
+    settings
+        .get(rule)
+        .or_else(|| rule.split_once('/').and_then(|(g, _)| settings.get(g)))
 }
 
-fn to_diagnostic(doc: &Document, f: Finding, severity: Severity) -> Diagnostic {
+fn to_diagnostic(doc: &Document, f: Finding) -> Diagnostic {
     let span = doc.lines.span(&doc.source, f.start, f.end);
     Diagnostic {
         rule: f.rule,
-        severity,
-        message: f.message,
-        help: f.help,
+        severity: f.severity,
+        // A message may quote text across a line break; every format shows it on one line.
+        message: one_line(&f.message),
+        help: one_line(&f.help),
         text: doc.source[span.start..span.end].to_string(),
         span,
         document_level: f.document_level,
         suggestions: f
             .suggestions
             .into_iter()
-            .map(|(message, replacement, s, e)| Suggestion {
-                message,
-                replacement,
-                span: doc.lines.span(&doc.source, s, e),
+            .map(|fix| Suggestion {
+                message: one_line(&fix.message),
+                replacement: fix.replacement,
+                span: doc.lines.span(&doc.source, fix.start, fix.end),
+                review: fix.review,
             })
             .collect(),
     }
@@ -468,6 +465,18 @@ fn load_user_rules(
             label: "here".into(),
             help: Some(e.help.clone()),
         })?;
+        let id = &rule.meta().id;
+        if let Err(problem) = crate::rule_id::validate_rule_id(id) {
+            return Err(ConfigError {
+                message: format!("invalid rule file {}: {problem}", p.display()),
+                src: Some(NamedSource::new(p.display().to_string(), text.clone())),
+                span: text.find(id.as_str()).map(|i| SourceSpan::from(i..i + id.len())),
+                label: "this id".into(),
+                help: Some(
+                    "set `id` to a kebab-case id, e.g. `id = \"acme-no-eta\"`: ids are used in candor.toml, suppression comments and links".into(),
+                ),
+            });
+        }
         if rules.iter().any(|r| r.meta().id == rule.meta().id) {
             return Err(ConfigError::plain(
                 format!(

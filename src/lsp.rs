@@ -1,23 +1,29 @@
 //! `candor lsp`: a Language Server over stdio (lsp-server + lsp-types).
 //!
 //! * Diagnostics for Markdown and plain-text documents on open, change and save, with the rule
-//!   id as `code` and a `codeDescription` link to the rule's documentation.
-//! * Code actions: one quick fix per suggestion, and "disable RULE for this line" (inserts
-//!   `<!-- candor-disable-next-line RULE -->` above the line).
-//! * Hover on a finding shows its message, help and the rule's documentation.
+//!   id as `code` and a `codeDescription` link to the rule's documentation. Changes are synced
+//!   incrementally (only the edited range is sent).
+//! * Code actions: one quick fix per suggestion (preferred, so "fix all" applies it, only when
+//!   it is certain: a guessed time zone is offered for review), and "disable RULE for this line"
+//!   (inserts `<!-- candor-disable-next-line RULE -->` above the line, with the document's own
+//!   line break).
+//! * Hover on a finding shows its message, help and the rule's documentation; on a missing
+//!   element (a document-level finding, on the title), the element checklist with the evidence.
 //! * Configuration: the workspace's `candor.toml` (found like the CLI does, from the workspace
 //!   root upwards), reloaded when it changes (`workspace/didChangeWatchedFiles`, registered
 //!   dynamically when the client supports it, or on save of `candor.toml`).
 //!
 //! The [`Linter`] is built once per server (and again only when the configuration changes); the
 //! NLP engine inside it is loaded on first use and kept for the life of the process.
-//! Positions use UTF-16 code units, the protocol's default encoding.
+//! Positions use UTF-16 code units, the protocol's default encoding, converted through each
+//! document's [`LineIndex`] in O(log n): a large document with many findings answers in time
+//! linear in its findings.
 
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Format;
+use crate::document::{Format, LineIndex};
 use crate::linter::{Linter, Options};
-use crate::output::rule_url;
+use crate::output::{checklist, rule_url};
 use crate::report::FileReport;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -32,8 +38,9 @@ use lsp_types::{
     DidSaveTextDocumentParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
     InitializeParams, MarkupContent, MarkupKind, MessageType, NumberOrString, Position,
     PublishDiagnosticsParams, Range, Registration, RegistrationParams, SaveOptions,
-    ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+    ServerCapabilities, ShowMessageParams, TextDocumentContentChangeEvent,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 use std::collections::HashMap;
 use std::error::Error;
@@ -51,13 +58,13 @@ pub fn run_stdio() -> Result<(), BoxError> {
     Ok(())
 }
 
-/// The server's capabilities: full document sync, code actions, hover.
+/// The server's capabilities: incremental document sync, code actions, hover.
 pub fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {
                 open_close: Some(true),
-                change: Some(TextDocumentSyncKind::FULL),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
                 save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
                     include_text: Some(true),
                 })),
@@ -149,10 +156,39 @@ fn workspace_root(params: &InitializeParams) -> Option<PathBuf> {
 struct Doc {
     uri: Uri,
     text: String,
+    /// Line starts of `text`, for every position conversion.
+    lines: LineIndex,
     version: Option<i32>,
     language: String,
     /// The last check, for code actions and hover.
     report: Option<FileReport>,
+}
+
+impl Doc {
+    fn set_text(&mut self, text: String) {
+        self.lines = LineIndex::new(&text);
+        self.text = text;
+    }
+
+    /// Applies one change: a range edit, or the whole text when the change has no range.
+    fn apply(&mut self, change: TextDocumentContentChangeEvent) {
+        let Some(r) = change.range else {
+            return self.set_text(change.text);
+        };
+        let start = self.offset(r.start);
+        let end = self.offset(r.end).max(start);
+        let mut text = std::mem::take(&mut self.text);
+        text.replace_range(start..end, &change.text);
+        self.set_text(text);
+    }
+
+    fn offset(&self, p: Position) -> usize {
+        self.lines.utf16_offset(&self.text, p.line, p.character)
+    }
+
+    fn range(&self, start: usize, end: usize) -> Range {
+        range(&self.text, &self.lines, start, end)
+    }
 }
 
 struct Server<'a> {
@@ -222,6 +258,7 @@ impl Server<'_> {
                     key.clone(),
                     Doc {
                         uri: p.text_document.uri,
+                        lines: LineIndex::new(&p.text_document.text),
                         text: p.text_document.text,
                         version: Some(p.text_document.version),
                         language: p.text_document.language_id,
@@ -236,9 +273,9 @@ impl Server<'_> {
                 };
                 let key = p.text_document.uri.as_str().to_string();
                 if let Some(doc) = self.docs.get_mut(&key) {
-                    // Full sync: the last change holds the whole text.
-                    if let Some(change) = p.content_changes.into_iter().last() {
-                        doc.text = change.text;
+                    // In order: each change's range is in the text the previous one left.
+                    for change in p.content_changes {
+                        doc.apply(change);
                     }
                     doc.version = Some(p.text_document.version);
                     self.lint(&key);
@@ -256,7 +293,7 @@ impl Server<'_> {
                 let key = p.text_document.uri.as_str().to_string();
                 if let Some(doc) = self.docs.get_mut(&key) {
                     if let Some(text) = p.text {
-                        doc.text = text;
+                        doc.set_text(text);
                     }
                     self.lint(&key);
                 }
@@ -329,14 +366,12 @@ impl Server<'_> {
         }
     }
 
-    /// The display path of a document: relative to the workspace root when inside it, so the
-    /// config's globs (`[[overrides]] files = [...]`) match as they do on the command line.
+    /// The path a document is checked under: its absolute path for a `file:` URI, so the
+    /// config's globs (`include`, `[[overrides]] files = [...]`, relative to candor.toml)
+    /// match as they do on the command line, whatever the server's working directory.
     fn doc_path(&self, uri: &Uri) -> String {
         match uri_to_path(uri) {
-            Some(p) => match self.root.as_deref().and_then(|r| p.strip_prefix(r).ok()) {
-                Some(rel) => rel.display().to_string(),
-                None => p.display().to_string(),
-            },
+            Some(p) => p.display().to_string(),
             None => uri.as_str().to_string(),
         }
     }
@@ -363,7 +398,7 @@ impl Server<'_> {
         let diagnostics = report
             .diagnostics
             .iter()
-            .map(|d| to_lsp(&doc.text, d))
+            .map(|d| to_lsp(&doc.text, &doc.lines, d))
             .collect();
         let params = PublishDiagnosticsParams {
             uri: doc.uri.clone(),
@@ -383,25 +418,22 @@ impl Server<'_> {
         let Some(report) = &doc.report else {
             return vec![];
         };
-        let (rs, re) = (
-            to_offset(&doc.text, p.range.start),
-            to_offset(&doc.text, p.range.end),
-        );
+        let (rs, re) = (doc.offset(p.range.start), doc.offset(p.range.end));
         let mut actions = Vec::new();
         for d in report
             .diagnostics
             .iter()
             .filter(|d| d.span.start <= re && rs <= d.span.end)
         {
-            let lsp_diag = to_lsp(&doc.text, d);
+            let lsp_diag = to_lsp(&doc.text, &doc.lines, d);
             for s in &d.suggestions {
-                let title = if s.replacement.is_empty() {
-                    capitalize(&s.message)
-                } else {
-                    format!("Replace with “{}”", s.replacement)
+                let title = match (s.replacement.is_empty(), s.review) {
+                    (true, _) => capitalize(&s.message),
+                    (false, false) => format!("Replace with “{}”", s.replacement),
+                    (false, true) => format!("Replace with “{}” ({})", s.replacement, s.message),
                 };
                 let edit = TextEdit {
-                    range: range(&doc.text, s.span.start, s.span.end),
+                    range: doc.range(s.span.start, s.span.end),
                     new_text: s.replacement.clone(),
                 };
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -412,20 +444,24 @@ impl Server<'_> {
                         changes: Some(HashMap::from([(doc.uri.clone(), vec![edit])])),
                         ..WorkspaceEdit::default()
                     }),
-                    is_preferred: Some(d.suggestions.len() == 1),
+                    // "Fix all" applies preferred fixes unseen: never a guess.
+                    is_preferred: Some(d.suggestions.len() == 1 && !s.review),
                     ..CodeAction::default()
                 }));
             }
             if d.rule != crate::suppress::UNUSED_RULE {
-                let line_start = doc.text[..d.span.start.min(doc.text.len())]
-                    .rfind('\n')
-                    .map_or(0, |i| i + 1);
+                let (line, _) = doc.lines.position(&doc.text, d.span.start);
+                let (line_start, _) = doc.lines.line_range(&doc.text, line);
                 let indent: String = doc.text[line_start..]
                     .chars()
                     .take_while(|c| *c == ' ' || *c == '\t')
                     .collect();
-                let new_text = format!("{indent}<!-- candor-disable-next-line {} -->\n", d.rule);
-                let at = range(&doc.text, line_start, line_start);
+                let new_text = format!(
+                    "{indent}<!-- candor-disable-next-line {} -->{}",
+                    d.rule,
+                    doc.lines.line_break(&doc.text)
+                );
+                let at = doc.range(line_start, line_start);
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: format!("Disable {} for this line", d.rule),
                     kind: Some(CodeActionKind::QUICKFIX),
@@ -451,11 +487,11 @@ impl Server<'_> {
         let pos = &p.text_document_position_params;
         let doc = self.docs.get(pos.text_document.uri.as_str())?;
         let report = doc.report.as_ref()?;
-        let at = to_offset(&doc.text, pos.position);
+        let at = doc.offset(pos.position);
         let hits: Vec<&Diagnostic> = report
             .diagnostics
             .iter()
-            .filter(|d| !d.document_level && d.span.start <= at && at <= d.span.end)
+            .filter(|d| d.span.start <= at && at <= d.span.end)
             .collect();
         let first = hits.first()?;
         let mut value = String::new();
@@ -474,12 +510,17 @@ impl Server<'_> {
             }
             value.push_str(&format!("[Rule documentation]({})\n\n", rule_url(&d.rule)));
         }
+        // A missing element is about the whole document: show what was found and what not.
+        if hits.iter().any(|d| d.document_level) {
+            value.push_str("---\n\n");
+            value.push_str(&checklist::markdown(report));
+        }
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
                 value: value.trim_end().to_string(),
             }),
-            range: Some(range(&doc.text, first.span.start, first.span.end)),
+            range: Some(doc.range(first.span.start, first.span.end)),
         })
     }
 }
@@ -497,7 +538,7 @@ fn is_config_uri(uri: &Uri) -> bool {
 }
 
 /// A candor finding as an LSP diagnostic.
-pub fn to_lsp(text: &str, d: &Diagnostic) -> lsp_types::Diagnostic {
+pub fn to_lsp(text: &str, lines: &LineIndex, d: &Diagnostic) -> lsp_types::Diagnostic {
     let severity = match d.severity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -509,7 +550,7 @@ pub fn to_lsp(text: &str, d: &Diagnostic) -> lsp_types::Diagnostic {
         message.push_str(&d.help);
     }
     lsp_types::Diagnostic {
-        range: range(text, d.span.start, d.span.end),
+        range: range(text, lines, d.span.start, d.span.end),
         severity: Some(severity),
         code: Some(NumberOrString::String(d.rule.clone())),
         code_description: Uri::from_str(&rule_url(&d.rule))
@@ -521,43 +562,15 @@ pub fn to_lsp(text: &str, d: &Diagnostic) -> lsp_types::Diagnostic {
     }
 }
 
-/// Byte offset → LSP position (0-based line, UTF-16 column).
-pub fn to_position(text: &str, offset: usize) -> Position {
-    let offset = crate::document::lines::floor_char_boundary(text, offset);
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = text[..line_start].matches('\n').count();
-    Position {
-        line: line as u32,
-        character: text[line_start..offset].encode_utf16().count() as u32,
-    }
-}
-
-/// LSP position → byte offset (clamped to the line's end and the text's end).
-pub fn to_offset(text: &str, pos: Position) -> usize {
-    let mut line_start = 0;
-    for _ in 0..pos.line {
-        match text[line_start..].find('\n') {
-            Some(i) => line_start += i + 1,
-            None => return text.len(),
-        }
-    }
-    let line_end = text[line_start..]
-        .find('\n')
-        .map_or(text.len(), |i| line_start + i);
-    let mut units = 0u32;
-    for (i, c) in text[line_start..line_end].char_indices() {
-        if units >= pos.character {
-            return line_start + i;
-        }
-        units += c.len_utf16() as u32;
-    }
-    line_end
-}
-
-pub fn range(text: &str, start: usize, end: usize) -> Range {
+/// Byte range → LSP range (0-based lines, UTF-16 columns).
+pub fn range(text: &str, lines: &LineIndex, start: usize, end: usize) -> Range {
+    let position = |offset| {
+        let (line, character) = lines.utf16_position(text, offset);
+        Position { line, character }
+    };
     Range {
-        start: to_position(text, start),
-        end: to_position(text, end),
+        start: position(start),
+        end: position(end),
     }
 }
 
@@ -597,53 +610,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn positions_count_utf16_units() {
-        let t = "ab\n😀x\n";
-        assert_eq!(
-            to_position(t, 0),
-            Position {
-                line: 0,
-                character: 0
-            }
-        );
-        // 😀 is 4 bytes and 2 UTF-16 units.
-        assert_eq!(
-            to_position(t, 7),
-            Position {
-                line: 1,
-                character: 2
-            }
-        );
-        assert_eq!(
-            to_offset(
-                t,
-                Position {
-                    line: 1,
-                    character: 2
-                }
-            ),
-            7
-        );
-        assert_eq!(
-            to_offset(
-                t,
-                Position {
-                    line: 9,
-                    character: 0
-                }
-            ),
-            t.len()
-        );
-        assert_eq!(
-            to_offset(
-                t,
-                Position {
-                    line: 0,
-                    character: 99
-                }
-            ),
-            2
-        );
+    fn ranges_count_utf16_units_and_every_line_break() {
+        let t = "ab\r\n😀x\rz";
+        let lines = LineIndex::new(t);
+        // 😀 is 4 bytes and 2 UTF-16 units; `\r\n` and a lone `\r` each end a line.
+        let r = range(t, &lines, 4, 9);
+        assert_eq!((r.start.line, r.start.character), (1, 0));
+        assert_eq!((r.end.line, r.end.character), (1, 3));
+        assert_eq!(range(t, &lines, 10, 11).start.line, 2);
+    }
+
+    #[test]
+    fn incremental_changes_apply_in_order() {
+        let text = "Hello wörld\r\nsecond line\n".to_string();
+        let mut doc = Doc {
+            uri: Uri::from_str("file:///a.md").unwrap(),
+            lines: LineIndex::new(&text),
+            text,
+            version: None,
+            language: "markdown".into(),
+            report: None,
+        };
+        let edit = |sl, sc, el, ec, t: &str| TextDocumentContentChangeEvent {
+            range: Some(Range {
+                start: Position {
+                    line: sl,
+                    character: sc,
+                },
+                end: Position {
+                    line: el,
+                    character: ec,
+                },
+            }),
+            range_length: None,
+            text: t.into(),
+        };
+        doc.apply(edit(0, 6, 0, 11, "world"));
+        doc.apply(edit(1, 0, 1, 6, "2nd"));
+        doc.apply(edit(0, 11, 1, 0, " "));
+        assert_eq!(doc.text, "Hello world 2nd line\n");
+        doc.apply(TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "all new".into(),
+        });
+        assert_eq!(doc.text, "all new");
+        assert_eq!(doc.lines.line_count(), 1);
     }
 
     #[test]

@@ -107,9 +107,14 @@ struct CheckArgs {
     /// Ignore any candor.toml.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
-    /// The file name to show for standard input (also selects Markdown or plain text).
-    #[arg(long, default_value = "<stdin>")]
-    stdin_filename: String,
+    /// Read the draft from standard input and show it under this name (which also selects
+    /// Markdown or plain text, and the config's overrides). Implies `-`.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Also walk hidden files and folders (names starting with `.`, such as `.github/`),
+    /// which directory walks skip by default.
+    #[arg(long)]
+    hidden: bool,
     /// Fail (exit 1) on findings of this severity or worse: `warnings` or `infos`.
     #[arg(long, value_parser = parse_severity)]
     deny: Option<Severity>,
@@ -166,6 +171,41 @@ fn report_error(e: impl miette::Diagnostic + Send + Sync + 'static) {
     eprintln!("{:?}", miette::Report::new(e));
 }
 
+/// A problem with the command itself, its output or its files: what went wrong and how to
+/// fix it, printed by miette like every other error.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(candor::cli))]
+struct CliError {
+    message: String,
+    #[help]
+    help: String,
+}
+
+/// Something candor did differently from what the command line asked, or ignored.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(candor::cli), severity(Warning))]
+struct CliWarning {
+    message: String,
+    #[help]
+    help: String,
+}
+
+fn cli_error(message: impl Into<String>, help: impl Into<String>) {
+    report_error(CliError {
+        message: message.into(),
+        help: help.into(),
+    });
+}
+
+fn cli_warning(message: impl Into<String>, help: impl Into<String>) {
+    report_error(CliWarning {
+        message: message.into(),
+        help: help.into(),
+    });
+}
+
 #[allow(clippy::result_large_err)] // cold path; the error carries its source for miette
 fn load_linter(config: Option<&PathBuf>, no_config: bool) -> Result<Linter, ConfigError> {
     let config = if no_config {
@@ -197,6 +237,16 @@ fn check(args: CheckArgs) -> u8 {
         report_error(e);
         return 2;
     }
+    let mut phase = args.phase;
+    if let (Some(kind), Some(p)) = (args.kind, args.phase)
+        && kind != Kind::StatusUpdate
+    {
+        cli_warning(
+            format!("--phase {p} is ignored: `{kind}` documents have no phase"),
+            "phases (investigating, identified, monitoring, resolved) apply to status updates only: drop --phase, or pass --kind status-update",
+        );
+        phase = None;
+    }
     let mut errors = Vec::new();
     let selected = match select_files(&args, &linter) {
         Ok(s) => s,
@@ -205,9 +255,18 @@ fn check(args: CheckArgs) -> u8 {
             return 2;
         }
     };
+    let reads_stdin = args.stdin_filename.is_some() || args.paths.iter().any(|p| p == "-");
     let paths = match selected {
         Some(files) => files,
+        // `--stdin-filename` alone means "check standard input" (as ruff and Prettier read it).
+        None if args.paths.is_empty() && reads_stdin => vec![PathBuf::from("-")],
         None if args.paths.is_empty() => vec![PathBuf::from(".")],
+        None if reads_stdin && !args.paths.iter().any(|p| p == "-") => args
+            .paths
+            .iter()
+            .cloned()
+            .chain([PathBuf::from("-")])
+            .collect(),
         None => args.paths.clone(),
     };
     let mut inputs = Vec::new();
@@ -216,22 +275,31 @@ fn check(args: CheckArgs) -> u8 {
     if !stdin.is_empty() {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
-            eprintln!("error: cannot read standard input: {e}");
+            cli_error(
+                format!("cannot read standard input: {e}"),
+                "pipe the draft into candor, e.g. `candor check --stdin-filename draft.md < draft.md`",
+            );
             return 2;
         }
         inputs.push(Input::Stdin {
-            name: args.stdin_filename.clone(),
+            name: args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into()),
             bytes,
         });
     }
+    let walk = run::WalkOptions {
+        hidden: args.hidden,
+    };
     inputs.extend(
-        run::collect(&linter, &files, &mut errors)
+        run::collect(&linter, &files, &walk, &mut errors)
             .into_iter()
             .map(Input::Path),
     );
     let opts = RunOptions {
         kind: args.kind,
-        phase: args.phase,
+        phase,
         packs: args.packs.clone(),
     };
     let fail_on = args
@@ -243,35 +311,33 @@ fn check(args: CheckArgs) -> u8 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    // Line-oriented formats and JSON are written file by file as the run goes; SARIF, rdjson
-    // and HTML need the whole report.
+    // Every format but HTML is written file by file, straight to standard output, as the run
+    // goes; the HTML report embeds every document, so it keeps them.
     let mut renderer: Option<Box<dyn Renderer>> = match args.format {
         OutputFormat::Json => Some(Box::new(json::Json::default())),
         OutputFormat::Short => Some(Box::new(short::Short)),
         OutputFormat::Github => Some(Box::new(github::Github)),
+        OutputFormat::Sarif => Some(Box::new(sarif::SarifWriter::new(&linter.metas()))),
+        OutputFormat::Rdjson => Some(Box::new(rdjson::Rdjson::default())),
         OutputFormat::Human => Some(Box::new(human::Human::new(&human::HumanOptions {
             color,
             explain_elements: args.explain_elements,
             width: if color { terminal_width() } else { 100 },
         }))),
-        OutputFormat::Sarif | OutputFormat::Rdjson | OutputFormat::Html => None,
+        OutputFormat::Html => None,
     };
     let keep_reports = renderer.is_none() || args.html.is_some();
     let mut kept = Report::default();
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
     let mut run_errors = Vec::new();
-    let mut stdout = std::io::BufWriter::new(std::io::stdout());
-    let mut buf = String::new();
+    let mut stdout = Output::new();
     run::check_each(&linter, inputs, &opts, |result| match result {
         Ok(f) => {
             summary.add(&f);
             worst = worst.max(f.max_severity());
             if let Some(r) = renderer.as_mut() {
-                buf.clear();
-                r.file(&f, &mut buf);
-                // A closed pipe (`candor check … | head`) is not an error.
-                let _ = stdout.write_all(buf.as_bytes());
+                stdout.write(|out| r.file(&f, out));
             }
             if keep_reports {
                 kept.files.push(f);
@@ -286,30 +352,51 @@ fn check(args: CheckArgs) -> u8 {
     if let Some(path) = &args.html
         && let Err(e) = std::fs::write(path, html::render(&kept))
     {
-        eprintln!(
-            "error: cannot write {}: {e}\n  help: check that the directory exists and is writable",
-            path.display()
+        cli_error(
+            format!("cannot write {}: {e}", path.display()),
+            "check that the directory exists and is writable",
         );
         return 2;
     }
-    let tail = match (renderer.as_mut(), args.format) {
-        (Some(r), _) => {
-            let mut out = String::new();
-            r.finish(&kept.errors, &summary, &mut out);
-            out
-        }
-        (None, OutputFormat::Sarif) => sarif::render(&kept, &linter.metas()),
-        (None, OutputFormat::Rdjson) => rdjson::render(&kept),
-        (None, _) => html::render(&kept),
-    };
-    let _ = stdout.write_all(tail.as_bytes());
-    let _ = stdout.flush();
+    match renderer.as_mut() {
+        Some(r) => stdout.write(|out| r.finish(&kept.errors, &summary, out)),
+        None => stdout.write(|out| out.write_all(html::render(&kept).as_bytes())),
+    }
+    stdout.flush();
     if args.format != OutputFormat::Human {
         for e in &kept.errors {
-            eprintln!("error: {}: {}\n  help: {}", e.path, e.message, e.help);
+            cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
         }
     }
     report::exit_code(kept.errors.len(), worst, fail_on) as u8
+}
+
+/// Buffered standard output that stops writing once the reader has gone: a closed pipe
+/// (`candor check … | head`) is not an error, and nothing more needs rendering for it.
+struct Output {
+    out: std::io::BufWriter<std::io::Stdout>,
+    closed: bool,
+}
+
+impl Output {
+    fn new() -> Output {
+        Output {
+            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()),
+            closed: false,
+        }
+    }
+
+    fn write(&mut self, f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+        if !self.closed && f(&mut self.out).is_err() {
+            self.closed = true;
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.closed {
+            let _ = self.out.flush();
+        }
+    }
 }
 
 /// `--changed-since` / `--files-from`: the files to check (None: use the paths as given).
@@ -323,9 +410,11 @@ fn select_files(
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         candor::select::changed_since(rev, &cwd)?
     } else if let Some(list) = &args.files_from {
-        if list.as_os_str() == "-" && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        if list.as_os_str() == "-"
+            && (args.stdin_filename.is_some() || args.paths.iter().any(|p| p.as_os_str() == "-"))
+        {
             return Err(candor::select::SelectError {
-                message: "`--files-from -` and the path `-` both read standard input".into(),
+                message: "`--files-from -` and the draft (`-` or `--stdin-filename`) both read standard input".into(),
                 help: Some("pass the file list in a file, or the draft as a path".into()),
             });
         }
@@ -344,8 +433,9 @@ fn lsp() -> u8 {
     match candor::lsp::run_stdio() {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!(
-                "error: the language server stopped: {e}\n  help: editors start `candor lsp` themselves; run it from an editor's LSP client"
+            cli_error(
+                format!("the language server stopped: {e}"),
+                "editors start `candor lsp` themselves; run it from an editor's LSP client",
             );
             1
         }
@@ -354,12 +444,47 @@ fn lsp() -> u8 {
 
 fn man() -> u8 {
     let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
-        eprintln!("error: cannot render the man page: {e}");
+    if let Err(e) = render_man(&mut out) {
+        cli_error(
+            format!("cannot render the man page: {e}"),
+            "this is a bug in candor; please report it",
+        );
         return 2;
     }
     let _ = std::io::stdout().write_all(&out);
     0
+}
+
+/// One page for the whole tool (`candor man > candor.1`): the top-level sections, then a
+/// section per command with its synopsis, description and every option.
+fn render_man(out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    let top = clap_mangen::Man::new(cli.clone());
+    top.render_title(out)?;
+    top.render_name_section(out)?;
+    top.render_synopsis_section(out)?;
+    top.render_description_section(out)?;
+    top.render_options_section(out)?;
+    for command in cli.get_subcommands().filter(|c| !c.is_hide_set()) {
+        let name = command.get_bin_name().unwrap_or(command.get_name());
+        writeln!(out, ".SH \"{}\"", name.to_uppercase())?;
+        let page = clap_mangen::Man::new(command.clone());
+        let mut section = Vec::new();
+        page.render_synopsis_section(&mut section)?;
+        page.render_description_section(&mut section)?;
+        if command.get_arguments().any(|a| !a.is_hide_set()) {
+            page.render_options_section(&mut section)?;
+        }
+        // The command's own sections become subsections of its heading.
+        for line in String::from_utf8_lossy(&section).lines() {
+            match line.strip_prefix(".SH ") {
+                Some(title) => writeln!(out, ".SS {title}")?,
+                None => writeln!(out, "{line}")?,
+            }
+        }
+    }
+    top.render_version_section(out)
 }
 
 fn terminal_width() -> usize {
@@ -369,14 +494,25 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
-fn rules(format: ListFormat) -> u8 {
-    let linter = match load_linter(None, false) {
+/// The linter `candor rules` and `candor explain` document: the config's (its own rule files
+/// and packs included), or the built-in one with a warning while the config is broken, so the
+/// documentation needed to fix it stays available.
+fn linter_for_docs() -> Linter {
+    match load_linter(None, false) {
         Ok(l) => l,
         Err(e) => {
             report_error(e);
-            return 2;
+            cli_warning(
+                "the configuration above is invalid: showing the built-in rules only",
+                "fix candor.toml to see your own rules and packs here too",
+            );
+            Linter::new()
         }
-    };
+    }
+}
+
+fn rules(format: ListFormat) -> u8 {
+    let linter = linter_for_docs();
     let metas = linter.metas();
     match format {
         ListFormat::Markdown => emit(&candor::output::rules_markdown(&metas)),
@@ -406,13 +542,7 @@ fn rules(format: ListFormat) -> u8 {
 }
 
 fn explain(rule: &str) -> u8 {
-    let linter = match load_linter(None, false) {
-        Ok(l) => l,
-        Err(e) => {
-            report_error(e);
-            return 2;
-        }
-    };
+    let linter = linter_for_docs();
     if let Some(p) = linter.packs().get(rule) {
         println!("{}", p.docs().trim_end());
         return 0;
@@ -433,7 +563,10 @@ fn explain(rule: &str) -> u8 {
                 Some(s) => format!("did you mean `{s}`? "),
                 None => String::new(),
             };
-            eprintln!("error: no rule `{rule}`\n  help: {hint}`candor rules` lists every rule");
+            cli_error(
+                format!("no rule `{rule}`"),
+                format!("{hint}`candor rules` lists every rule"),
+            );
             2
         }
     }
@@ -442,9 +575,9 @@ fn explain(rule: &str) -> u8 {
 fn init(force: bool) -> u8 {
     let path = PathBuf::from(candor::config::FILE_NAME);
     if path.exists() && !force {
-        eprintln!(
-            "error: {} already exists\n  help: pass --force to overwrite it",
-            path.display()
+        cli_error(
+            format!("{} already exists", path.display()),
+            "pass --force to overwrite it",
         );
         return 2;
     }
@@ -454,9 +587,9 @@ fn init(force: bool) -> u8 {
             0
         }
         Err(e) => {
-            eprintln!(
-                "error: cannot write {}: {e}\n  help: check that the directory is writable",
-                path.display()
+            cli_error(
+                format!("cannot write {}: {e}", path.display()),
+                "check that the directory is writable",
             );
             2
         }

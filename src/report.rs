@@ -28,6 +28,28 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// The checked text, for rendering snippets.
     pub source: String,
+    /// How the file was stored. Spans are byte offsets into `source`, which for a UTF-8 file
+    /// are the file's own offsets, and for UTF-16 ones offsets into the UTF-8 decoding.
+    pub encoding: Encoding,
+}
+
+/// A file's text encoding, as detected by its byte-order mark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Encoding {
+    #[default]
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Encoding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+        }
+    }
 }
 
 impl FileReport {

@@ -4,7 +4,7 @@
 use crate::document::Format;
 use crate::kind::{Kind, Phase};
 use crate::linter::{Linter, Options};
-use crate::report::{FileError, FileReport, Report};
+use crate::report::{Encoding, FileError, FileReport, Report};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +19,14 @@ pub struct RunOptions {
     pub packs: Vec<String>,
 }
 
+/// How directories are walked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WalkOptions {
+    /// Also walk hidden files and folders (`.github/`), which are skipped by default as
+    /// ripgrep and fd do: they hold tool configuration, rarely drafts.
+    pub hidden: bool,
+}
+
 /// One input: a file found on disk, or text from standard input with a display name.
 pub enum Input {
     Path(PathBuf),
@@ -26,9 +34,15 @@ pub enum Input {
 }
 
 /// Expands paths: files are taken as given (whatever their extension), directories are walked
-/// with .gitignore honoured and filtered by the config's include/exclude globs. Missing paths
-/// become errors. The result is sorted and free of duplicates.
-pub fn collect(linter: &Linter, paths: &[PathBuf], errors: &mut Vec<FileError>) -> Vec<PathBuf> {
+/// with .gitignore honoured, hidden entries skipped unless `walk.hidden`, and filtered by the
+/// config's include/exclude globs. Missing paths and unreadable folders become errors, each
+/// against its own path. The result is sorted and free of duplicates.
+pub fn collect(
+    linter: &Linter,
+    paths: &[PathBuf],
+    walk: &WalkOptions,
+    errors: &mut Vec<FileError>,
+) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for p in paths {
         match std::fs::metadata(p) {
@@ -40,7 +54,7 @@ pub fn collect(linter: &Linter, paths: &[PathBuf], errors: &mut Vec<FileError>) 
             }),
             Ok(m) if m.is_dir() => {
                 let walker = ignore::WalkBuilder::new(p)
-                    .hidden(true)
+                    .hidden(!walk.hidden)
                     .git_ignore(true)
                     .require_git(false)
                     .follow_links(false)
@@ -54,7 +68,7 @@ pub fn collect(linter: &Linter, paths: &[PathBuf], errors: &mut Vec<FileError>) 
                         }
                         Ok(_) => {}
                         Err(err) => errors.push(FileError {
-                            path: p.display().to_string(),
+                            path: walk_error_path(&err).unwrap_or(p).display().to_string(),
                             message: format!("error while walking {}: {err}", p.display()),
                             help: "check permissions and symbolic links under this directory"
                                 .into(),
@@ -69,6 +83,18 @@ pub fn collect(linter: &Linter, paths: &[PathBuf], errors: &mut Vec<FileError>) 
     files.sort();
     files.dedup();
     files
+}
+
+/// The file or folder a walk error is about (`./sub` when `sub` cannot be read), if it says.
+fn walk_error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
 }
 
 /// Checks inputs in parallel; reports come back in input order.
@@ -132,12 +158,13 @@ fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileRep
         }
         Input::Stdin { name, bytes } => (name, bytes),
     };
-    let text = decode(&bytes).map_err(|(message, help, offset)| FileError {
-        path: name.clone(),
-        message,
-        help,
-        offset,
-    })?;
+    let (text, encoding) =
+        decode_detected(&bytes).map_err(|(message, help, offset)| FileError {
+            path: name.clone(),
+            message,
+            help,
+            offset,
+        })?;
     drop(bytes);
     let doc_opts = Options {
         format: Format::from_path(&name),
@@ -146,7 +173,9 @@ fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileRep
         phase: opts.phase,
         packs: opts.packs.clone(),
     };
-    Ok(linter.check(&text, &doc_opts))
+    let mut report = linter.check(&text, &doc_opts);
+    report.encoding = encoding;
+    Ok(report)
 }
 
 fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
@@ -184,8 +213,21 @@ fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
 /// Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted; binary data and
 /// invalid UTF-8 are errors that give the byte offset.
 pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
+    decode_detected(bytes).map(|(text, _)| text)
+}
+
+/// [`decode`], with the encoding it found. A UTF-8 text keeps its byte-order mark (so its
+/// offsets are the file's); a UTF-16 one is decoded without it.
+pub fn decode_detected(
+    bytes: &[u8],
+) -> Result<(String, Encoding), (String, String, Option<usize>)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let le = bytes[0] == 0xFF;
+        let encoding = if le {
+            Encoding::Utf16Le
+        } else {
+            Encoding::Utf16Be
+        };
         let body = &bytes[2..];
         if body.len() % 2 == 1 {
             return Err((
@@ -218,7 +260,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
                 }
             }
         }
-        return Ok(text);
+        return Ok((text, encoding));
     }
     // Text never contains NUL; anywhere in the file it means binary data (or UTF-16 without a
     // byte-order mark).
@@ -231,7 +273,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
         ));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
         Err(e) => Err((
             format!(
                 "not valid UTF-8: invalid byte at offset {}",
@@ -249,5 +291,28 @@ fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_errors_name_the_folder_they_are_about() {
+        let denied = || {
+            Box::new(ignore::Error::Io(std::io::Error::from(
+                std::io::ErrorKind::PermissionDenied,
+            )))
+        };
+        let err = ignore::Error::WithDepth {
+            depth: 1,
+            err: Box::new(ignore::Error::WithPath {
+                path: PathBuf::from("./sub"),
+                err: denied(),
+            }),
+        };
+        assert_eq!(walk_error_path(&err), Some(Path::new("./sub")));
+        assert_eq!(walk_error_path(&denied()), None);
     }
 }

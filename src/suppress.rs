@@ -5,7 +5,9 @@
 //! * `<!-- candor-disable-next-line RULE -->`: the next non-blank line.
 //!
 //! A directive that suppresses nothing is reported as `unused-suppression`, so stale
-//! suppressions do not pile up.
+//! suppressions do not pile up; so is a rule id no rule has, with the closest id. A directive
+//! naming only rules that are turned off (config or front matter) is not unused: it is ready
+//! for when the rule is turned back on, and a config change must not fail CI.
 
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
@@ -35,8 +37,21 @@ fn parse_rules(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the directives may name: every rule id (`group/*` accepts a group's rules), and
+/// whether a rule is turned off for this document.
+pub struct Known<'a> {
+    pub rule_ids: &'a [String],
+    pub is_off: &'a dyn Fn(&str) -> bool,
+}
+
+impl Known<'_> {
+    fn has(&self, id: &str) -> bool {
+        crate::rule_id::is_known(id, self.rule_ids)
+    }
+}
+
 /// Removes suppressed findings and adds `unused-suppression` findings.
-pub fn apply(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
+pub fn apply(doc: &Document, findings: Vec<Finding>, known: &Known) -> Vec<Finding> {
     let mut directives = collect(doc);
     if directives.is_empty() {
         return findings;
@@ -63,11 +78,26 @@ pub fn apply(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
         }
         kept.push(f);
     }
-    for d in directives.iter().filter(|d| !d.used) {
+    for d in &directives {
+        let (unknown, named): (Vec<&String>, Vec<&String>) =
+            d.rules.iter().partition(|r| !known.has(r));
+        for id in unknown {
+            kept.push(unknown_rule(doc, d, id, known));
+        }
+        // Unused only if it could have suppressed something: it names every rule, or a rule
+        // that is on.
+        let could_apply = d.rules.is_empty() || named.iter().any(|r| !(known.is_off)(r));
+        if d.used || !could_apply {
+            continue;
+        }
         let what = if d.rules.is_empty() {
             "any rule".to_string()
         } else {
-            d.rules.join(", ")
+            named
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         kept.push(
             Finding::new(UNUSED_RULE, Severity::Warning, d.start, d.end)
@@ -77,6 +107,25 @@ pub fn apply(doc: &Document, findings: Vec<Finding>) -> Vec<Finding> {
         );
     }
     kept
+}
+
+/// "Unknown rule `minimising-scope` … did you mean `minimizing-scope`?", pointing at the id,
+/// with the closest id as a fix.
+fn unknown_rule(doc: &Document, d: &Directive, id: &str, known: &Known) -> Finding {
+    let (start, end) = doc.source[d.start..d.end]
+        .find(id)
+        .map_or((d.start, d.end), |i| (d.start + i, d.start + i + id.len()));
+    let closest = crate::rule_id::closest_known(id, known.rule_ids);
+    let f = Finding::new(UNUSED_RULE, Severity::Warning, start, end)
+        .message(format!("Unknown rule `{id}` in this suppression"));
+    match closest {
+        Some(s) => f
+            .help(format!(
+                "Did you mean `{s}`? `candor rules` lists every id."
+            ))
+            .suggest(format!("use `{s}`"), s),
+        None => f.help("Fix the rule id: `candor rules` lists every id."),
+    }
 }
 
 fn collect(doc: &Document) -> Vec<Directive> {

@@ -326,9 +326,80 @@ fn suppression_comments() {
     assert!(out.contains("s.md:11:1: warning[non-apology]"), "{out}");
     assert_eq!(out.matches("non-apology").count(), 1, "{out}");
     assert!(
-        out.contains("s.md:13:1: warning[unused-suppression]"),
+        out.contains(
+            "s.md:13:31: warning[unused-suppression]: Unknown rule `hedging-typo` in this suppression"
+        ),
         "{out}"
     );
+}
+
+#[test]
+fn a_misspelt_suppression_says_which_rule_was_meant() {
+    let text = "<!-- candor-disable-next-line minimising-scope -->\nA small number of customers saw errors.\n";
+    let d = dir_with(&[("s.md", text.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "json", "s.md"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "unused-suppression")
+        .expect("the unknown id is reported");
+    assert_eq!(unknown["text"], "minimising-scope");
+    assert!(
+        unknown["help"]
+            .as_str()
+            .unwrap()
+            .contains("Did you mean `minimizing-scope`?"),
+        "{unknown}"
+    );
+    assert_eq!(unknown["suggestions"][0]["replacement"], "minimizing-scope");
+}
+
+#[test]
+fn suppressing_a_rule_that_is_off_is_not_unused() {
+    let text = "<!-- candor-disable-next-line minimizing-scope -->\nA small number of customers saw errors.\n";
+    let d = dir_with(&[
+        (
+            "candor.toml",
+            b"fail_on = \"warning\"\n[rules]\nminimizing-scope = \"off\"\n",
+        ),
+        ("s.md", text.as_bytes()),
+    ]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--format", "short", "s.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("unused-suppression"), "{stdout}");
+}
+
+#[test]
+fn the_readme_suppression_example_suppresses_what_it_names() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## Suppressing a finding").unwrap()..];
+    let start = section.find("```markdown\n").unwrap() + "```markdown\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let d = dir_with(&[("example.md", example.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--format", "short", "example.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for rule in [
+        "unused-suppression",
+        "minimizing-scope",
+        "non-apology",
+        "hedging",
+    ] {
+        assert!(!stdout.contains(&format!("[{rule}]")), "{rule}: {stdout}");
+    }
 }
 
 #[test]
@@ -469,7 +540,12 @@ fn streamed_output_equals_whole_report_rendering() {
 
     let linter = candor::Linter::with_config(candor::config::Config::default()).unwrap();
     let mut errors = Vec::new();
-    let paths = run::collect(&linter, std::slice::from_ref(&root), &mut errors);
+    let paths = run::collect(
+        &linter,
+        std::slice::from_ref(&root),
+        &Default::default(),
+        &mut errors,
+    );
     let inputs = paths.into_iter().map(Input::Path).collect();
     let mut report = run::check_inputs(&linter, inputs, &RunOptions::default());
     assert_eq!(report.files.len(), 150);
@@ -494,4 +570,263 @@ fn streamed_output_equals_whole_report_rendering() {
         width: 100,
     };
     assert_eq!(cli("human"), human::render(&report, &opts));
+}
+
+/// The rule ids reported for each file of a `--format json` run.
+fn rules_by_file(out: &[u8]) -> Vec<(String, Vec<String>)> {
+    let v: serde_json::Value = serde_json::from_slice(out).expect("JSON output");
+    v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let rules = f["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["rule"].as_str().unwrap().to_string())
+                .collect();
+            (f["path"].as_str().unwrap().to_string(), rules)
+        })
+        .collect()
+}
+
+#[test]
+fn config_globs_are_relative_to_the_config_file_from_any_folder() {
+    let config = "include = [\"status/**/*.md\", \"letters/**/*.md\"]\nexclude = [\"archive/**\"]\n\n[[overrides]]\nfiles = [\"letters/**\"]\nkind = \"breach-notice\"\npacks = [\"us-ca\"]\n";
+    let letter = "We are writing about an incident that may have involved your data.\n";
+    let d = dir_with(&[
+        ("candor.toml", config.as_bytes()),
+        ("letters/one.md", letter.as_bytes()),
+        ("status/update.md", BAD.as_bytes()),
+        ("archive/old.md", BAD.as_bytes()),
+    ]);
+    let run = |cwd: &str, args: &[&str]| {
+        let out = candor()
+            .current_dir(d.path().join(cwd))
+            .args(["check", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        rules_by_file(&out.stdout)
+    };
+    // The override applies from the root and from inside the folder: same findings.
+    let from_root = run(".", &["letters/one.md"]);
+    let from_inside = run("letters", &["one.md"]);
+    assert_eq!(from_root[0].1, from_inside[0].1);
+    assert!(
+        from_inside[0].1.iter().any(|r| r.starts_with("us-ca-")),
+        "{from_inside:?}"
+    );
+    // `include` finds the drafts from inside their folder.
+    let status = run("status", &[]);
+    assert_eq!(status.len(), 1, "{status:?}");
+    assert_eq!(status[0].0, "./update.md");
+    // An excluded folder stays excluded when walked from inside it.
+    assert!(run("archive", &[]).is_empty());
+    assert!(run("archive", &["."]).is_empty());
+}
+
+#[test]
+fn stdin_filename_alone_reads_standard_input() {
+    // An editor pipes one buffer: the other drafts in the folder must not be checked.
+    let d = dir_with(&[("other.md", BAD.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "short",
+            "--stdin-filename",
+            "buffer.md",
+        ])
+        .write_stdin(CLEAN)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!out.contains("other.md"), "{out}");
+}
+
+#[test]
+fn hidden_folders_are_skipped_unless_asked() {
+    let d = dir_with(&[
+        (".github/ISSUE.md", BAD.as_bytes()),
+        ("a.md", CLEAN.as_bytes()),
+    ]);
+    let files = |extra: &[&str]| {
+        let out = candor()
+            .current_dir(d.path())
+            .args(["check", "--no-config", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        rules_by_file(&out.stdout)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(files(&[]), vec!["./a.md"]);
+    assert_eq!(files(&["--hidden"]), vec!["./.github/ISSUE.md", "./a.md"]);
+}
+
+#[test]
+fn a_phase_with_another_kind_is_a_warning() {
+    let d = dir_with(&[("letter.md", BAD.as_bytes())]);
+    let out = candor()
+        .current_dir(d.path())
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--kind",
+            "breach-notice",
+            "--phase",
+            "resolved",
+            "letter.md",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--phase resolved is ignored"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["phase"], serde_json::Value::Null);
+}
+
+const USER_RULE: &str = "id = \"ID\"\nseverity = \"info\"\nsummary = \"Say sign in\"\nmessage = \"We write 'sign in'.\"\nhelp = \"Write sign in.\"\n[docs]\nwhat = \"log in\"\nwhy = \"House style.\"\n[[patterns]]\nmatch = '\\blog in\\b'\n";
+
+#[test]
+fn user_rule_ids_must_be_kebab_case() {
+    let d = dir_with(&[
+        ("candor.toml", b"rule_dirs = [\"my-rules\"]\n"),
+        (
+            "my-rules/style.toml",
+            USER_RULE.replace("ID", "Working Hard!").as_bytes(),
+        ),
+        ("a.md", CLEAN.as_bytes()),
+    ]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "a.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`Working Hard!` is"))
+        .stderr(predicate::str::contains("not a valid id"))
+        .stderr(predicate::str::contains("`working-hard`"))
+        .stderr(predicate::str::contains("style.toml"));
+}
+
+#[test]
+fn rules_and_explain_still_work_while_the_config_is_broken() {
+    let d = dir_with(&[("candor.toml", b"fail_onn = \"error\"\n")]);
+    for args in [&["rules"][..], &["explain", "hedging"]] {
+        candor()
+            .current_dir(d.path())
+            .args(args)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("hedging"))
+            .stderr(predicate::str::contains("did you mean `fail_on`"))
+            .stderr(predicate::str::contains("showing the built-in rules only"));
+    }
+}
+
+/// The same bad paragraph `n` times: every rule it trips fires `n` times.
+fn pathological_draft(n: usize) -> String {
+    let para = "A small number of users could not log in at 10:15. We apologize for any inconvenience this may have caused.\n\n";
+    format!("# Login outage\n\n{}", para.repeat(n))
+}
+
+#[test]
+fn a_pathological_drafts_output_is_bounded_in_every_format() {
+    // Ten times the findings, the same output: the first 100 findings of each rule and one
+    // summary finding per rule (plus at most 100 pieces of evidence per element).
+    let d = dir_with(&[
+        ("small.md", pathological_draft(200).as_bytes()),
+        ("large.md", pathological_draft(2_000).as_bytes()),
+    ]);
+    let output = |format: &str, file: &str| {
+        candor()
+            .current_dir(d.path())
+            .args(["check", "--no-config", "--format", format, file])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    for format in ["json", "sarif", "rdjson", "short", "github", "human"] {
+        let (small, large) = (output(format, "small.md"), output(format, "large.md"));
+        assert!(
+            large.len() < small.len() + small.len() / 20,
+            "{format}: {} bytes for 200 paragraphs, {} for 2,000",
+            small.len(),
+            large.len()
+        );
+    }
+    let (_, rules) = rules_by_file(&output("json", "large.md")).remove(0);
+    let count = |rule: &str| rules.iter().filter(|r| *r == rule).count();
+    assert_eq!(count("time-without-zone"), 101, "{rules:?}");
+    let v: serde_json::Value = serde_json::from_slice(&output("json", "large.md")).unwrap();
+    let summary = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("1900 more `time-without-zone` findings")
+        });
+    assert!(summary.is_some(), "no summary finding");
+}
+
+#[test]
+fn the_per_rule_limit_is_configurable() {
+    let d = dir_with(&[
+        ("candor.toml", b"max_findings_per_rule = 0\n"),
+        ("draft.md", pathological_draft(150).as_bytes()),
+    ]);
+    let out = candor()
+        .current_dir(d.path())
+        .args(["check", "--format", "json", "draft.md"])
+        .output()
+        .unwrap();
+    let (_, rules) = rules_by_file(&out.stdout).remove(0);
+    assert_eq!(
+        rules.iter().filter(|r| *r == "time-without-zone").count(),
+        150
+    );
+}
+
+#[test]
+fn cr_only_line_endings_give_the_same_position_in_every_format() {
+    let text =
+        "First line here.\rSecond line.\rWe apologize for any inconvenience caused by this.\r";
+    let d = dir_with(&[("cr.md", text.as_bytes())]);
+    let run = |format: &str| {
+        let out = candor()
+            .current_dir(d.path())
+            .args(["check", "--no-config", "--format", format, "cr.md"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(
+        run("short").contains("cr.md:3:1: warning[non-apology]"),
+        "{}",
+        run("short")
+    );
+    assert!(run("human").contains("[cr.md:3:1]"), "{}", run("human"));
+    let v: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let apology = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "non-apology")
+        .unwrap();
+    assert_eq!(apology["span"]["line"], 3);
+    assert_eq!(apology["span"]["column"], 1);
 }

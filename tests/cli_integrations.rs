@@ -308,7 +308,30 @@ fn completions_and_man_page_come_from_the_cli_definition() {
         "not roff: {}",
         &man[..man.len().min(200)]
     );
-    assert!(man.contains("check") && man.contains("lsp") && man.contains("completions"));
+    // One page documents every command and every option, and refers to no other page.
+    for command in [
+        "CHECK",
+        "RULES",
+        "EXPLAIN",
+        "INIT",
+        "LSP",
+        "COMPLETIONS",
+        "MAN",
+    ] {
+        assert!(
+            man.contains(&format!(".SH \"CANDOR {command}\"")),
+            "{command}"
+        );
+    }
+    for option in [
+        "stdin\\-filename",
+        "changed\\-since",
+        "explain\\-elements",
+        "hidden",
+    ] {
+        assert!(man.contains(&format!("\\fB\\-\\-{option}\\fR")), "{option}");
+    }
+    assert!(!man.contains("(1)"), "refers to another page");
     candor(dir.path())
         .args(["completions", "tcsh"])
         .assert()

@@ -1,60 +1,15 @@
 //! Replays inputs found by the fuzz targets (`fuzz/`, run with `fuzz/run.sh`) and hand-made
-//! hostile inputs through the same three entry points, with the same assertions: the document
-//! model, the config parser, and the whole check on arbitrary bytes. Put a crash input in
+//! hostile inputs through the same entry points (`candor::fuzzing`), with the same assertions:
+//! the document model, the config parser, the whole check on arbitrary bytes, and a config and
+//! a draft together. Put a crash input in
 //! `tests/fuzz-regressions/<target>/` and it is replayed here forever after.
 //!
 //! A small proptest over arbitrary bytes runs the same entry points, so the checks hold even
 //! where cargo-fuzz cannot run.
 
-use candor::document::{Document, Format};
-use candor::{Config, Linter, Options, Report};
+use candor::fuzzing::{check, config, config_check, document};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
-
-static LINTER: LazyLock<Linter> = LazyLock::new(Linter::new);
-
-fn document(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    for format in [Format::Markdown, Format::Text] {
-        let doc = Document::parse(text, format);
-        assert_eq!(doc.prose.len(), text.len());
-        assert_eq!(doc.raw.len(), text.len());
-        for s in &doc.sentences {
-            assert!(s.start <= s.end && s.end <= text.len());
-            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
-        }
-        let _ = doc.title_range();
-    }
-}
-
-fn config(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if let Ok(c) = Config::parse(text, "candor.toml", PathBuf::from("/nonexistent")) {
-        let _ = Linter::with_config(c);
-    }
-}
-
-fn check(data: &[u8]) {
-    let Ok(text) = candor::run::decode(data) else {
-        return;
-    };
-    for name in ["draft.md", "draft.txt"] {
-        let report = LINTER.check(&text, &Options::new(name));
-        for d in &report.diagnostics {
-            assert!(d.span.start <= d.span.end && d.span.end <= text.len());
-            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
-        }
-        let _ = candor::output::json::render(&Report {
-            files: vec![report],
-            errors: vec![],
-        });
-    }
-}
+use std::path::Path;
 
 fn replay(target: &str, f: fn(&[u8])) -> usize {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -86,6 +41,11 @@ fn check_regressions() {
     assert!(replay("check", check) > 0);
 }
 
+#[test]
+fn config_check_regressions() {
+    assert!(replay("config_check", config_check) > 0);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -94,6 +54,7 @@ proptest! {
         document(&data);
         config(&data);
         check(&data);
+        config_check(&data);
     }
 
     #[test]
@@ -101,5 +62,6 @@ proptest! {
         document(text.as_bytes());
         config(text.as_bytes());
         check(text.as_bytes());
+        config_check(text.as_bytes());
     }
 }

@@ -225,7 +225,7 @@ fn rdjson_uses_byte_columns_and_carries_suggestions() {
         files: vec![candor::check(text, &candor::Options::new("café.md"))],
         errors: vec![],
     };
-    let v = rdjson::to_value(&report);
+    let v: serde_json::Value = serde_json::from_str(&rdjson::render(&report)).unwrap();
     let d = v["diagnostics"]
         .as_array()
         .unwrap()
@@ -243,10 +243,11 @@ fn rdjson_uses_byte_columns_and_carries_suggestions() {
         "<!-- candor-disable-next-line non-apology -->\nAll good here.\n",
         &candor::Options::new("a.md"),
     );
-    let v = rdjson::to_value(&Report {
+    let v: serde_json::Value = serde_json::from_str(&rdjson::render(&Report {
         files: vec![with_fix],
         errors: vec![],
-    });
+    }))
+    .unwrap();
     let d = &v["diagnostics"][0];
     assert_eq!(d["code"]["value"], "unused-suppression");
     assert_eq!(d["suggestions"][0]["text"], "");

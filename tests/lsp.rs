@@ -360,3 +360,141 @@ fn language_server_end_to_end() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// Starts a server on a temporary workspace with `config` as its candor.toml, initialized.
+fn start_in_workspace(config: &str) -> (Client, tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("candor.toml"), config).unwrap();
+    let root_uri = format!("file://{}", root.display());
+    let mut c = Client::start(&root);
+    let init = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root_uri, "capabilities": {}}),
+    );
+    // Incremental sync: the editor sends only what changed.
+    assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2);
+    c.notify("initialized", json!({}));
+    (c, dir, root_uri)
+}
+
+fn actions_for(c: &mut Client, uri: &str, diag: &Value) -> Vec<Value> {
+    c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": diag["range"], "context": {"diagnostics": [diag]}}),
+    )
+    .as_array()
+    .unwrap()
+    .clone()
+}
+
+#[test]
+fn crlf_documents_guessed_fixes_and_missing_elements() {
+    let (mut c, _dir, root_uri) = start_in_workspace("");
+    let uri = format!("{root_uri}/update.md");
+    let text = "---\r\nkind: status-update\r\nphase: investigating\r\n---\r\n# Login outage\r\n\r\nUsers could not log in from 10:15. Out of an abundance\r\nof caution, we reset every password.\r\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let diags = c.diagnostics(&uri);
+
+    // A guessed zone is offered for review, never as the preferred fix "fix all" applies.
+    let time = find(&diags, "time-without-zone").clone();
+    let actions = actions_for(&mut c, &uri, &time);
+    let zone = actions
+        .iter()
+        .find(|a| a["edit"]["changes"][&uri][0]["newText"] == "10:15 UTC")
+        .unwrap_or_else(|| panic!("no zone fix in {actions:?}"));
+    assert_ne!(zone["isPreferred"], true, "{zone}");
+    // "Disable for this line" keeps the document's CRLF line breaks.
+    let disable = actions
+        .iter()
+        .find(|a| a["title"] == "Disable time-without-zone for this line")
+        .unwrap();
+    assert_eq!(
+        disable["edit"]["changes"][&uri][0]["newText"],
+        "<!-- candor-disable-next-line time-without-zone -->\r\n"
+    );
+
+    // A message quoting text across a line break is on one line.
+    let cliche = find(&diags, "breach-cliche");
+    let message = cliche["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("\"Out of an abundance of caution\""),
+        "{message}"
+    );
+
+    // Hover on the title, where missing-element findings point: the element checklist.
+    let missing = diags
+        .iter()
+        .find(|d| d["code"].as_str().unwrap().starts_with("missing-"))
+        .unwrap_or_else(|| panic!("no missing-element finding in {diags:?}"));
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": missing["range"]["start"]}),
+    );
+    let value = hover["contents"]["value"].as_str().expect("markdown hover");
+    assert!(
+        value.contains("**Checklist**: status-update (investigating)"),
+        "{value}"
+    );
+    assert!(value.contains("✗ **"), "{value}");
+    assert!(
+        value.contains("“Users could not log in from 10:15.”"),
+        "{value}"
+    );
+
+    // An incremental edit: add the zone in place, the finding goes.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": time["range"]["end"], "end": time["range"]["end"]}, "text": " UTC"}
+        ]}),
+    );
+    let diags = c.diagnostics(&uri);
+    assert!(
+        !codes(&diags).contains(&"time-without-zone"),
+        "{:?}",
+        codes(&diags)
+    );
+}
+
+#[test]
+fn a_configured_time_zone_is_the_preferred_fix() {
+    let (mut c, _dir, root_uri) = start_in_workspace("time_zone = \"Europe/Berlin\"\n");
+    let uri = format!("{root_uri}/update.md");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": "Logins failed from 10:15.\n"}}),
+    );
+    let diags = c.diagnostics(&uri);
+    let time = find(&diags, "time-without-zone").clone();
+    let actions = actions_for(&mut c, &uri, &time);
+    let zone = actions
+        .iter()
+        .find(|a| a["edit"]["changes"][&uri][0]["newText"] == "10:15 Europe/Berlin")
+        .unwrap_or_else(|| panic!("no configured zone fix in {actions:?}"));
+    assert_eq!(zone["isPreferred"], true);
+}
+
+#[test]
+fn a_large_document_with_many_findings_gets_its_diagnostics() {
+    // Every finding reported (no per-rule cap), so the server converts tens of thousands of
+    // positions: without a line index each rescans the text and the answer never comes.
+    let (mut c, _dir, root_uri) = start_in_workspace("max_findings_per_rule = 0\n");
+    let uri = format!("{root_uri}/big.md");
+    let para = "A small number of users could not log in at 10:15. We apologize for any inconvenience this may have caused.\n\n";
+    let text = format!("# Login outage\n\n{}", para.repeat(7_000));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let diags = c.diagnostics(&uri);
+    assert!(diags.len() > 20_000, "{}", diags.len());
+    let last = diags
+        .iter()
+        .rfind(|d| d["code"] == "time-without-zone")
+        .unwrap();
+    assert_eq!(last["range"]["start"]["line"], 2 + 2 * 6_999);
+}

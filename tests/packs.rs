@@ -41,6 +41,22 @@ fn each_pack_has_compliant_and_noncompliant_letters() {
             "{pack}: {ok:#}"
         );
         insta::assert_json_snapshot!(format!("{pack}-compliant"), ok);
+        // And it passes `candor check` as a whole: no policy finding fails it either.
+        let path = root.join(format!("{pack}-compliant.md"));
+        let report = Linter::new().check(
+            &std::fs::read_to_string(&path).unwrap(),
+            &Options::new(path.display().to_string()),
+        );
+        let errors: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == candor::Severity::Error)
+            .map(|d| d.rule.as_str())
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{pack} compliant letter fails: {errors:?}"
+        );
 
         let bad = pack_result(&root.join(format!("{pack}-noncompliant.md")), pack);
         assert!(

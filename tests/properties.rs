@@ -243,7 +243,12 @@ fn output_is_identical_across_thread_counts() {
         let pool = rayon_pool(threads);
         pool.install(|| {
             let mut errors = Vec::new();
-            let files = run::collect(&LINTER, &[dir.path().to_path_buf()], &mut errors);
+            let files = run::collect(
+                &LINTER,
+                &[dir.path().to_path_buf()],
+                &Default::default(),
+                &mut errors,
+            );
             let inputs = files.into_iter().map(Input::Path).collect();
             let mut r = run::check_inputs(&LINTER, inputs, &RunOptions::default());
             errors.append(&mut r.errors);

@@ -360,6 +360,8 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// A time zone declared for the whole document (front matter `times_tz`).
     pub times_tz: Option<&'a str>,
+    /// The zone the team writes times in (`time_zone` in candor.toml), for fixes.
+    pub time_zone: Option<&'a str>,
     analysis: OnceLock<Analysis>,
     /// Per-document views owned by later layers (see [`Context::slot`]).
     slots: Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
@@ -382,6 +384,7 @@ impl<'a> Context<'a> {
             phase,
             lexicon,
             times_tz,
+            time_zone: None,
             analysis: OnceLock::new(),
             slots: Mutex::new(Vec::new()),
         }

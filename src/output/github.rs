@@ -14,7 +14,8 @@
 use super::Renderer;
 use crate::diagnostic::Severity;
 use crate::report::{FileError, FileReport, Report, Summary};
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// Escapes the message part of a workflow command.
 pub fn escape_data(s: &str) -> String {
@@ -35,7 +36,7 @@ pub fn render(report: &Report) -> String {
 pub struct Github;
 
 impl Renderer for Github {
-    fn file(&mut self, f: &FileReport, out: &mut String) {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         for d in &f.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -53,7 +54,7 @@ impl Renderer for Github {
             if !d.help.is_empty() {
                 let _ = write!(message, "\n\nhelp: {}", d.help);
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 escape_property(&f.path),
@@ -63,23 +64,30 @@ impl Renderer for Github {
                 end_column,
                 escape_property(&d.rule),
                 escape_data(&message),
-            );
+            )?;
         }
+        Ok(())
     }
 
-    fn finish(&mut self, errors: &[FileError], _summary: &Summary, out: &mut String) {
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        _summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for e in errors {
             let mut message = e.message.clone();
             if !e.help.is_empty() {
                 let _ = write!(message, "\n\nhelp: {}", e.help);
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "::error file={},title=candor::{}",
                 escape_property(&e.path),
                 escape_data(&message)
-            );
+            )?;
         }
+        Ok(())
     }
 }
 

@@ -7,6 +7,7 @@
 //! The page's structure (the `data-*` attributes and classes below) is what the browser test
 //! asserts; the look may change freely.
 
+use super::checklist::{self, kind_label};
 use super::{plural, rule_url};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::Element;
@@ -128,14 +129,6 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-fn kind_label(f: &FileReport) -> String {
-    let kind = f.kind.map_or("unknown kind".to_string(), |k| k.to_string());
-    match f.phase {
-        Some(p) => format!("{kind} ({p})"),
-        None => kind,
-    }
-}
-
 /// (satisfied, total) over the elements the policy checks at error or warning level.
 fn requirement_counts(f: &FileReport) -> (usize, usize) {
     let required: Vec<Element> = f
@@ -163,9 +156,9 @@ fn document(out: &mut String, i: usize, f: &FileReport) {
     let _ = writeln!(out, "<h2>{}</h2>", escape(&f.path));
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{} · kind from {} · {} error{}, {} warning{}, {} info{}</p>",
+        "<p class=\"meta\">{} · {} · {} error{}, {} warning{}, {} info{}</p>",
         escape(&kind_label(f)),
-        f.kind_source.as_str(),
+        checklist::kind_origin(f.kind_source),
         f.count(Severity::Error),
         plural(f.count(Severity::Error)),
         f.count(Severity::Warning),
@@ -177,7 +170,7 @@ fn document(out: &mut String, i: usize, f: &FileReport) {
     source_with_marks(out, i, f);
     findings_list(out, i, f);
     out.push_str("</div>\n<div>\n<h3>Required elements</h3>\n");
-    checklist(out, f);
+    element_checklist(out, f);
     out.push_str("</div>\n</div>\n</section>\n");
 }
 
@@ -263,46 +256,21 @@ fn finding_item(out: &mut String, i: usize, j: usize, d: &Diagnostic) {
     out.push_str("</li>\n");
 }
 
-fn checklist(out: &mut String, f: &FileReport) {
+fn element_checklist(out: &mut String, f: &FileReport) {
     out.push_str("<ul class=\"checklist\">\n");
-    for (e, found) in f.elements.iter() {
-        let required = f.requirements.get(&e);
-        let ok = f.elements.satisfies(e);
-        let (class, mark) = if ok {
-            ("ok", "✓")
-        } else if required.is_some() {
-            ("missing", "✗")
-        } else {
-            ("unchecked", "·")
-        };
-        let need = match required {
-            Some(Severity::Error) => "required",
-            Some(Severity::Warning) => "should",
-            Some(Severity::Info) => "optional",
-            None => "not checked",
-        };
-        let quality = if e == Element::Apology {
-            found
-                .quality
-                .map(|q| format!(" [{}]", q.as_str()))
-                .unwrap_or_default()
-        } else {
-            String::new()
-        };
+    for r in checklist::rows(f) {
+        let class = r.status.class();
+        let quality = r.quality.map(|q| format!(" [{q}]")).unwrap_or_default();
         let _ = write!(
             out,
             "<li class=\"element {class}\" data-element=\"{key}\" data-status=\"{class}\"><span class=\"mark\">{mark}</span>{label} <small>{need}{quality}</small>",
-            key = e.key(),
-            label = escape(e.label()),
+            key = r.element.key(),
+            mark = r.status.mark(),
+            label = escape(r.element.label()),
+            need = r.need,
         );
-        if let Some(ev) = found.evidence.first() {
-            let text: String = f
-                .source
-                .get(ev.start..ev.end)
-                .unwrap_or("")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+        if let Some(ev) = r.evidence {
+            let text = checklist::evidence_text(&f.source, ev);
             let _ = write!(out, "<q class=\"evidence\">{}</q>", escape(&text));
         }
         out.push_str("</li>\n");

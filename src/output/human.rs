@@ -1,16 +1,18 @@
 //! Human output: each finding rendered by miette's graphical handler (snippet, underline,
 //! help), an optional ✓/✗ checklist of required elements with their evidence, and a summary.
 
-use super::plural;
+use super::{checklist, plural};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::LineIndex;
 use crate::kind::{Confidence, Kind};
-use crate::policy::Element;
+use crate::policy::Evidence;
 use crate::report::{FileError, FileReport, Report, Summary};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    NamedSource, SourceCode, SourceSpan, SpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt::{self, Write};
+use std::io;
 
 pub struct HumanOptions {
     pub color: bool,
@@ -22,7 +24,7 @@ pub struct HumanOptions {
 /// A finding adapted to miette's `Diagnostic` trait for rendering.
 struct View<'a> {
     d: &'a Diagnostic,
-    src: Src<'a>,
+    src: Excerpt,
     /// Length of the whole file.
     file_len: usize,
 }
@@ -46,22 +48,20 @@ const MAX_EXCERPT: usize = 4096;
 const CLIP_CONTEXT: usize = 160;
 
 impl Excerpt {
-    /// Call only for files without a lone carriage return (miette counts one as a line break
-    /// and our line numbers don't; such files are rendered from the whole file).
-    fn new(name: &str, source: &str, d: &Diagnostic) -> Excerpt {
+    fn new(name: &str, source: &str, lines: &LineIndex, d: &Diagnostic) -> Excerpt {
         let (start, end) = (d.span.start.min(source.len()), d.span.end.min(source.len()));
-        let line_start = |i: usize| source[..i].rfind('\n').map_or(0, |j| j + 1);
-        let line_end = |i: usize| source[i..].find('\n').map_or(source.len(), |j| i + j + 1);
-        let span_line_start = line_start(start);
-        let span_line_end = line_end(end.max(start));
-        let (mut from, mut to, mut first_line) = (span_line_start, span_line_end, d.span.line - 1);
-        if from > 0 {
-            from = line_start(from - 1);
-            first_line -= 1;
-        }
-        if to < source.len() && source.as_bytes()[to - 1] == b'\n' {
-            to = line_end(to);
-        }
+        let (span_line, end_line) = (d.span.line, d.span.end_line.max(d.span.line));
+        let (span_line_start, _) = lines.line_with_break(source, span_line);
+        let (_, span_line_end) = lines.line_with_break(source, end_line);
+        // One line of context either side.
+        let before = usize::from(span_line > 1);
+        let mut from = lines.line_with_break(source, span_line - before).0;
+        let mut to = if end_line < lines.line_count() {
+            lines.line_with_break(source, end_line + 1).1
+        } else {
+            span_line_end
+        };
+        let mut first_line = span_line - 1 - before;
         let mut first_col = 0;
         if to - from > MAX_EXCERPT {
             // Clip to the finding's own line(s), and to a window around the finding.
@@ -76,39 +76,21 @@ impl Excerpt {
                 source,
                 (shown_end + CLIP_CONTEXT).min(span_line_end).max(shown_end),
             );
-            first_line = d.span.line - 1;
+            first_line = span_line - 1;
             first_col = from - span_line_start;
         }
-        let text = &source[from..to];
         Excerpt {
             name: name.to_string(),
-            text: text.to_string(),
+            text: source[from..to].to_string(),
             base: from,
             first_line,
             first_col,
         }
     }
-}
 
-fn has_lone_cr(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
-}
-
-enum Src<'a> {
-    Excerpt(Excerpt),
-    Whole(&'a NamedSource<String>),
-}
-
-impl Src<'_> {
     /// End of the text the renderer can see, as a file offset.
     fn visible_end(&self) -> usize {
-        match self {
-            Src::Excerpt(e) => e.base + e.text.len(),
-            Src::Whole(w) => w.inner().len(),
-        }
+        self.base + self.text.len()
     }
 }
 
@@ -195,10 +177,7 @@ impl miette::Diagnostic for View<'_> {
         (!h.is_empty()).then(|| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(match &self.src {
-            Src::Excerpt(e) => e,
-            Src::Whole(w) => *w,
-        })
+        Some(&self.src)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let label = if self.d.document_level {
@@ -244,37 +223,41 @@ impl Human {
 }
 
 impl super::Renderer for Human {
-    fn file(&mut self, f: &FileReport, out: &mut String) {
-        let whole =
-            has_lone_cr(&f.source).then(|| NamedSource::new(f.path.clone(), f.source.clone()));
+    fn file(&mut self, f: &FileReport, out: &mut dyn io::Write) -> io::Result<()> {
+        let lines = LineIndex::new(&f.source);
+        let mut rendered = String::new();
         // Before the findings: the policy findings all assume the inferred kind.
         if let Some(note) = inference_note(f) {
-            out.push_str(&note);
-            out.push('\n');
+            out.write_all(note.as_bytes())?;
+            out.write_all(b"\n")?;
         }
         for d in &f.diagnostics {
-            let src = match &whole {
-                Some(w) => Src::Whole(w),
-                None => Src::Excerpt(Excerpt::new(&f.path, &f.source, d)),
-            };
             let view = View {
                 d,
-                src,
+                src: Excerpt::new(&f.path, &f.source, &lines, d),
                 file_len: f.source.len(),
             };
-            let _ = self.handler.render_report(out, &view);
-            out.push('\n');
+            rendered.clear();
+            let _ = self.handler.render_report(&mut rendered, &view);
+            rendered.push('\n');
+            out.write_all(rendered.as_bytes())?;
         }
         if self.explain_elements {
-            out.push_str(&checklist(f));
+            out.write_all(checklist(f).as_bytes())?;
         }
+        Ok(())
     }
 
-    fn finish(&mut self, errors: &[FileError], s: &Summary, out: &mut String) {
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        s: &Summary,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
         for e in errors {
-            let _ = writeln!(out, "  × {}: {}\n  help: {}\n", e.path, e.message, e.help);
+            writeln!(out, "  × {}: {}\n  help: {}\n", e.path, e.message, e.help)?;
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "{} file{} checked: {} error{}, {} warning{}, {} info{}",
             s.files,
@@ -285,15 +268,16 @@ impl super::Renderer for Human {
             plural(s.warnings),
             s.infos,
             plural(s.infos),
-        );
+        )?;
         if s.unreadable > 0 {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{} file{} could not be read",
                 s.unreadable,
                 plural(s.unreadable)
-            );
+            )?;
         }
+        Ok(())
     }
 }
 
@@ -349,55 +333,28 @@ fn with_article(k: Kind) -> String {
 /// ✓/✗ per element, with the evidence sentence that satisfied it.
 pub fn checklist(f: &FileReport) -> String {
     let mut out = String::new();
-    let kind = f.kind.map_or("unknown kind".to_string(), |k| k.to_string());
-    let phase = f.phase.map(|p| format!(" ({p})")).unwrap_or_default();
-    let confidence = match (f.kind_confidence, f.phase_confidence) {
-        (Some(k), Some(p)) if k != p => format!(" ({k} confidence; phase: {p} confidence)"),
-        (Some(k), _) => format!(" ({k} confidence)"),
-        (None, Some(p)) => format!(" (phase: {p} confidence)"),
-        (None, None) => String::new(),
-    };
     let _ = writeln!(
         out,
-        "{}: {kind}{phase}, kind from {}{confidence}",
+        "{}: {}, {}",
         f.path,
-        f.kind_source.as_str()
+        checklist::kind_label(f),
+        checklist::kind_origin(f.kind_source)
     );
-    for (e, found) in f.elements.iter() {
-        let required = f.requirements.get(&e);
-        let ok = f.elements.satisfies(e);
-        let mark = if ok {
-            "✓"
-        } else if required.is_some() {
-            "✗"
-        } else {
-            "·"
-        };
-        let need = match required {
-            Some(Severity::Error) => "required",
-            Some(Severity::Warning) => "should",
-            Some(Severity::Info) => "optional",
-            None => "not checked",
-        };
-        let quality = if e == Element::Apology {
-            found
-                .quality
-                .map(|q| format!(" [{}]", q.as_str()))
-                .unwrap_or_default()
-        } else {
-            String::new()
-        };
-        let _ = write!(out, "  {mark} {:<20} {need}{quality}", e.label());
-        match (found.evidence.first(), found.deferred) {
+    for r in checklist::rows(f) {
+        let quality = r.quality.map(|q| format!(" [{q}]")).unwrap_or_default();
+        let _ = write!(
+            out,
+            "  {} {:<20} {}{quality}",
+            r.status.mark(),
+            r.element.label(),
+            r.need
+        );
+        match (r.evidence, r.deferred) {
             (Some(ev), _) => {
-                let _ = writeln!(out, "  \"{}\"", excerpt(&f.source, ev.start, ev.end));
+                let _ = writeln!(out, "  \"{}\"", excerpt(&f.source, ev));
             }
             (None, Some(ev)) => {
-                let _ = writeln!(
-                    out,
-                    "  not known yet: \"{}\"",
-                    excerpt(&f.source, ev.start, ev.end)
-                );
+                let _ = writeln!(out, "  not known yet: \"{}\"", excerpt(&f.source, ev));
             }
             (None, None) => out.push('\n'),
         }
@@ -415,7 +372,7 @@ pub fn checklist(f: &FileReport) -> String {
                 let _ = writeln!(out, ": {d}");
             }
             (None, Some(ev)) => {
-                let _ = writeln!(out, "  \"{}\"", excerpt(&f.source, ev.start, ev.end));
+                let _ = writeln!(out, "  \"{}\"", excerpt(&f.source, ev));
             }
             (None, None) => out.push('\n'),
         }
@@ -425,12 +382,6 @@ pub fn checklist(f: &FileReport) -> String {
 }
 
 /// The evidence text on one line, shortened to 90 characters.
-fn excerpt(source: &str, start: usize, end: usize) -> String {
-    let text: String = source[start..end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let short: String = text.chars().take(90).collect();
-    let more = if text.chars().count() > 90 { "…" } else { "" };
-    format!("{short}{more}")
+fn excerpt(source: &str, ev: Evidence) -> String {
+    checklist::evidence_excerpt(source, ev, 90)
 }

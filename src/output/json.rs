@@ -3,19 +3,28 @@
 //! Version 1. Fields are only ever added within a version; renaming or removing one bumps it.
 //!
 //! The top-level keys come in the order `version`, `files`, `errors`, `summary`, so the output
-//! can be written file by file as the run goes (a run over thousands of drafts never holds
-//! the whole document); keys inside objects are sorted.
+//! is written file by file as the run goes, straight to its writer (a run over thousands of
+//! drafts, or one draft with thousands of findings, never holds the whole document); keys
+//! inside objects are sorted (the structs below declare their fields in that order).
 
-use super::Renderer;
-use crate::diagnostic::Span;
+use super::{Renderer, write_pretty};
+use crate::diagnostic::{Diagnostic, Span, Suggestion};
 use crate::document::LineIndex;
+use crate::policy::Evidence;
 use crate::report::{FileError, FileReport, Report, Summary};
-use serde_json::{Value, json};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 pub const VERSION: u32 = 1;
 
 pub fn render(report: &Report) -> String {
     super::render_with(&mut Json::default(), report)
+}
+
+/// One file's object of the `files` array, as a value.
+pub fn file_value(f: &FileReport) -> serde_json::Value {
+    serde_json::to_value(FileOut::new(f)).expect("JSON values serialize")
 }
 
 /// Writes the pretty-printed report one file at a time.
@@ -24,125 +33,223 @@ pub struct Json {
     files: usize,
 }
 
-/// `value` pretty-printed and indented by `indent` spaces after each line break (JSON strings
-/// never contain a raw line break, so this cannot touch string contents).
-fn pretty(value: &impl serde::Serialize, indent: &str) -> String {
-    let s = serde_json::to_string_pretty(value).expect("JSON values serialize");
-    s.replace('\n', &format!("\n{indent}"))
-}
-
 impl Renderer for Json {
-    fn file(&mut self, f: &FileReport, out: &mut String) {
-        out.push_str(if self.files == 0 {
-            "{\n  \"version\": "
-        } else {
-            ",\n    "
-        });
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         if self.files == 0 {
-            out.push_str(&format!("{VERSION},\n  \"files\": [\n    "));
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": [\n    ")?;
+        } else {
+            out.write_all(b",\n    ")?;
         }
         self.files += 1;
-        out.push_str(&pretty(&file_value(f), "    "));
+        write_pretty(out, &FileOut::new(f), "    ")
     }
 
-    fn finish(&mut self, errors: &[FileError], summary: &Summary, out: &mut String) {
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         if self.files == 0 {
-            out.push_str(&format!("{{\n  \"version\": {VERSION},\n  \"files\": []"));
+            write!(out, "{{\n  \"version\": {VERSION},\n  \"files\": []")?;
         } else {
-            out.push_str("\n  ]");
+            out.write_all(b"\n  ]")?;
         }
-        let errors: Vec<Value> = errors
+        let errors: Vec<ErrorOut> = errors
             .iter()
-            .map(|e| {
-                json!({
-                    "path": e.path,
-                    "message": e.message,
-                    "help": e.help,
-                    "offset": e.offset,
-                })
+            .map(|e| ErrorOut {
+                help: &e.help,
+                message: &e.message,
+                offset: e.offset,
+                path: &e.path,
             })
             .collect();
-        out.push_str(",\n  \"errors\": ");
-        out.push_str(&pretty(&errors, "  "));
-        out.push_str(",\n  \"summary\": ");
+        out.write_all(b",\n  \"errors\": ")?;
+        write_pretty(out, &errors, "  ")?;
+        out.write_all(b",\n  \"summary\": ")?;
         // Through a `Value`, so the summary's keys are sorted like every other object's.
-        out.push_str(&pretty(&json!(summary), "  "));
-        out.push_str("\n}\n");
+        write_pretty(out, &serde_json::json!(summary), "  ")?;
+        out.write_all(b"\n}\n")
     }
 }
 
-pub fn file_value(f: &FileReport) -> Value {
-    let lines = LineIndex::new(&f.source);
-    let mut elements = serde_json::Map::new();
-    for (e, found) in f.elements.iter() {
-        elements.insert(
-            e.key().to_string(),
-            json!({
-                "present": found.present,
-                "quality": found.quality.map(|q| q.as_str()),
-                "required": f.requirements.get(&e).map(|s| s.as_str()),
-                "deferred": found.deferred.map(|ev| {
-                    let span = lines.span(&f.source, ev.start, ev.end);
-                    let mut v = span_value(&span);
-                    v["text"] = Value::String(f.source[span.start..span.end].to_string());
-                    v
-                }),
-                "evidence": found.evidence.iter().map(|ev| {
-                    let span = lines.span(&f.source, ev.start, ev.end);
-                    let mut v = span_value(&span);
-                    v["text"] = Value::String(f.source[span.start..span.end].to_string());
-                    v
-                }).collect::<Vec<_>>(),
-            }),
-        );
-    }
-    json!({
-        "path": f.path,
-        "kind": f.kind.map(|k| k.as_str()),
-        "kind_source": f.kind_source.as_str(),
-        "kind_confidence": f.kind_confidence.map(|c| c.as_str()),
-        "phase": f.phase.map(|p| p.as_str()),
-        "phase_confidence": f.phase_confidence.map(|c| c.as_str()),
-        "packs": f.packs,
-        "elements": elements,
-        "pack_checks": f.pack_checks.iter().map(|c| json!({
-            "pack": c.pack,
-            "rule": c.rule,
-            "summary": c.summary,
-            "severity": c.severity.as_str(),
-            "ok": c.ok,
-            "detail": c.detail,
-            "evidence": c.evidence.map(|ev| {
-                let span = lines.span(&f.source, ev.start, ev.end);
-                let mut v = span_value(&span);
-                v["text"] = Value::String(f.source[span.start..span.end].to_string());
-                v
-            }),
-        })).collect::<Vec<_>>(),
-        "diagnostics": f.diagnostics.iter().map(|d| json!({
-            "rule": d.rule,
-            "severity": d.severity.as_str(),
-            "message": d.message,
-            "help": d.help,
-            "span": span_value(&d.span),
-            "text": d.text,
-            "document_level": d.document_level,
-            "suggestions": d.suggestions.iter().map(|s| json!({
-                "message": s.message,
-                "replacement": s.replacement,
-                "span": span_value(&s.span),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    help: &'a str,
+    message: &'a str,
+    offset: Option<usize>,
+    path: &'a str,
 }
 
-pub fn span_value(s: &Span) -> Value {
-    json!({
-        "start": s.start,
-        "end": s.end,
-        "line": s.line,
-        "column": s.column,
-        "end_line": s.end_line,
-        "end_column": s.end_column,
-    })
+/// One file, borrowing from its report.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    diagnostics: Vec<DiagnosticOut<'a>>,
+    elements: BTreeMap<&'static str, ElementOut>,
+    encoding: &'static str,
+    kind: Option<&'static str>,
+    kind_confidence: Option<&'static str>,
+    kind_source: &'static str,
+    pack_checks: Vec<PackCheckOut<'a>>,
+    packs: &'a [String],
+    path: &'a str,
+    phase: Option<&'static str>,
+    phase_confidence: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct DiagnosticOut<'a> {
+    document_level: bool,
+    help: &'a str,
+    message: &'a str,
+    rule: &'a str,
+    severity: &'static str,
+    span: SpanOut,
+    suggestions: Vec<SuggestionOut<'a>>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct SuggestionOut<'a> {
+    message: &'a str,
+    replacement: &'a str,
+    review: bool,
+    span: SpanOut,
+}
+
+#[derive(Serialize)]
+struct ElementOut {
+    deferred: Option<EvidenceOut>,
+    evidence: Vec<EvidenceOut>,
+    present: bool,
+    quality: Option<&'static str>,
+    required: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct PackCheckOut<'a> {
+    detail: Option<&'a str>,
+    evidence: Option<EvidenceOut>,
+    ok: bool,
+    pack: &'a str,
+    rule: &'a str,
+    severity: &'static str,
+    summary: &'a str,
+}
+
+/// A span's fields, in sorted order.
+#[derive(Serialize)]
+struct SpanOut {
+    column: usize,
+    end: usize,
+    end_column: usize,
+    end_line: usize,
+    line: usize,
+    start: usize,
+}
+
+impl From<&Span> for SpanOut {
+    fn from(s: &Span) -> SpanOut {
+        SpanOut {
+            column: s.column,
+            end: s.end,
+            end_column: s.end_column,
+            end_line: s.end_line,
+            line: s.line,
+            start: s.start,
+        }
+    }
+}
+
+/// A span with its text (evidence of an element or pack requirement).
+#[derive(Serialize)]
+struct EvidenceOut {
+    #[serde(flatten)]
+    span: SpanOut,
+    text: String,
+}
+
+impl EvidenceOut {
+    fn new(f: &FileReport, lines: &LineIndex, ev: Evidence) -> EvidenceOut {
+        let s = lines.span(&f.source, ev.start, ev.end);
+        EvidenceOut {
+            span: SpanOut::from(&s),
+            text: f.source[s.start..s.end].to_string(),
+        }
+    }
+}
+
+impl<'a> FileOut<'a> {
+    fn new(f: &'a FileReport) -> FileOut<'a> {
+        let lines = LineIndex::new(&f.source);
+        let elements = f
+            .elements
+            .iter()
+            .map(|(e, found)| {
+                let element = ElementOut {
+                    deferred: found.deferred.map(|ev| EvidenceOut::new(f, &lines, ev)),
+                    evidence: found
+                        .evidence
+                        .iter()
+                        .map(|&ev| EvidenceOut::new(f, &lines, ev))
+                        .collect(),
+                    present: found.present,
+                    quality: found.quality.map(|q| q.as_str()),
+                    required: f.requirements.get(&e).map(|s| s.as_str()),
+                };
+                (e.key(), element)
+            })
+            .collect();
+        FileOut {
+            diagnostics: f.diagnostics.iter().map(DiagnosticOut::new).collect(),
+            elements,
+            encoding: f.encoding.as_str(),
+            kind: f.kind.map(|k| k.as_str()),
+            kind_confidence: f.kind_confidence.map(|c| c.as_str()),
+            kind_source: f.kind_source.as_str(),
+            pack_checks: f
+                .pack_checks
+                .iter()
+                .map(|c| PackCheckOut {
+                    detail: c.detail.as_deref(),
+                    evidence: c.evidence.map(|ev| EvidenceOut::new(f, &lines, ev)),
+                    ok: c.ok,
+                    pack: &c.pack,
+                    rule: &c.rule,
+                    severity: c.severity.as_str(),
+                    summary: &c.summary,
+                })
+                .collect(),
+            packs: &f.packs,
+            path: &f.path,
+            phase: f.phase.map(|p| p.as_str()),
+            phase_confidence: f.phase_confidence.map(|c| c.as_str()),
+        }
+    }
+}
+
+impl<'a> DiagnosticOut<'a> {
+    fn new(d: &'a Diagnostic) -> DiagnosticOut<'a> {
+        DiagnosticOut {
+            document_level: d.document_level,
+            help: &d.help,
+            message: &d.message,
+            rule: &d.rule,
+            severity: d.severity.as_str(),
+            span: SpanOut::from(&d.span),
+            suggestions: d.suggestions.iter().map(SuggestionOut::new).collect(),
+            text: &d.text,
+        }
+    }
+}
+
+impl<'a> SuggestionOut<'a> {
+    fn new(s: &'a Suggestion) -> SuggestionOut<'a> {
+        SuggestionOut {
+            message: &s.message,
+            replacement: &s.replacement,
+            review: s.review,
+            span: SpanOut::from(&s.span),
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! `rdjson` are stable contracts documented in `docs/output.md` and `docs/integrations.md`;
 //! `human` and `html` are for people and may change.
 
+pub mod checklist;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -11,23 +12,66 @@ pub mod sarif;
 pub mod short;
 
 use crate::report::{FileError, FileReport, Report, Summary};
+use std::io::{self, Write};
 
-/// A format that can be written file by file while a run goes on, so a run over thousands of
-/// drafts holds one batch of reports in memory rather than all of them. `file` is called in
-/// input order; `finish` once at the end.
+/// A format written file by file to its writer while a run goes on: a run holds one batch of
+/// reports in memory, never the whole output, whatever the number of files or findings.
+/// `file` is called in input order; `finish` once at the end.
 pub trait Renderer: Send {
-    fn file(&mut self, f: &FileReport, out: &mut String);
-    fn finish(&mut self, errors: &[FileError], summary: &Summary, out: &mut String);
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()>;
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
 }
 
-/// A whole report through a streaming renderer.
+/// A whole report through a streaming renderer, as a string.
 pub fn render_with(r: &mut dyn Renderer, report: &Report) -> String {
-    let mut out = String::new();
-    for f in &report.files {
-        r.file(f, &mut out);
+    let mut out = Vec::new();
+    let written = report
+        .files
+        .iter()
+        .try_for_each(|f| r.file(f, &mut out))
+        .and_then(|()| r.finish(&report.errors, &report.summary(), &mut out));
+    written.expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("renderers write UTF-8")
+}
+
+/// Writes to `inner`, adding `indent` after every line break: a pretty-printed JSON value
+/// nested in a document written piece by piece (JSON strings never hold a raw line break, so
+/// only the layout is touched).
+struct Indented<'a> {
+    inner: &'a mut dyn Write,
+    indent: &'a str,
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            self.inner.write_all(&rest[..=i])?;
+            self.inner.write_all(self.indent.as_bytes())?;
+            rest = &rest[i + 1..];
+        }
+        self.inner.write_all(rest)?;
+        Ok(buf.len())
     }
-    r.finish(&report.errors, &report.summary(), &mut out);
-    out
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// `value` pretty-printed (two-space steps) at the nesting `indent` of its place in the
+/// document, straight to the writer.
+pub(crate) fn write_pretty(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+    indent: &str,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(Indented { inner: out, indent }, value).map_err(io::Error::from)
 }
 
 /// Where each rule's documentation lives: `docs/rules.md`, one heading per rule id, so the
@@ -40,13 +84,6 @@ pub const HOMEPAGE: &str = "https://github.com/candor-lint/candor";
 /// The documentation link for one rule.
 pub fn rule_url(rule: &str) -> String {
     format!("{RULE_DOCS_BASE}#{rule}")
-}
-
-/// 1-based column counted in UTF-8 bytes (reviewdog's unit) for a byte offset.
-pub fn byte_column(source: &str, offset: usize) -> usize {
-    let offset = offset.min(source.len());
-    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    offset - line_start + 1
 }
 
 /// The rule reference (`docs/rules.md`): every rule's documentation under a `## rule-id`

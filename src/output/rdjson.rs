@@ -6,17 +6,89 @@
 //! `suggestions` entry (range + replacement text), which reviewdog posts as a suggested change.
 //! A stable contract, documented in `docs/integrations.md`.
 
-use super::{HOMEPAGE, byte_column, rule_url};
+use super::{HOMEPAGE, Renderer, rule_url, write_pretty};
 use crate::diagnostic::{Severity, Span};
-use crate::report::Report;
+use crate::document::LineIndex;
+use crate::report::{FileError, FileReport, Report, Summary};
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
 pub const SOURCE_NAME: &str = "candor";
 
 pub fn render(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(&to_value(report)).expect("JSON values serialize");
-    s.push('\n');
-    s
+    super::render_with(&mut Rdjson::default(), report)
+}
+
+/// Writes the diagnostics as each file's report arrives; the `source` key comes last.
+#[derive(Default)]
+pub struct Rdjson {
+    written: usize,
+}
+
+impl Rdjson {
+    fn diagnostic(&mut self, d: &Value, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.written == 0 {
+            b"{\n  \"diagnostics\": [\n    "
+        } else {
+            b",\n    "
+        })?;
+        self.written += 1;
+        write_pretty(out, d, "    ")
+    }
+}
+
+impl Renderer for Rdjson {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let lines = LineIndex::new(&f.source);
+        for d in &f.diagnostics {
+            let mut message = d.message.clone();
+            if !d.help.is_empty() {
+                message.push_str("\n\n");
+                message.push_str(&d.help);
+            }
+            let range = |s: &Span| range(&f.source, &lines, s);
+            let value = json!({
+                "message": message,
+                "location": {"path": f.path, "range": range(&d.span)},
+                "severity": severity(d.severity),
+                "source": {"name": SOURCE_NAME, "url": HOMEPAGE},
+                "code": {"value": d.rule, "url": rule_url(&d.rule)},
+                "suggestions": d.suggestions.iter().map(|s| json!({
+                    "range": range(&s.span),
+                    "text": s.replacement,
+                })).collect::<Vec<_>>(),
+                "original_output": format!("{}:{}:{}: {}[{}]: {}", f.path, d.span.line, d.span.column, d.severity, d.rule, d.message),
+            });
+            self.diagnostic(&value, out)?;
+        }
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        _summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for e in errors {
+            let value = json!({
+                "message": format!("{}\n\n{}", e.message, e.help),
+                "location": {"path": e.path},
+                "severity": "ERROR",
+                "source": {"name": SOURCE_NAME, "url": HOMEPAGE},
+                "code": {"value": "io"},
+            });
+            self.diagnostic(&value, out)?;
+        }
+        if self.written == 0 {
+            out.write_all(b"{\n  \"diagnostics\": []")?;
+        } else {
+            out.write_all(b"\n  ]")?;
+        }
+        out.write_all(b",\n  \"source\": ")?;
+        write_pretty(out, &json!({"name": SOURCE_NAME, "url": HOMEPAGE}), "  ")?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 fn severity(s: Severity) -> &'static str {
@@ -27,47 +99,14 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-fn range(source: &str, s: &Span) -> Value {
+/// 1-based lines, 1-based columns in UTF-8 bytes (reviewdog's unit), end exclusive.
+fn range(source: &str, lines: &LineIndex, s: &Span) -> Value {
+    let column = |offset: usize| {
+        let (start, _) = lines.line_with_break(source, lines.position(source, offset).0);
+        offset - start + 1
+    };
     json!({
-        "start": {"line": s.line, "column": byte_column(source, s.start)},
-        "end": {"line": s.end_line, "column": byte_column(source, s.end)},
-    })
-}
-
-pub fn to_value(report: &Report) -> Value {
-    let mut diagnostics = Vec::new();
-    for f in &report.files {
-        for d in &f.diagnostics {
-            let mut message = d.message.clone();
-            if !d.help.is_empty() {
-                message.push_str("\n\n");
-                message.push_str(&d.help);
-            }
-            diagnostics.push(json!({
-                "message": message,
-                "location": {"path": f.path, "range": range(&f.source, &d.span)},
-                "severity": severity(d.severity),
-                "source": {"name": SOURCE_NAME, "url": HOMEPAGE},
-                "code": {"value": d.rule, "url": rule_url(&d.rule)},
-                "suggestions": d.suggestions.iter().map(|s| json!({
-                    "range": range(&f.source, &s.span),
-                    "text": s.replacement,
-                })).collect::<Vec<_>>(),
-                "original_output": format!("{}:{}:{}: {}[{}]: {}", f.path, d.span.line, d.span.column, d.severity, d.rule, d.message.replace('\n', " ")),
-            }));
-        }
-    }
-    for e in &report.errors {
-        diagnostics.push(json!({
-            "message": format!("{}\n\n{}", e.message, e.help),
-            "location": {"path": e.path},
-            "severity": "ERROR",
-            "source": {"name": SOURCE_NAME, "url": HOMEPAGE},
-            "code": {"value": "io"},
-        }));
-    }
-    json!({
-        "source": {"name": SOURCE_NAME, "url": HOMEPAGE},
-        "diagnostics": diagnostics,
+        "start": {"line": s.line, "column": column(s.start)},
+        "end": {"line": s.end_line, "column": column(s.end)},
     })
 }

@@ -8,26 +8,105 @@
 //! (`run.columnKind` is `unicodeCodePoints`: columns count characters, `endColumn` is
 //! exclusive) and a snippet, and a `fix` for every suggestion. Files that could not be read are
 //! tool execution notifications. A stable contract, documented in `docs/integrations.md`.
+//!
+//! Results are written as each file's report arrives, so the run's `results` come before its
+//! `invocations` and `tool` (JSON objects are unordered; SARIF readers do not care): the rule
+//! descriptors, which include any rule id first seen in a result, are written last.
 
-use super::{HOMEPAGE, rule_url};
-use crate::diagnostic::{Severity, Span};
-use crate::report::Report;
+use super::{HOMEPAGE, Renderer, rule_url, write_pretty};
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::report::{FileError, FileReport, Report, Summary};
 use crate::rules::{Family, RuleMeta};
 use serde_sarif::sarif::{
     ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Invocation, Location, Message,
     MultiformatMessageString, Notification, PhysicalLocation, PropertyBag, Region, Replacement,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
-    Tool, ToolComponent,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Tool,
+    ToolComponent,
 };
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn render(report: &Report, rules: &[&RuleMeta]) -> String {
-    let mut s =
-        serde_json::to_string_pretty(&to_sarif(report, rules)).expect("SARIF values serialize");
-    s.push('\n');
-    s
+    super::render_with(&mut SarifWriter::new(rules), report)
+}
+
+/// The SARIF log, written result by result.
+pub struct SarifWriter {
+    descriptors: Vec<ReportingDescriptor>,
+    /// Rule id → index into `descriptors` (`ruleIndex`).
+    index: HashMap<String, usize>,
+    results: usize,
+}
+
+impl SarifWriter {
+    /// `rules`: the registry's rules, each described in `tool.driver.rules`.
+    pub fn new(rules: &[&RuleMeta]) -> SarifWriter {
+        SarifWriter {
+            descriptors: rules.iter().map(|m| descriptor(m)).collect(),
+            index: rules
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.clone(), i))
+                .collect(),
+            results: 0,
+        }
+    }
+
+    fn start(&self, out: &mut dyn Write) -> io::Result<()> {
+        write!(
+            out,
+            "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+        )
+    }
+}
+
+impl Renderer for SarifWriter {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let uri = path_uri(&f.path);
+        for d in &f.diagnostics {
+            let rule_index = *self.index.entry(d.rule.clone()).or_insert_with(|| {
+                self.descriptors.push(bare_descriptor(&d.rule));
+                self.descriptors.len() - 1
+            });
+            if self.results == 0 {
+                self.start(out)?;
+            } else {
+                out.write_all(b",")?;
+            }
+            self.results += 1;
+            out.write_all(b"\n        ")?;
+            write_pretty(out, &result(&uri, d, rule_index), "        ")?;
+        }
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        _summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if self.results == 0 {
+            self.start(out)?;
+            out.write_all(b"]")?;
+        } else {
+            out.write_all(b"\n      ]")?;
+        }
+        out.write_all(b",\n      \"invocations\": ")?;
+        write_pretty(out, &[invocation(errors)], "      ")?;
+        let driver = ToolComponent::builder()
+            .name("candor")
+            .version(env!("CARGO_PKG_VERSION"))
+            .semantic_version(env!("CARGO_PKG_VERSION"))
+            .information_uri(HOMEPAGE)
+            .rules(std::mem::take(&mut self.descriptors))
+            .build();
+        out.write_all(b",\n      \"tool\": ")?;
+        write_pretty(out, &Tool::builder().driver(driver).build(), "      ")?;
+        out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
+    }
 }
 
 fn level(s: Severity) -> ResultLevel {
@@ -114,80 +193,65 @@ fn region(s: &Span) -> Region {
         .build()
 }
 
-pub fn to_sarif(report: &Report, rules: &[&RuleMeta]) -> Sarif {
-    let mut descriptors: Vec<ReportingDescriptor> = rules.iter().map(|m| descriptor(m)).collect();
-    let mut index: HashMap<String, usize> = rules
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.clone(), i))
-        .collect();
-
-    let mut results = Vec::new();
-    for f in &report.files {
-        let uri = path_uri(&f.path);
-        for d in &f.diagnostics {
-            let rule_index = *index.entry(d.rule.clone()).or_insert_with(|| {
-                descriptors.push(bare_descriptor(&d.rule));
-                descriptors.len() - 1
-            });
-            let mut reg = region(&d.span);
-            if !d.text.is_empty() {
-                reg.snippet = Some(ArtifactContent::builder().text(d.text.clone()).build());
-            }
-            let location = Location::builder()
-                .physical_location(
-                    PhysicalLocation::builder()
-                        .artifact_location(ArtifactLocation::builder().uri(uri.clone()).build())
-                        .region(reg)
-                        .build(),
-                )
-                .build();
-            let mut message = d.message.clone();
-            if !d.help.is_empty() {
-                message.push_str("\n\n");
-                message.push_str(&d.help);
-            }
-            let mut result = SarifResult::builder()
-                .rule_id(d.rule.clone())
-                .rule_index(rule_index as i64)
-                .level(level(d.severity))
-                .message(Message::builder().text(message).build())
-                .locations(vec![location])
-                .build();
-            if !d.suggestions.is_empty() {
-                result.fixes = Some(
-                    d.suggestions
-                        .iter()
-                        .map(|s| {
-                            let replacement = Replacement::builder()
-                                .deleted_region(region(&s.span))
-                                .inserted_content(
-                                    ArtifactContent::builder()
-                                        .text(s.replacement.clone())
-                                        .build(),
-                                )
-                                .build();
-                            Fix::builder()
-                                .description(Message::builder().text(s.message.clone()).build())
-                                .artifact_changes(vec![
-                                    ArtifactChange::builder()
-                                        .artifact_location(
-                                            ArtifactLocation::builder().uri(uri.clone()).build(),
-                                        )
-                                        .replacements(vec![replacement])
-                                        .build(),
-                                ])
-                                .build()
-                        })
-                        .collect(),
-                );
-            }
-            results.push(result);
-        }
+/// One finding as a SARIF result.
+fn result(uri: &str, d: &Diagnostic, rule_index: usize) -> SarifResult {
+    let mut reg = region(&d.span);
+    if !d.text.is_empty() {
+        reg.snippet = Some(ArtifactContent::builder().text(d.text.clone()).build());
     }
+    let location = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(ArtifactLocation::builder().uri(uri).build())
+                .region(reg)
+                .build(),
+        )
+        .build();
+    let mut message = d.message.clone();
+    if !d.help.is_empty() {
+        message.push_str("\n\n");
+        message.push_str(&d.help);
+    }
+    let mut result = SarifResult::builder()
+        .rule_id(d.rule.clone())
+        .rule_index(rule_index as i64)
+        .level(level(d.severity))
+        .message(Message::builder().text(message).build())
+        .locations(vec![location])
+        .build();
+    if !d.suggestions.is_empty() {
+        result.fixes = Some(
+            d.suggestions
+                .iter()
+                .map(|s| {
+                    let replacement = Replacement::builder()
+                        .deleted_region(region(&s.span))
+                        .inserted_content(
+                            ArtifactContent::builder()
+                                .text(s.replacement.clone())
+                                .build(),
+                        )
+                        .build();
+                    Fix::builder()
+                        .description(Message::builder().text(s.message.clone()).build())
+                        .artifact_changes(vec![
+                            ArtifactChange::builder()
+                                .artifact_location(ArtifactLocation::builder().uri(uri).build())
+                                .replacements(vec![replacement])
+                                .build(),
+                        ])
+                        .build()
+                })
+                .collect(),
+        );
+    }
+    result
+}
 
-    let notifications: Vec<Notification> = report
-        .errors
+/// The run's invocation: successful unless a file could not be read, each such file a
+/// tool execution notification.
+fn invocation(errors: &[FileError]) -> Invocation {
+    let notifications: Vec<Notification> = errors
         .iter()
         .map(|e| {
             Notification::builder()
@@ -212,30 +276,12 @@ pub fn to_sarif(report: &Report, rules: &[&RuleMeta]) -> Sarif {
         })
         .collect();
     let mut invocation = Invocation::builder()
-        .execution_successful(report.errors.is_empty())
+        .execution_successful(errors.is_empty())
         .build();
     if !notifications.is_empty() {
         invocation.tool_execution_notifications = Some(notifications);
     }
-
-    let driver = ToolComponent::builder()
-        .name("candor")
-        .version(env!("CARGO_PKG_VERSION"))
-        .semantic_version(env!("CARGO_PKG_VERSION"))
-        .information_uri(HOMEPAGE)
-        .rules(descriptors)
-        .build();
-    let run = Run::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .results(results)
-        .invocations(vec![invocation])
-        .column_kind(serde_json::json!("unicodeCodePoints"))
-        .build();
-    Sarif::builder()
-        .schema(SCHEMA)
-        .version(serde_json::json!("2.1.0"))
-        .runs(vec![run])
-        .build()
+    invocation
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::Renderer;
 use crate::report::{FileError, FileReport, Report, Summary};
-use std::fmt::Write;
+use std::io::{self, Write};
 
 pub fn render(report: &Report) -> String {
     super::render_with(&mut Short, report)
@@ -12,9 +12,9 @@ pub fn render(report: &Report) -> String {
 pub struct Short;
 
 impl Renderer for Short {
-    fn file(&mut self, f: &FileReport, out: &mut String) {
+    fn file(&mut self, f: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         for d in &f.diagnostics {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{}:{}:{}: {}[{}]: {}",
                 f.path,
@@ -23,20 +23,27 @@ impl Renderer for Short {
                 d.severity,
                 d.rule,
                 d.message.replace('\n', " ")
-            );
+            )?;
         }
+        Ok(())
     }
 
-    fn finish(&mut self, errors: &[FileError], _summary: &Summary, out: &mut String) {
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        _summary: &Summary,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         for e in errors {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "{}:{}:{}: error[io]: {}",
                 e.path,
                 1,
                 1,
                 e.message.replace('\n', " ")
-            );
+            )?;
         }
+        Ok(())
     }
 }

@@ -273,12 +273,13 @@ impl Policies {
         s
     }
 
-    /// `missing-*` findings for a document whose elements were detected.
+    /// `missing-*` findings for a document whose elements were detected, against its
+    /// `requirements` ([`Policies::requirements`], less what its packs waive).
     pub fn check(
         &self,
         kind: Kind,
         phase: Option<Phase>,
-        facts: &Facts,
+        requirements: &BTreeMap<Element, Severity>,
         els: &Elements,
         title: (usize, usize),
     ) -> Vec<Finding> {
@@ -287,7 +288,7 @@ impl Policies {
             Some(p) if kind == Kind::StatusUpdate => format!("{p} status update"),
             _ => kind.as_str().replace('-', " "),
         };
-        for (e, sev) in self.requirements(kind, phase, facts) {
+        for (&e, &sev) in requirements {
             if els.satisfies(e) {
                 continue;
             }

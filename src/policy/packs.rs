@@ -40,8 +40,21 @@ struct RawPack {
     summary: String,
     #[serde(default)]
     notes: Option<String>,
+    #[serde(default)]
+    waives: Waives,
     #[serde(rename = "require", default)]
     requirements: Vec<RawRequirement>,
+}
+
+/// Elements the kind's policy requires that the pack's form of document does not call for
+/// (an 8-K filing is not a customer letter), and why.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waives {
+    #[serde(default)]
+    pub elements: Vec<Element>,
+    #[serde(default)]
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -108,6 +121,8 @@ pub struct Pack {
     pub url: Option<String>,
     pub summary: String,
     pub notes: Option<String>,
+    /// Policy requirements a document under this pack does not have to meet.
+    pub waives: Waives,
     pub requirements: Vec<Requirement>,
     /// Where it was loaded from (`rules/packs/us-ca.toml` or the user's file).
     pub origin: String,
@@ -150,12 +165,7 @@ impl Pack {
             span: e.span(),
             help: "a pack has id, title, source, version, summary and [[require]] entries with id, summary, cite, help and check = { type = \"title\" | \"headings\" | \"element\" | \"pattern\", … }; see docs/policies.md".into(),
         })?;
-        let bad_id = |id: &str| {
-            id.is_empty()
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        };
+        let bad_id = |id: &str| crate::rule_id::validate_rule_id(id).is_err();
         if bad_id(&raw.id) {
             return Err(PackError {
                 message: format!("pack id `{}` in {origin} is not kebab-case", raw.id),
@@ -230,6 +240,7 @@ impl Pack {
             url: raw.url,
             summary: raw.summary,
             notes: raw.notes,
+            waives: raw.waives,
             requirements,
             origin: origin.to_string(),
         })
@@ -253,6 +264,14 @@ impl Pack {
             s.push_str(&format!(
                 "- `{}` ({}): {} — {}\n",
                 r.rule, r.severity, r.summary, r.cite
+            ));
+        }
+        if !self.waives.elements.is_empty() {
+            let names: Vec<&str> = self.waives.elements.iter().map(|e| e.label()).collect();
+            s.push_str(&format!(
+                "\n## Policy requirements it waives\n{}: {}\n",
+                names.join(", "),
+                self.waives.reason.trim()
             ));
         }
         if let Some(n) = &self.notes {

@@ -149,14 +149,19 @@ impl Rule for TimeWithoutZone {
                 {
                     continue;
                 }
-                out.push(
-                    Finding::new("time-without-zone", Severity::Warning, start, end)
-                        .message(format!("\"{tt}\" has no time zone."))
-                        .help(format!(
-                            "Add the zone to the time (\"{tt} UTC\"), or declare it once for the whole document: \"All times are UTC.\" or front matter `times_tz: UTC`."
-                        ))
-                        .suggest("add the time zone", format!("{tt} UTC")),
-                );
+                let finding = Finding::new("time-without-zone", Severity::Warning, start, end)
+                    .message(format!("\"{tt}\" has no time zone."))
+                    .help(format!(
+                        "Add the zone to the time (\"{tt} UTC\"), or declare it once for the whole document: \"All times are UTC.\" or front matter `times_tz: UTC`."
+                    ));
+                // Only a zone the team configured is a safe fix; UTC is a guess to check.
+                out.push(match ctx.time_zone {
+                    Some(zone) => finding.suggest("add the time zone", format!("{tt} {zone}")),
+                    None => finding.suggest_to_review(
+                        "add a time zone (check that UTC is right)",
+                        format!("{tt} UTC"),
+                    ),
+                });
             }
         }
     }
