@@ -6,10 +6,10 @@
 //! the file named by `CANDOR_BENCH_DOC`. The rule stage measures whatever rules are registered,
 //! so the figures follow the rule set as it grows.
 
+use candor::analysis::{Analysis, Context};
 use candor::document::{BlockRole, Document, Format, sentences};
 use candor::nlp::Nlp;
 use candor::policy::elements;
-use candor::rules::Context;
 use candor::{Linter, Options};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -25,7 +25,7 @@ fn engine(c: &mut Criterion) {
     let linter = Linter::new();
     let opts = Options::new("sample.md");
     let doc = Document::parse(&text, Format::Markdown);
-    let ctx = Context::new(&doc, None, None, linter_vocab(&linter));
+    let ctx = Context::new(&doc, None, None, linter.lexicon());
     // Warm the NLP engine (harper's dictionary) so the NLP stage measures tagging only.
     let _ = Nlp::analyze(&Document::parse("We are sorry.", Format::Markdown));
 
@@ -56,8 +56,12 @@ fn engine(c: &mut Criterion) {
     g.bench_function("stage: nlp (harper POS tags)", |b| {
         b.iter(|| Nlp::analyze(black_box(&doc)))
     });
-    // Tags computed once, as they are within one check; the stage is the rules themselves.
-    let _ = ctx.nlp();
+    g.bench_function("stage: analysis (clauses, subjects, entities)", |b| {
+        b.iter(|| Analysis::build(black_box(&doc), linter.lexicon()))
+    });
+    // Analysis and trigger scan built once, as they are within one check; the stage is the
+    // rules themselves.
+    let _ = linter.run_rules(&ctx);
     g.bench_function("stage: rules", |b| {
         b.iter(|| linter.run_rules(black_box(&ctx)))
     });
@@ -78,10 +82,6 @@ fn engine(c: &mut Criterion) {
         })
     });
     g.finish();
-}
-
-fn linter_vocab(linter: &Linter) -> &candor::rules::Vocab {
-    linter.vocab()
 }
 
 criterion_group!(benches, engine);

@@ -1,15 +1,15 @@
 //! The engine: builds the rule registry once from built-in data, config and user rule files,
 //! then checks documents.
 
+use crate::analysis::{Context, Lexicon};
 use crate::config::{Config, ConfigError, RuleSetting};
 use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion, one_line};
 use crate::document::{Document, Format};
 use crate::kind::{Kind, KindSource, Phase, guess_kind, guess_phase};
+use crate::pattern::registry::Registry;
 use crate::policy::packs::Packs;
 use crate::policy::{Facts, Policies, elements};
 use crate::report::FileReport;
-use crate::analysis::{Context, Lexicon};
-use crate::pattern::registry::Registry;
 use crate::rules::phrase::{PhraseRule, RuleTriggers};
 use crate::rules::{EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, code};
 use crate::{finding_cap, front_matter_lint, suppress};
@@ -179,11 +179,18 @@ impl Linter {
     /// document, without policy, suppressions or severity overrides. The benchmarks use it to
     /// time the rule stage on its own.
     pub fn run_rules(&self, ctx: &Context) -> Vec<Finding> {
+        self.scan_triggers(ctx);
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.check(ctx, &mut findings);
         }
         findings
+    }
+
+    /// One scan of the document finds which phrase-rule patterns can match where (kept in a
+    /// slot of `ctx`, so the scan runs once per document).
+    fn scan_triggers(&self, ctx: &Context) {
+        ctx.slot(|c| RuleTriggers(self.registry.scan(c.analysis())));
     }
 
     /// Checks one document.
@@ -248,8 +255,7 @@ impl Linter {
 
         let mut ctx = Context::new(&doc, kind, phase, &self.lexicon);
         ctx.time_zone = self.config.time_zone.as_deref();
-        // One scan of the document finds which phrase-rule patterns can match where.
-        ctx.slot(|c| RuleTriggers(self.registry.scan(c.analysis())));
+        self.scan_triggers(&ctx);
         let active: Vec<&dyn Rule> = self
             .rules
             .iter()

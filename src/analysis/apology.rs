@@ -72,7 +72,20 @@ fn find(ctx: &Context) -> Vec<Apology> {
                 continue;
             }
             // "sorry to hear", "regret to inform", "say sorry", "no need to be sorry".
-            if matches!(w(i + 1), "to") && matches!(w(i + 2), "hear" | "see" | "inform" | "announce" | "say" | "bother" | "trouble" | "chase" | "learn" | "report")
+            if matches!(w(i + 1), "to")
+                && matches!(
+                    w(i + 2),
+                    "hear"
+                        | "see"
+                        | "inform"
+                        | "announce"
+                        | "say"
+                        | "bother"
+                        | "trouble"
+                        | "chase"
+                        | "learn"
+                        | "report"
+                )
                 || (i > 0 && matches!(w(i - 1), "say" | "said" | "says" | "saying"))
                 || (i > 1 && w(i - 2) == "need" && w(i - 1) == "be")
             {
@@ -82,7 +95,8 @@ fn find(ctx: &Context) -> Vec<Apology> {
             // Someone else's apology, or none: "the bank has not apologised".
             if clause.is_some_and(|c| {
                 c.negated()
-                    || c.subject_party.is_some_and(|p| !matches!(p, Party::Writer | Party::WriterOwned))
+                    || c.subject_party
+                        .is_some_and(|p| !matches!(p, Party::Writer | Party::WriterOwned))
                         && c.subject.is_some_and(|(a, _)| a < i)
                         && !matches!(w(c.subject.unwrap().0), "it" | "this")
             }) {
@@ -114,8 +128,47 @@ fn apology_start(toks: &[super::Token], i: usize) -> usize {
     while s > 0 {
         let t = &toks[s - 1];
         let w = &*t.lower;
-        let part = t.is(Tag::PRON) || t.is(Tag::AUX) || t.is(Tag::ADV) || t.is(Tag::PART)
-            || matches!(w, "please" | "accept" | "our" | "my" | "sincere" | "sincerest" | "deepest" | "deep" | "heartfelt" | "'re" | "'m" | "am" | "want" | "like" | "'d" | "would" | "to" | "again" | "so" | "very" | "truly" | "really" | "genuinely" | "deeply" | "sincerely" | "owe" | "you" | "an" | "all" | "of" | "us" | "everyone" | "at" | "the")
+        let part = t.is(Tag::PRON)
+            || t.is(Tag::AUX)
+            || t.is(Tag::ADV)
+            || t.is(Tag::PART)
+            || matches!(
+                w,
+                "please"
+                    | "accept"
+                    | "our"
+                    | "my"
+                    | "sincere"
+                    | "sincerest"
+                    | "deepest"
+                    | "deep"
+                    | "heartfelt"
+                    | "'re"
+                    | "'m"
+                    | "am"
+                    | "want"
+                    | "like"
+                    | "'d"
+                    | "would"
+                    | "to"
+                    | "again"
+                    | "so"
+                    | "very"
+                    | "truly"
+                    | "really"
+                    | "genuinely"
+                    | "deeply"
+                    | "sincerely"
+                    | "owe"
+                    | "you"
+                    | "an"
+                    | "all"
+                    | "of"
+                    | "us"
+                    | "everyone"
+                    | "at"
+                    | "the"
+            )
             || t.is(Tag::PROPN)
             || (t.is(Tag::NOUN) && s >= 2 && toks[s - 2].is(Tag::DET));
         if !part || matches!(w, "," | ";" | ":" | "." | "and" | "but") {
@@ -139,8 +192,10 @@ fn object_end(toks: &[super::Token], i: usize) -> usize {
         // "… and we promise …", "… and thank you for …": a new clause or verb phrase.
         if matches!(w, "and" | "but" | "so")
             && toks.get(e + 1).is_some_and(|n| {
-                matches!(&*n.lower, "we" | "i" | "our" | "this" | "it" | "that" | "they")
-                    || n.is(Tag::VERB) && !n.lower.ends_with("ing")
+                matches!(
+                    &*n.lower,
+                    "we" | "i" | "our" | "this" | "it" | "that" | "they"
+                ) || n.is(Tag::VERB) && !n.lower.ends_with("ing")
             })
         {
             break;
@@ -165,8 +220,21 @@ fn object_of<'s>(ctx: &'s Context, si: usize, i: usize, end: usize) -> Vec<&'s s
         .skip_while(|x| {
             matches!(
                 *x,
-                "again" | "sincerely" | "deeply" | "truly" | "also" | "once" | "more" | "profusely"
-                    | "unreservedly" | "wholeheartedly" | "go" | "goes" | "out" | "is" | "are"
+                "again"
+                    | "sincerely"
+                    | "deeply"
+                    | "truly"
+                    | "also"
+                    | "once"
+                    | "more"
+                    | "profusely"
+                    | "unreservedly"
+                    | "wholeheartedly"
+                    | "go"
+                    | "goes"
+                    | "out"
+                    | "is"
+                    | "are"
             )
         })
         .collect()
@@ -179,9 +247,19 @@ fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
     let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     let object = object_of(ctx, si, i, end);
     let has = |x: &str| object.contains(&x);
-    let may = object.windows(2).any(|p| matches!(p[0], "may" | "might" | "could") && matches!(p[1], "have" | "cause" | "caused" | "be" | "affect" | "inconvenience" | "disrupt"));
+    let may = object.windows(2).any(|p| {
+        matches!(p[0], "may" | "might" | "could")
+            && matches!(
+                p[1],
+                "have" | "cause" | "caused" | "be" | "affect" | "inconvenience" | "disrupt"
+            )
+    });
     // An apology with nothing after it: genuine only when the next sentence owns the failure.
-    if object.is_empty() || object.iter().all(|x| matches!(*x, "to" | "you" | "everyone" | "all" | "of")) {
+    if object.is_empty()
+        || object
+            .iter()
+            .all(|x| matches!(*x, "to" | "you" | "everyone" | "all" | "of"))
+    {
         return if admits_failure(ctx, si + 1) || si > 0 && admits_failure(ctx, si - 1) {
             Quality::Genuine
         } else {
@@ -189,7 +267,9 @@ fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
         };
     }
     // "sorry: several forwarders had to …", "an apology: for three days the app showed …".
-    if w(i + 1) == ":" || (w(i + 1) == "," && object.len() > 6 && !matches!(object[0], "for" | "to" | "if")) {
+    if w(i + 1) == ":"
+        || (w(i + 1) == "," && object.len() > 6 && !matches!(object[0], "for" | "to" | "if"))
+    {
         return Quality::Genuine;
     }
     if object[0] == "if" || has("if") && object.iter().position(|x| *x == "if") < Some(3) {
@@ -200,7 +280,12 @@ fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
     }
     // "to anyone who …", "to any readers who were affected", "to all those affected".
     let recipients = object[0] == "to"
-        && object.iter().take(5).any(|x| matches!(*x, "anyone" | "anybody" | "those" | "any" | "everyone" | "whoever" | "all"));
+        && object.iter().take(5).any(|x| {
+            matches!(
+                *x,
+                "anyone" | "anybody" | "those" | "any" | "everyone" | "whoever" | "all"
+            )
+        });
     if recipients {
         return Quality::Conditional;
     }
@@ -212,17 +297,26 @@ fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
     }
     // "regret that this (incident) occurred": regret that it happened at all.
     if object[0] == "that"
-        && object.iter().any(|x| matches!(*x, "occurred" | "happened" | "took"))
+        && object
+            .iter()
+            .any(|x| matches!(*x, "occurred" | "happened" | "took"))
         && object.len() <= 6
     {
         return Quality::Generic;
     }
     // "for the inconvenience (caused)", "the disruption", "for this": a vague harm with nothing
     // specific; "the disruption this caused" points at the failure just described.
-    let start = usize::from(matches!(object[0], "for" | "about" | "over" | "that" | "of"));
+    let start = usize::from(matches!(
+        object[0],
+        "for" | "about" | "over" | "that" | "of"
+    ));
     let rest = &object[start..];
     let det = rest.first().copied().unwrap_or("");
-    if matches!(det, "the" | "this" | "that" | "these" | "our" | "your" | "all" | "such") || lex.is("vague_harm", det) {
+    if matches!(
+        det,
+        "the" | "this" | "that" | "these" | "our" | "your" | "all" | "such"
+    ) || lex.is("vague_harm", det)
+    {
         let from = usize::from(!lex.is("vague_harm", det));
         let mut j = from;
         while j < rest.len() && (lex.is("vague_harm", rest[j]) || matches!(rest[j], "and" | "or")) {
@@ -230,15 +324,24 @@ fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
         }
         if j == from {
             // "for this", "for that": the failure just described, or nothing.
-            return if rest.len() <= 1 && matches!(det, "this" | "that") && !describes_harm(ctx, si) {
+            return if rest.len() <= 1 && matches!(det, "this" | "that") && !describes_harm(ctx, si)
+            {
                 Quality::Generic
             } else {
                 Quality::Genuine
             };
         }
         let tail = &rest[j..];
-        let refers_back = tail.windows(2).any(|p| matches!(p[0], "this" | "it" | "which") && matches!(p[1], "caused" | "has" | "created" | "brought" | "meant"));
-        let specific_tail = tail.iter().any(|x| matches!(*x, "especially" | "particularly" | "when" | "while" | "during"));
+        let refers_back = tail.windows(2).any(|p| {
+            matches!(p[0], "this" | "it" | "which")
+                && matches!(p[1], "caused" | "has" | "created" | "brought" | "meant")
+        });
+        let specific_tail = tail.iter().any(|x| {
+            matches!(
+                *x,
+                "especially" | "particularly" | "when" | "while" | "during"
+            )
+        });
         return if refers_back || specific_tail {
             Quality::Genuine
         } else {
@@ -253,7 +356,13 @@ fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
 fn describes_harm(ctx: &Context, si: usize) -> bool {
     si > 0
         && !ctx.doc.sentences[si - 1].heading_like
-        && ctx.sentence(si - 1).tokens.iter().filter(|t| t.is_word()).count() >= 6
+        && ctx
+            .sentence(si - 1)
+            .tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .count()
+            >= 6
 }
 
 /// Does sentence `si` own a failure in the first person ("That was careless of me", "I did
@@ -262,10 +371,21 @@ fn admits_failure(ctx: &Context, si: usize) -> bool {
     let Some(s) = ctx.analysis().sentences.get(si) else {
         return false;
     };
-    let writer = s.clauses.iter().any(|c| c.subject_party == Some(Party::Writer))
-        || s.tokens.iter().any(|t| matches!(&*t.lower, "me" | "my" | "mine" | "us" | "our" | "ours" | "we" | "i"));
+    let writer = s
+        .clauses
+        .iter()
+        .any(|c| c.subject_party == Some(Party::Writer))
+        || s.tokens.iter().any(|t| {
+            matches!(
+                &*t.lower,
+                "me" | "my" | "mine" | "us" | "our" | "ours" | "we" | "i"
+            )
+        });
     // A fault word, or the writer not doing something in the past ("I did not protect it").
-    let fault = s.tokens.iter().any(|t| ctx.lexicon.is("own_fault", &t.lower))
+    let fault = s
+        .tokens
+        .iter()
+        .any(|t| ctx.lexicon.is("own_fault", &t.lower))
         || s.clauses.iter().any(|c| {
             c.subject_party == Some(Party::Writer)
                 && c.negated()

@@ -207,7 +207,9 @@ pub const MODALS: &[&str] = &[
     "may", "might", "could", "can", "ca", "will", "would", "shall", "should", "must", "'ll", "wo",
     "sha", "'d",
 ];
-const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m"];
+const BE: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+];
 const GET: &[&str] = &["get", "gets", "got", "gotten", "getting"];
 const HAVE: &[&str] = &["have", "has", "had", "having", "'ve"];
 const DO: &[&str] = &["do", "does", "did"];
@@ -220,7 +222,10 @@ pub fn is_be(w: &str) -> bool {
 /// Adverbs that may sit inside a verb group ("may also have", "was inadvertently sent").
 fn is_group_adverb(t: &Token) -> bool {
     t.is(Tag::ADV) && !matches!(&*t.lower, "so" | "then" | "there" | "here" | "how" | "when")
-        || matches!(&*t.lower, "not" | "n't" | "never" | "also" | "still" | "already" | "now")
+        || matches!(
+            &*t.lower,
+            "not" | "n't" | "never" | "also" | "still" | "already" | "now"
+        )
 }
 
 /// A past participle by shape or tag ("deployed", "written", "broken").
@@ -229,7 +234,12 @@ pub fn is_participle(t: &Token) -> bool {
     if !t.is_word() || t.is(Tag::PRON) || t.is(Tag::DET) || t.is(Tag::ADP) {
         return false;
     }
-    (w.len() > 3 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "seed" | "feed" | "bleed" | "indeed" | "shed" | "red" | "bed"))
+    (w.len() > 3
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "need" | "speed" | "seed" | "feed" | "bleed" | "indeed" | "shed" | "red" | "bed"
+        ))
         || super::inflect::is_irregular_participle(w)
 }
 
@@ -242,7 +252,9 @@ fn opener_role(w: &str) -> Option<Role> {
     Some(match w {
         "if" | "unless" => Role::Conditional,
         "because" | "since" | "as" => Role::Cause,
-        "when" | "while" | "after" | "before" | "until" | "once" | "whenever" | "till" => Role::Time,
+        "when" | "while" | "after" | "before" | "until" | "once" | "whenever" | "till" => {
+            Role::Time
+        }
         "although" | "though" | "whereas" => Role::Concession,
         "which" | "who" | "whom" | "whose" => Role::Relative,
         "whether" => Role::Complement,
@@ -253,38 +265,192 @@ fn opener_role(w: &str) -> Option<Role> {
 /// Verbs after which "to" + verb states an intention or promise, not a purpose
 /// ("we plan to", "we promise to", "we are able to").
 const INTENTION: &[&str] = &[
-    "want", "plan", "intend", "aim", "expect", "hope", "try", "need", "have", "has", "had",
-    "going", "able", "unable", "decide", "decided", "agree", "agreed", "promise", "promised",
-    "commit", "committed", "pledge", "continue", "continues", "continued", "begin", "began",
-    "start", "started", "seem", "seems", "seemed", "appear", "appears", "appeared", "used",
-    "likely", "unlikely", "wish", "like", "would", "'d", "ought", "supposed", "due", "set",
-    "fail", "failed", "forgot", "managed", "tend", "chose", "choose", "ask", "asked", "allow",
-    "allowed", "enable", "enabled", "help", "helped", "encourage", "remind", "urge", "advise",
-    "recommend", "wants", "plans", "intends", "aims", "expects", "hopes", "tried", "tries",
-    "needs", "needed", "planned", "intended", "expected", "hoped", "wanted", "sure", "able",
-    "glad", "happy", "pleased", "sorry", "ready", "willing", "about",
+    "want",
+    "plan",
+    "intend",
+    "aim",
+    "expect",
+    "hope",
+    "try",
+    "need",
+    "have",
+    "has",
+    "had",
+    "going",
+    "able",
+    "unable",
+    "decide",
+    "decided",
+    "agree",
+    "agreed",
+    "promise",
+    "promised",
+    "commit",
+    "committed",
+    "pledge",
+    "continue",
+    "continues",
+    "continued",
+    "begin",
+    "began",
+    "start",
+    "started",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "used",
+    "likely",
+    "unlikely",
+    "wish",
+    "like",
+    "would",
+    "'d",
+    "ought",
+    "supposed",
+    "due",
+    "set",
+    "fail",
+    "failed",
+    "forgot",
+    "managed",
+    "tend",
+    "chose",
+    "choose",
+    "ask",
+    "asked",
+    "allow",
+    "allowed",
+    "enable",
+    "enabled",
+    "help",
+    "helped",
+    "encourage",
+    "remind",
+    "urge",
+    "advise",
+    "recommend",
+    "wants",
+    "plans",
+    "intends",
+    "aims",
+    "expects",
+    "hopes",
+    "tried",
+    "tries",
+    "needs",
+    "needed",
+    "planned",
+    "intended",
+    "expected",
+    "hoped",
+    "wanted",
+    "sure",
+    "able",
+    "glad",
+    "happy",
+    "pleased",
+    "sorry",
+    "ready",
+    "willing",
+    "about",
 ];
 
 /// Words that begin a noun phrase by counting it: "most players", "some customers".
 const QUANTIFIERS: &[&str] = &[
-    "most", "some", "many", "all", "few", "several", "each", "every", "both", "none", "no",
-    "any", "more", "fewer", "half", "nearly", "almost",
+    "most", "some", "many", "all", "few", "several", "each", "every", "both", "none", "no", "any",
+    "more", "fewer", "half", "nearly", "almost",
 ];
 
 /// Verbs that report or judge a clause, with or without "that".
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "informed", "informs", "reported",
-    "reports", "confirmed", "confirms", "stated", "states", "believe", "believes", "believed",
-    "think", "thinks", "thought", "found", "finds", "know", "knows", "knew", "learned",
-    "learnt", "understand", "understands", "understood", "noticed", "discovered", "determined",
-    "indicated", "indicates", "suggest", "suggests", "suggested", "show", "shows", "showed",
-    "explained", "added", "claimed", "claims", "assured", "warned", "advised", "realised",
-    "realized", "expect", "expects", "estimate", "estimates", "suspect", "suspects", "hope",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "tell",
+    "informed",
+    "informs",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "stated",
+    "states",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "found",
+    "finds",
+    "know",
+    "knows",
+    "knew",
+    "learned",
+    "learnt",
+    "understand",
+    "understands",
+    "understood",
+    "noticed",
+    "discovered",
+    "determined",
+    "indicated",
+    "indicates",
+    "suggest",
+    "suggests",
+    "suggested",
+    "show",
+    "shows",
+    "showed",
+    "explained",
+    "added",
+    "claimed",
+    "claims",
+    "assured",
+    "warned",
+    "advised",
+    "realised",
+    "realized",
+    "expect",
+    "expects",
+    "estimate",
+    "estimates",
+    "suspect",
+    "suspects",
+    "hope",
 ];
 
 /// Verbs and adjectives whose "that" clause is a complement ("found that", "sure that").
 fn takes_that_complement(t: &Token) -> bool {
-    is_verbish(t) || t.is(Tag::ADJ) || is_participle(t) || matches!(&*t.lower, "sure" | "confident" | "aware" | "clear" | "evidence" | "indication" | "sign" | "reason" | "fact" | "possibility" | "chance" | "belief" | "risk" | "assurance" | "guarantee" | "promise" | "likely" | "possible")
+    is_verbish(t)
+        || t.is(Tag::ADJ)
+        || is_participle(t)
+        || matches!(
+            &*t.lower,
+            "sure"
+                | "confident"
+                | "aware"
+                | "clear"
+                | "evidence"
+                | "indication"
+                | "sign"
+                | "reason"
+                | "fact"
+                | "possibility"
+                | "chance"
+                | "belief"
+                | "risk"
+                | "assurance"
+                | "guarantee"
+                | "promise"
+                | "likely"
+                | "possible"
+        )
 }
 
 /// Splits a tagged sentence into clauses.
@@ -334,7 +500,10 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
             continue;
         }
         if lw == ")" {
-            if let Some(pos) = stack.iter().rposition(|&c| out[c].role == Role::Parenthetical) {
+            if let Some(pos) = stack
+                .iter()
+                .rposition(|&c| out[c].role == Role::Parenthetical)
+            {
                 let keep = pos;
                 close_to(&mut out, &mut stack, keep, i + 1);
                 // Close the parenthetical itself.
@@ -352,21 +521,32 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
             || (lw == "in" && w(i + 1) == "order" && matches!(w(i + 2), "to" | "that"))
             || (lw == "so" && w(i + 1) == "as" && w(i + 2) == "to")
         {
-            let skip = if lw == "so" && w(i + 1) == "that" { 2 } else { 3 };
+            let skip = if lw == "so" && w(i + 1) == "that" {
+                2
+            } else {
+                3
+            };
             end_finished_subordinate(&mut out, &mut stack, toks, i);
             push(&mut out, &mut stack, i, Role::Purpose, Some(i));
             i += skip;
             continue;
         }
         // "to" + verb: an infinitive clause.
-        let noun_compound = toks.get(i + 2).is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN))
-            && toks.get(i + 1).is_some_and(|nx| super::tagger::lexicon_tag(&nx.lower) == Some(Tag::NOUN));
+        let noun_compound = toks
+            .get(i + 2)
+            .is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN))
+            && toks
+                .get(i + 1)
+                .is_some_and(|nx| super::tagger::lexicon_tag(&nx.lower) == Some(Tag::NOUN));
         if lw == "to" && !noun_compound && toks.get(i + 1).is_some_and(|nx| starts_infinitive(nx)) {
             let prev = i.checked_sub(1).map(|p| &toks[p]);
             let role = match prev {
                 Some(p) if INTENTION.contains(&&*p.lower) => Role::Complement,
                 // "working to ensure", "are committed to making": effort towards an aim.
-                Some(p) if is_verbish(p) && !matches!(&*p.lower, "working" | "work" | "works" | "worked") => {
+                Some(p)
+                    if is_verbish(p)
+                        && !matches!(&*p.lower, "working" | "work" | "works" | "worked") =>
+                {
                     Role::Complement
                 }
                 _ => Role::Purpose,
@@ -377,8 +557,13 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         }
         // "toward(s) making sure …", "for ensuring …": a gerund aim.
         if matches!(lw, "toward" | "towards" | "for")
-            && toks.get(i + 1).is_some_and(|nx| nx.lower.ends_with("ing") && is_verbish(nx))
-            && matches!(&*toks[i + 1].lower, "making" | "ensuring" | "preventing" | "guaranteeing" | "avoiding" | "stopping")
+            && toks
+                .get(i + 1)
+                .is_some_and(|nx| nx.lower.ends_with("ing") && is_verbish(nx))
+            && matches!(
+                &*toks[i + 1].lower,
+                "making" | "ensuring" | "preventing" | "guaranteeing" | "avoiding" | "stopping"
+            )
         {
             push(&mut out, &mut stack, i, Role::Purpose, Some(i));
             i += 1;
@@ -388,7 +573,10 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         // have viewed …", "we believe the drive was encrypted", "our records show you …".
         if (t.is(Tag::VERB) || t.is(Tag::AUX)) && REPORTING.contains(&lw) {
             let mut j = i + 1;
-            if matches!(w(j), "us" | "me" | "them" | "you" | "him" | "her" | "everyone") {
+            if matches!(
+                w(j),
+                "us" | "me" | "them" | "you" | "him" | "her" | "everyone"
+            ) {
                 j += 1;
             }
             if j < n && w(j) != "that" && clause_follows_with_subject(toks, j) {
@@ -401,7 +589,23 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         if lw == "that" && i > 0 && clause_follows(toks, i + 1) {
             let prev = &toks[i - 1];
             let role = if prev.is(Tag::NOUN) || prev.is(Tag::PROPN) || prev.is(Tag::NUM) {
-                if matches!(&*prev.lower, "evidence" | "indication" | "sign" | "reason" | "fact" | "possibility" | "chance" | "belief" | "risk" | "assurance" | "guarantee" | "promise" | "confirmation" | "news") {
+                if matches!(
+                    &*prev.lower,
+                    "evidence"
+                        | "indication"
+                        | "sign"
+                        | "reason"
+                        | "fact"
+                        | "possibility"
+                        | "chance"
+                        | "belief"
+                        | "risk"
+                        | "assurance"
+                        | "guarantee"
+                        | "promise"
+                        | "confirmation"
+                        | "news"
+                ) {
                     Role::Complement
                 } else {
                     Role::Relative
@@ -417,7 +621,9 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         }
         // "have since been re-sent", "has since recovered": an adverb, not an opener.
         let after_aux = i > 0 && (HAVE.contains(&w(i - 1)) || BE.contains(&w(i - 1)));
-        if let Some(role) = opener_role(lw).filter(|_| !(after_aux && matches!(lw, "since" | "once"))) {
+        if let Some(role) =
+            opener_role(lw).filter(|_| !(after_aux && matches!(lw, "since" | "once")))
+        {
             let valid = match role {
                 // "which" / "who" also ask questions; after a noun or comma they relate.
                 Role::Relative => i > 0,
@@ -429,11 +635,36 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
                 _ => true,
             };
             // "as well", "as soon as", "as part of": not clause openers.
-            let valid = valid && !(lw == "as" && matches!(w(i + 1), "well" | "soon" | "part" | "a" | "an" | "the" | "long" | "much" | "many" | "of" | "far" | "expected" | "planned" | "needed" | "appropriate" | "possible" | "usual"));
+            let valid = valid
+                && !(lw == "as"
+                    && matches!(
+                        w(i + 1),
+                        "well"
+                            | "soon"
+                            | "part"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "long"
+                            | "much"
+                            | "many"
+                            | "of"
+                            | "far"
+                            | "expected"
+                            | "planned"
+                            | "needed"
+                            | "appropriate"
+                            | "possible"
+                            | "usual"
+                    ));
             if valid {
                 end_finished_subordinate(&mut out, &mut stack, toks, i);
                 // "even though", "even if"
-                let start = if i > 0 && w(i - 1) == "even" { i - 1 } else { i };
+                let start = if i > 0 && w(i - 1) == "even" {
+                    i - 1
+                } else {
+                    i
+                };
                 push(&mut out, &mut stack, start, role, Some(i));
                 i += 1;
                 continue;
@@ -445,10 +676,13 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         let with_subject = (t.is(Tag::CCONJ) || (lw == "so" && comma))
             && clause_follows_with_subject(toks, i + 1)
             && (comma
-                || toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.is(Tag::PRON) || n.is(Tag::DET) || QUANTIFIERS.contains(&&*n.lower)));
-        let predicate = !with_subject && t.is(Tag::CCONJ) && lw != "nor" && predicate_follows(toks, out[cur].start, i);
+                || toks.get(i + 1).is_some_and(|n| {
+                    n.is(Tag::PRON) || n.is(Tag::DET) || QUANTIFIERS.contains(&&*n.lower)
+                }));
+        let predicate = !with_subject
+            && t.is(Tag::CCONJ)
+            && lw != "nor"
+            && predicate_follows(toks, out[cur].start, i);
         if (with_subject || predicate) && has_finite_verb(toks, out[cur].start, i) {
             // After a comma the new clause coordinates with the main clause ("…, and we
             // retried"); without one, with the clause it follows ("that X failed and Y …").
@@ -484,17 +718,23 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         if stack.len() > 1
             && i > 0
             && (t.is(Tag::AUX) || MODALS.contains(&lw))
-            && (toks[i - 1].is(Tag::NOUN) || toks[i - 1].is(Tag::PROPN) || toks[i - 1].is(Tag::ADV) || toks[i - 1].is(Tag::VERB) && !toks[i - 1].lower.ends_with("ing"))
+            && (toks[i - 1].is(Tag::NOUN)
+                || toks[i - 1].is(Tag::PROPN)
+                || toks[i - 1].is(Tag::ADV)
+                || toks[i - 1].is(Tag::VERB) && !toks[i - 1].lower.ends_with("ing"))
         {
             let top = *stack.last().unwrap();
-            let parent_has_verb = out[top].parent.is_some_and(|p| has_finite_verb(toks, out[p].start, out[top].start));
+            let parent_has_verb = out[top]
+                .parent
+                .is_some_and(|p| has_finite_verb(toks, out[p].start, out[top].start));
             if matches!(out[top].role, Role::Relative | Role::Complement)
                 && !parent_has_verb
                 && has_finite_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i)
             {
                 // Close every clause opened inside the subject.
                 let mut k = stack.len() - 1;
-                while k > 0 && !has_finite_verb(toks, out[stack[k - 1]].start, out[stack[k]].start) {
+                while k > 0 && !has_finite_verb(toks, out[stack[k - 1]].start, out[stack[k]].start)
+                {
                     k -= 1;
                     if out[stack[k]].parent.is_none() {
                         break;
@@ -508,7 +748,12 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         if lw == "," && stack.len() > 1 {
             let top = *stack.last().unwrap();
             let closes = match out[top].role {
-                Role::Conditional | Role::Cause | Role::Time | Role::Concession | Role::Purpose | Role::Relative => true,
+                Role::Conditional
+                | Role::Cause
+                | Role::Time
+                | Role::Concession
+                | Role::Purpose
+                | Role::Relative => true,
                 Role::Complement => clause_follows_with_subject(toks, i + 1),
                 _ => false,
             };
@@ -518,9 +763,15 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
                 // no verb yet: "If you paid because your ticket failed, | email your receipt".
                 while stack.len() > 1 {
                     let top = *stack.last().unwrap();
-                    let fronted = matches!(out[top].role, Role::Conditional | Role::Time | Role::Concession | Role::Cause)
-                        && out[top].parent.is_some_and(|p| !has_finite_verb(toks, out[p].start, out[top].start));
-                    if !fronted || !has_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i) {
+                    let fronted = matches!(
+                        out[top].role,
+                        Role::Conditional | Role::Time | Role::Concession | Role::Cause
+                    ) && out[top]
+                        .parent
+                        .is_some_and(|p| !has_finite_verb(toks, out[p].start, out[top].start));
+                    if !fronted
+                        || !has_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i)
+                    {
                         break;
                     }
                     close_top(&mut out, &mut stack, i);
@@ -575,7 +826,13 @@ fn new_clause(start: usize, role: Role, parent: Option<usize>, opener: Option<us
     }
 }
 
-fn push(out: &mut Vec<Clause>, stack: &mut Vec<usize>, start: usize, role: Role, opener: Option<usize>) -> usize {
+fn push(
+    out: &mut Vec<Clause>,
+    stack: &mut Vec<usize>,
+    start: usize,
+    role: Role,
+    opener: Option<usize>,
+) -> usize {
     let parent = stack.last().copied();
     let c = out.len();
     out.push(new_clause(start, role, parent, opener));
@@ -617,7 +874,10 @@ fn end_finished_subordinate(out: &mut [Clause], stack: &mut Vec<usize>, toks: &[
         && i > 0
         && &*toks[i - 1].lower == ","
         && let Some(&top) = stack.last()
-        && matches!(out[top].role, Role::Conditional | Role::Cause | Role::Time | Role::Concession)
+        && matches!(
+            out[top].role,
+            Role::Conditional | Role::Cause | Role::Time | Role::Concession
+        )
         && has_verb(toks, out[top].start, i)
     {
         close_top(out, stack, i);
@@ -632,7 +892,10 @@ fn starts_infinitive(t: &Token) -> bool {
     (t.is(Tag::VERB) || t.is(Tag::AUX))
         && !t.lower.ends_with("ing")
         && !(t.lower.ends_with("ed") && t.lower.len() > 4)
-        || matches!(&*t.lower, "be" | "make" | "ensure" | "prevent" | "avoid" | "help" | "keep" | "stop" | "protect")
+        || matches!(
+            &*t.lower,
+            "be" | "make" | "ensure" | "prevent" | "avoid" | "help" | "keep" | "stop" | "protect"
+        )
 }
 
 /// A finite verb in `[start, end)`: an auxiliary, or a verb that is not an "-ing" form.
@@ -670,18 +933,23 @@ fn predicate_follows(toks: &[Token], clause_start: usize, i: usize) -> bool {
     let Some(v) = toks.get(j) else {
         return false;
     };
-    let finite = v.is(Tag::VERB) && !v.lower.ends_with("ing") && !v.is(Tag::ADJ) || MODALS.contains(&&*v.lower);
+    let finite = v.is(Tag::VERB) && !v.lower.ends_with("ing") && !v.is(Tag::ADJ)
+        || MODALS.contains(&&*v.lower);
     if !finite || v.capitalized() && j > 0 {
         return false;
     }
     // A participle after a passive group continues that group.
     let participle = is_participle(v) && !MODALS.contains(&&*v.lower);
-    let group_aux = toks[clause_start..i].iter().any(|t| t.is(Tag::AUX) && is_be(&t.lower));
+    let group_aux = toks[clause_start..i]
+        .iter()
+        .any(|t| t.is(Tag::AUX) && is_be(&t.lower));
     if participle && group_aux {
         return false;
     }
     // The previous word group must be a verb phrase, not a list of nouns ("tests and builds").
-    toks[clause_start..i].iter().any(|t| t.is(Tag::VERB) && !t.lower.ends_with("ing") || t.is(Tag::AUX))
+    toks[clause_start..i]
+        .iter()
+        .any(|t| t.is(Tag::VERB) && !t.lower.ends_with("ing") || t.is(Tag::AUX))
 }
 
 /// Does a clause with its own subject start at `i` ("we retry it", "the job stopped")?
@@ -700,8 +968,13 @@ fn clause_follows_with_subject(toks: &[Token], i: usize) -> bool {
         return false;
     }
     // A subject pronoun is enough; otherwise a verb must follow the noun phrase.
-    if matches!(&*first.lower, "we" | "i" | "you" | "they" | "he" | "she" | "it") {
-        return toks.get(i + 1).is_some_and(|t| is_verbish(t) || is_group_adverb(t));
+    if matches!(
+        &*first.lower,
+        "we" | "i" | "you" | "they" | "he" | "she" | "it"
+    ) {
+        return toks
+            .get(i + 1)
+            .is_some_and(|t| is_verbish(t) || is_group_adverb(t));
     }
     for t in toks.iter().skip(i + 1).take(8) {
         if matches!(&*t.lower, "," | ";" | ":" | "." | "and" | "or" | "but") {
@@ -715,7 +988,13 @@ fn clause_follows_with_subject(toks: &[Token], i: usize) -> bool {
 }
 
 /// Finds the verb group, the subject and the agent of clause `ci`.
-fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) {
+fn analyse(
+    out: &mut [Clause],
+    ci: usize,
+    toks: &[Token],
+    lex: &Lexicon,
+    own: &dyn Fn(usize, usize) -> bool,
+) {
     let (start, end) = (out[ci].start, out[ci].end.min(toks.len()));
     // Tokens of nested clauses are not this clause's.
     let nested: Vec<(usize, usize)> = out
@@ -727,7 +1006,11 @@ fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &d
     let body_start = out[ci].opener.map_or(start, |o| {
         // Skip the opener words ("so that", "in order to", "even though").
         let mut b = o + 1;
-        while b < end && matches!(&*toks[b].lower, "that" | "order" | "to" | "as") && b <= o + 2 && out[ci].role == Role::Purpose {
+        while b < end
+            && matches!(&*toks[b].lower, "that" | "order" | "to" | "as")
+            && b <= o + 2
+            && out[ci].role == Role::Purpose
+        {
             b += 1;
         }
         b
@@ -737,14 +1020,25 @@ fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &d
     };
     out[ci].verb = Some(vg);
     // The subject: the noun phrase before the verb group, within this clause.
-    let subj = if out[ci].role == Role::Relative && out[ci].opener.is_some_and(|o| matches!(&*toks[o].lower, "which" | "who" | "that")) && vg.start <= out[ci].opener.unwrap() + 2 {
+    let subj = if out[ci].role == Role::Relative
+        && out[ci]
+            .opener
+            .is_some_and(|o| matches!(&*toks[o].lower, "which" | "who" | "that"))
+        && vg.start <= out[ci].opener.unwrap() + 2
+    {
         // "customers who ignored …": the antecedent is the subject.
         out[ci].opener.and_then(|o| antecedent(toks, o))
     } else {
         // Not inside a clause nested before the verb: "If a payment failed, | call us".
         let from = nested
             .iter()
-            .filter(|&&(s, e)| s >= body_start && e <= vg.start && !toks[s..e].first().is_some_and(|t| matches!(&*t.lower, "who" | "which" | "that" | "whose" | "(")))
+            .filter(|&&(s, e)| {
+                s >= body_start
+                    && e <= vg.start
+                    && !toks[s..e].first().is_some_and(|t| {
+                        matches!(&*t.lower, "who" | "which" | "that" | "whose" | "(")
+                    })
+            })
             .map(|&(_, e)| e)
             .max()
             .unwrap_or(body_start);
@@ -787,14 +1081,26 @@ fn analyse(out: &mut [Clause], ci: usize, toks: &[Token], lex: &Lexicon, own: &d
 /// Is the verb group at `vg` the first word of the clause's own tokens, after "please", list
 /// punctuation and any clause nested before it ("If it fails, | please retry")?
 fn first_own_word(toks: &[Token], start: usize, vg: usize, mine: &dyn Fn(usize) -> bool) -> bool {
-    (start..vg).all(|k| !mine(k) || !toks[k].is_word() || matches!(&*toks[k].lower, "please" | "then" | "also" | "just" | "simply"))
+    (start..vg).all(|k| {
+        !mine(k)
+            || !toks[k].is_word()
+            || matches!(
+                &*toks[k].lower,
+                "please" | "then" | "also" | "just" | "simply"
+            )
+    })
 }
 
 /// The verb group of the clause in `[start, end)` among tokens for which `mine` holds: the
 /// first auxiliary or finite verb. An "-ing" form or a participle right after a noun modifies
 /// that noun ("diners placing orders were unable …", "every ticket issued after 6:12 failed")
 /// and is the head only when the clause has no finite verb.
-fn verb_group(toks: &[Token], start: usize, end: usize, mine: &dyn Fn(usize) -> bool) -> Option<VerbGroup> {
+fn verb_group(
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    mine: &dyn Fn(usize) -> bool,
+) -> Option<VerbGroup> {
     let mut fallback = None;
     for i in start..end {
         let t = &toks[i];
@@ -803,7 +1109,8 @@ fn verb_group(toks: &[Token], start: usize, end: usize, mine: &dyn Fn(usize) -> 
             continue;
         }
         let w = &*t.lower;
-        let aux_like = MODALS.contains(&w) && (t.is(Tag::AUX) || t.is(Tag::VERB) || matches!(w, "'ll" | "ca" | "wo" | "'d"))
+        let aux_like = MODALS.contains(&w)
+            && (t.is(Tag::AUX) || t.is(Tag::VERB) || matches!(w, "'ll" | "ca" | "wo" | "'d"))
             || BE.contains(&w) && (t.is(Tag::AUX) || t.is(Tag::VERB) || w != "'s")
             || HAVE.contains(&w) && (t.is(Tag::AUX) || t.is(Tag::VERB))
             || DO.contains(&w) && (t.is(Tag::AUX) || t.is(Tag::VERB))
@@ -811,21 +1118,32 @@ fn verb_group(toks: &[Token], start: usize, end: usize, mine: &dyn Fn(usize) -> 
         if aux_like {
             return Some(read_group(toks, i, end));
         }
-        let after_noun = i > start && (toks[i - 1].is(Tag::NOUN) || toks[i - 1].is(Tag::PROPN) || toks[i - 1].is(Tag::NUM));
-        let before_noun = toks.get(i + 1).is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN));
+        let after_noun = i > start
+            && (toks[i - 1].is(Tag::NOUN)
+                || toks[i - 1].is(Tag::PROPN)
+                || toks[i - 1].is(Tag::NUM));
+        let before_noun = toks
+            .get(i + 1)
+            .is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN));
         // "a drive containing scanned court filings": a participle after an "-ing" form,
         // before its noun, modifies that noun. "payroll export files … were made": a base
         // form between nouns, when an auxiliary follows, is a noun.
-        let chained = i > start && toks[i - 1].lower.ends_with("ing") && is_participle(t) && before_noun;
+        let chained =
+            i > start && toks[i - 1].lower.ends_with("ing") && is_participle(t) && before_noun;
         let compound = after_noun
             && before_noun
             && !is_participle(t)
             && !w.ends_with("ing")
-            && (i + 2..end).any(|k| mine(k) && (toks[k].is(Tag::AUX) || BE.contains(&&*toks[k].lower)));
+            && (i + 2..end)
+                .any(|k| mine(k) && (toks[k].is(Tag::AUX) || BE.contains(&&*toks[k].lower)));
         let modifier = w.ends_with("ing")
             || chained
             || compound
-            || (after_noun && is_participle(t) && i + 1 < end && !toks[i + 1].is(Tag::DET) && !toks[i + 1].is(Tag::PRON));
+            || (after_noun
+                && is_participle(t)
+                && i + 1 < end
+                && !toks[i + 1].is(Tag::DET)
+                && !toks[i + 1].is(Tag::PRON));
         if t.is(Tag::VERB) {
             if modifier {
                 fallback.get_or_insert(i);
@@ -865,7 +1183,10 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
         if saw_main {
             break;
         }
-        if MODALS.contains(&w) && j == i || (MODALS.contains(&w) && modal.is_none() && !be_last && !perfect) && (t.is(Tag::AUX) || matches!(w, "'ll" | "ca" | "wo")) {
+        if MODALS.contains(&w) && j == i
+            || (MODALS.contains(&w) && modal.is_none() && !be_last && !perfect)
+                && (t.is(Tag::AUX) || matches!(w, "'ll" | "ca" | "wo"))
+        {
             modal = Some(j);
             if matches!(w, "will" | "'ll" | "shall" | "wo" | "sha") {
                 future = true;
@@ -876,12 +1197,14 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
             j += 1;
             continue;
         }
-        if HAVE.contains(&w) && toks.get(j + 1..end).is_some_and(|rest| {
-            rest.iter()
-                .take(3)
-                .find(|t| !is_group_adverb(t))
-                .is_some_and(|t| is_participle(t) || &*t.lower == "been")
-        }) {
+        if HAVE.contains(&w)
+            && toks.get(j + 1..end).is_some_and(|rest| {
+                rest.iter()
+                    .take(3)
+                    .find(|t| !is_group_adverb(t))
+                    .is_some_and(|t| is_participle(t) || &*t.lower == "been")
+            })
+        {
             perfect = true;
             past |= matches!(w, "had");
             j += 1;
@@ -889,16 +1212,43 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
         }
         if BE.contains(&w) || GET.contains(&w) {
             // Auxiliary "be" when a participle or -ing form follows; otherwise a copula.
-            let next = toks[j + 1..end].iter().position(|t| !is_group_adverb(t)).map(|p| j + 1 + p);
+            let next = toks[j + 1..end]
+                .iter()
+                .position(|t| !is_group_adverb(t))
+                .map(|p| j + 1 + p);
             // "was very limited", "is fully protected": a degree adverb makes the participle an
             // adjective, so "be" is a copula.
-            let degree = toks[j + 1..next.unwrap_or(j + 1)]
-                .iter()
-                .any(|t| matches!(&*t.lower, "very" | "quite" | "too" | "so" | "extremely" | "relatively" | "fairly" | "rather" | "highly" | "fully" | "completely" | "totally" | "entirely" | "somewhat" | "more" | "less" | "most" | "least" | "well"));
-            let continues = !degree && next.is_some_and(|k| {
-                let t = &toks[k];
-                is_participle(t) || (t.lower.ends_with("ing") && is_verbish(t)) || BE.contains(&&*t.lower)
+            let degree = toks[j + 1..next.unwrap_or(j + 1)].iter().any(|t| {
+                matches!(
+                    &*t.lower,
+                    "very"
+                        | "quite"
+                        | "too"
+                        | "so"
+                        | "extremely"
+                        | "relatively"
+                        | "fairly"
+                        | "rather"
+                        | "highly"
+                        | "fully"
+                        | "completely"
+                        | "totally"
+                        | "entirely"
+                        | "somewhat"
+                        | "more"
+                        | "less"
+                        | "most"
+                        | "least"
+                        | "well"
+                )
             });
+            let continues = !degree
+                && next.is_some_and(|k| {
+                    let t = &toks[k];
+                    is_participle(t)
+                        || (t.lower.ends_with("ing") && is_verbish(t))
+                        || BE.contains(&&*t.lower)
+                });
             past |= matches!(w, "was" | "were");
             future |= w == "going";
             // "got it done", "get back": "get" as a main verb, not a copula.
@@ -917,7 +1267,13 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
             }
             // A copula: "the impact was minimal", "your data is safe".
             head = j;
-            let tense = if future { Tense::Future } else if past { Tense::Past } else { Tense::Present };
+            let tense = if future {
+                Tense::Future
+            } else if past {
+                Tense::Past
+            } else {
+                Tense::Present
+            };
             return VerbGroup {
                 start: i,
                 end: j + 1,
@@ -927,11 +1283,19 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
                 modal,
                 perfect,
                 progressive,
-                negated: negated || toks[j + 1..end].iter().take(2).any(|t| matches!(&*t.lower, "not" | "n't" | "never")),
+                negated: negated
+                    || toks[j + 1..end]
+                        .iter()
+                        .take(2)
+                        .any(|t| matches!(&*t.lower, "not" | "n't" | "never")),
                 copula: true,
             };
         }
-        if DO.contains(&w) && toks.get(j + 1).is_some_and(|t| matches!(&*t.lower, "not" | "n't")) {
+        if DO.contains(&w)
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| matches!(&*t.lower, "not" | "n't"))
+        {
             past |= w == "did";
             j += 1;
             continue;
@@ -966,7 +1330,11 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
         start: i,
         end: j.max(head + 1),
         head,
-        voice: if passive { Voice::Passive } else { Voice::Active },
+        voice: if passive {
+            Voice::Passive
+        } else {
+            Voice::Active
+        },
         tense,
         modal,
         perfect,
@@ -978,7 +1346,12 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
 
 /// The subject noun phrase right before the verb group: the first noun phrase after the last
 /// clause-internal boundary, e.g. "A retention setting on the broker" → (A … setting).
-fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+fn subject_before(
+    toks: &[Token],
+    start: usize,
+    vg_start: usize,
+    lex: &Lexicon,
+) -> Option<(usize, usize)> {
     if vg_start <= start {
         return None;
     }
@@ -990,7 +1363,9 @@ fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) 
             let listed = &*toks[k].lower == ","
                 && k > start
                 && (toks[k - 1].is(Tag::NOUN) || toks[k - 1].is(Tag::PROPN))
-                && toks[k + 1..vg_start].iter().any(|t| matches!(&*t.lower, "and" | "or"));
+                && toks[k + 1..vg_start]
+                    .iter()
+                    .any(|t| matches!(&*t.lower, "and" | "or"));
             if listed {
                 continue;
             }
@@ -1006,7 +1381,12 @@ fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) 
     let mut i = s;
     while i < vg_start
         && !QUANTIFIERS.contains(&&*toks[i].lower)
-        && (toks[i].is(Tag::ADV) || toks[i].is(Tag::CCONJ) || toks[i].is(Tag::SCONJ) || toks[i].is(Tag::PUNCT) || toks[i].is(Tag::INTJ) || &*toks[i].lower == "please")
+        && (toks[i].is(Tag::ADV)
+            || toks[i].is(Tag::CCONJ)
+            || toks[i].is(Tag::SCONJ)
+            || toks[i].is(Tag::PUNCT)
+            || toks[i].is(Tag::INTJ)
+            || &*toks[i].lower == "please")
     {
         i += 1;
     }
@@ -1015,12 +1395,21 @@ fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) 
     if toks[i].is(Tag::ADP) && !matches!(&*toks[i].lower, "of" | "'s") {
         let mut k = i + 1;
         while k < vg_start
-            && (toks[k].is(Tag::DET) || toks[k].is(Tag::ADJ) || toks[k].is(Tag::NUM) || toks[k].is(Tag::NOUN) || toks[k].is(Tag::PROPN))
+            && (toks[k].is(Tag::DET)
+                || toks[k].is(Tag::ADJ)
+                || toks[k].is(Tag::NUM)
+                || toks[k].is(Tag::NOUN)
+                || toks[k].is(Tag::PROPN))
             && !(k > i + 1 && (toks[k].is(Tag::DET) || matches!(&*toks[k].lower, "we" | "i")))
         {
             k += 1;
         }
-        if k < vg_start && (toks[k].is(Tag::DET) || toks[k].is(Tag::PRON) || toks[k].is(Tag::NOUN) || toks[k].is(Tag::PROPN)) {
+        if k < vg_start
+            && (toks[k].is(Tag::DET)
+                || toks[k].is(Tag::PRON)
+                || toks[k].is(Tag::NOUN)
+                || toks[k].is(Tag::PROPN))
+        {
             i = k;
         }
     }
@@ -1033,7 +1422,11 @@ fn subject_before(toks: &[Token], start: usize, vg_start: usize, lex: &Lexicon) 
     while e < vg_start {
         let t = &toks[e];
         let counted = &*t.lower == "of" && e > i && lex.is("quantity", &toks[e - 1].lower);
-        if e > i && !counted && (t.is(Tag::ADP) && &*t.lower != "'s" || matches!(&*t.lower, "who" | "which" | "that" | "," | "(")) {
+        if e > i
+            && !counted
+            && (t.is(Tag::ADP) && &*t.lower != "'s"
+                || matches!(&*t.lower, "who" | "which" | "that" | "," | "("))
+        {
             break;
         }
         e += 1;
@@ -1054,7 +1447,14 @@ fn antecedent(toks: &[Token], o: usize) -> Option<(usize, usize)> {
     let mut s = e - 1;
     while s > 0 {
         let t = &toks[s - 1];
-        if t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::ADJ) || t.is(Tag::DET) || t.is(Tag::NUM) || &*t.lower == "'s" || t.is(Tag::ADP) && &*t.lower == "of" {
+        if t.is(Tag::NOUN)
+            || t.is(Tag::PROPN)
+            || t.is(Tag::ADJ)
+            || t.is(Tag::DET)
+            || t.is(Tag::NUM)
+            || &*t.lower == "'s"
+            || t.is(Tag::ADP) && &*t.lower == "of"
+        {
             s -= 1;
             if toks[s].is(Tag::DET) {
                 break;
@@ -1071,7 +1471,16 @@ fn np_end(toks: &[Token], i: usize, end: usize) -> usize {
     let mut e = i;
     while e < end {
         let t = &toks[e];
-        if t.is(Tag::DET) || t.is(Tag::ADJ) || t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::PRON) || t.is(Tag::NUM) || &*t.lower == "'s" || (t.kind == TokenKind::Word && t.is(Tag::ADV) && e == i) || (&*t.lower == "-" ) {
+        if t.is(Tag::DET)
+            || t.is(Tag::ADJ)
+            || t.is(Tag::NOUN)
+            || t.is(Tag::PROPN)
+            || t.is(Tag::PRON)
+            || t.is(Tag::NUM)
+            || &*t.lower == "'s"
+            || (t.kind == TokenKind::Word && t.is(Tag::ADV) && e == i)
+            || (&*t.lower == "-")
+        {
             e += 1;
         } else if &*t.lower == "of" && e > i {
             e += 1;
@@ -1083,7 +1492,13 @@ fn np_end(toks: &[Token], i: usize, end: usize) -> usize {
 }
 
 /// Who the noun phrase `[s, e)` is.
-pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) -> Party {
+pub fn party(
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    lex: &Lexicon,
+    own: &dyn Fn(usize, usize) -> bool,
+) -> Party {
     let np = &toks[s..e.min(toks.len())];
     let words: Vec<&str> = np.iter().map(|t| &*t.lower).collect();
     // A family's word or phrase anywhere in the noun phrase.
@@ -1096,7 +1511,11 @@ pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usi
     // employee) unless that noun counts the one after it ("a handful of our partners").
     let of = np.iter().position(|t| &*t.lower == "of");
     let head_at = of
-        .and_then(|of| np[..of].iter().rposition(|t| nominal(t) || lex.is("quantity", &t.lower)))
+        .and_then(|of| {
+            np[..of]
+                .iter()
+                .rposition(|t| nominal(t) || lex.is("quantity", &t.lower))
+        })
         .filter(|&h| !lex.is("quantity", &np[h].lower))
         .or_else(|| np.iter().rposition(nominal));
     let head = head_at.map(|h| &*np[h].lower);
@@ -1120,18 +1539,49 @@ pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usi
             _ => {}
         }
     }
-    let unauthorised = words.iter().any(|w| matches!(*w, "unauthorized" | "unauthorised" | "unknown" | "malicious" | "criminal" | "rogue"));
+    let unauthorised = words.iter().any(|w| {
+        matches!(
+            *w,
+            "unauthorized" | "unauthorised" | "unknown" | "malicious" | "criminal" | "rogue"
+        )
+    });
     if head_is("attacker")
-        || unauthorised && head.is_some_and(|h| matches!(h, "party" | "parties" | "person" | "people" | "individual" | "individuals" | "actor" | "actors" | "user" | "users" | "third" | "someone" | "group" | "entity"))
-        || words.len() > 1 && lex.get("attacker").is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).any(|e| e > i + 1)))
+        || unauthorised
+            && head.is_some_and(|h| {
+                matches!(
+                    h,
+                    "party"
+                        | "parties"
+                        | "person"
+                        | "people"
+                        | "individual"
+                        | "individuals"
+                        | "actor"
+                        | "actors"
+                        | "user"
+                        | "users"
+                        | "third"
+                        | "someone"
+                        | "group"
+                        | "entity"
+                )
+            })
+        || words.len() > 1
+            && lex
+                .get("attacker")
+                .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).any(|e| e > i + 1)))
     {
         return Party::Attacker;
     }
     let ours = words.iter().any(|w| matches!(*w, "our" | "my" | "ours"));
     let yours = words.iter().any(|w| matches!(*w, "your" | "yours"));
     let own_name = own(s, e);
-    let third = words.iter().any(|w| matches!(*w, "third-party" | "external"))
-        || words.windows(2).any(|w| w == ["third", "party"] || w == ["third", "parties"]);
+    let third = words
+        .iter()
+        .any(|w| matches!(*w, "third-party" | "external"))
+        || words
+            .windows(2)
+            .any(|w| w == ["third", "party"] || w == ["third", "parties"]);
     if head_is("vendor") || third && !head_is("writer_group") || contains("vendors") {
         return Party::Vendor;
     }
@@ -1141,7 +1591,10 @@ pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usi
     }
     // "Cartwheel's platform", "Google's stricter enforcement": another organisation's thing.
     let foreign_possessor = np.windows(2).any(|p| {
-        p[0].is(Tag::PROPN) && p[0].capitalized() && &*p[1].lower == "'s" && !lex.is("calendar", &p[0].lower)
+        p[0].is(Tag::PROPN)
+            && p[0].capitalized()
+            && &*p[1].lower == "'s"
+            && !lex.is("calendar", &p[0].lower)
     });
     if foreign_possessor && !own_name {
         return Party::Vendor;
@@ -1157,10 +1610,15 @@ pub fn party(toks: &[Token], s: usize, e: usize, lex: &Lexicon, own: &dyn Fn(usi
         return Party::Reader;
     }
     // "the team", "the on-call engineer": in the writer's own text, the writer's people.
-    if head_is("writer_group") && words.first() == Some(&"the") && np.len() <= 3 && !foreign_possessor {
+    if head_is("writer_group")
+        && words.first() == Some(&"the")
+        && np.len() <= 3
+        && !foreign_possessor
+    {
         return Party::Writer;
     }
-    if head_is("institution") && words.first() == Some(&"the") && np.iter().any(|t| t.capitalized()) {
+    if head_is("institution") && words.first() == Some(&"the") && np.iter().any(|t| t.capitalized())
+    {
         // "the County", "the District": a public body naming itself.
         return Party::Writer;
     }
@@ -1194,15 +1652,27 @@ pub struct Chunk {
 /// name or pronoun ("our payment processor", "Acme's own systems", "a night-desk editor",
 /// "Brindle & Vane", "we").
 pub fn chunks(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) -> Vec<Chunk> {
-    let nominal = |t: &Token| t.is(Tag::NOUN) || t.is(Tag::PROPN) || (t.is(Tag::NUM) && t.kind == TokenKind::Word);
+    let nominal = |t: &Token| {
+        t.is(Tag::NOUN) || t.is(Tag::PROPN) || (t.is(Tag::NUM) && t.kind == TokenKind::Word)
+    };
     let modifier = |t: &Token| {
-        t.is(Tag::ADJ) || t.is(Tag::NUM) || nominal(t) || &*t.lower == "'s" || &*t.lower == "&" || (is_participle(t) && !t.is(Tag::VERB))
+        t.is(Tag::ADJ)
+            || t.is(Tag::NUM)
+            || nominal(t)
+            || &*t.lower == "'s"
+            || &*t.lower == "&"
+            || (is_participle(t) && !t.is(Tag::VERB))
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.is(Tag::PRON) && !matches!(&*t.lower, "our" | "my" | "your" | "their" | "its" | "his" | "her") {
+        if t.is(Tag::PRON)
+            && !matches!(
+                &*t.lower,
+                "our" | "my" | "your" | "their" | "its" | "his" | "her"
+            )
+        {
             out.push(Chunk {
                 start: i,
                 end: i + 1,
@@ -1211,13 +1681,21 @@ pub fn chunks(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool)
             i += 1;
             continue;
         }
-        let starts = t.is(Tag::DET) || matches!(&*t.lower, "our" | "my" | "your" | "their" | "its" | "his" | "her") || modifier(t);
+        let starts = t.is(Tag::DET)
+            || matches!(
+                &*t.lower,
+                "our" | "my" | "your" | "their" | "its" | "his" | "her"
+            )
+            || modifier(t);
         if !starts || &*t.lower == "'s" || &*t.lower == "&" {
             i += 1;
             continue;
         }
         let mut e = i + 1;
-        while e < toks.len() && (modifier(&toks[e]) || (toks[e].is(Tag::ADV) && toks.get(e + 1).is_some_and(|n| n.is(Tag::ADJ)))) {
+        while e < toks.len()
+            && (modifier(&toks[e])
+                || (toks[e].is(Tag::ADV) && toks.get(e + 1).is_some_and(|n| n.is(Tag::ADJ))))
+        {
             e += 1;
         }
         // The phrase must end in a noun or name.

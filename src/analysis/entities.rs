@@ -16,33 +16,212 @@ use rustc_hash::FxHashMap;
 
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = &[
-    "i", "we", "our", "you", "your", "the", "a", "an", "this", "that", "these", "those", "it",
-    "dear", "hi", "hello", "subject", "re", "fwd", "update", "updated", "resolved",
-    "investigating", "identified", "monitoring", "posted", "what", "why", "how", "when", "who",
-    "where", "which", "timeline", "summary", "impact", "root", "cause", "next", "steps", "if",
-    "please", "thank", "thanks", "sincerely", "regards", "notice", "ssn", "faq", "q", "api",
-    "url", "sms", "mfa", "vpn", "dns", "cdn", "us", "uk", "eu", "pm", "am", "mr", "mrs", "ms",
-    "dr", "on", "in", "at", "for", "and", "or", "of", "to", "by", "with", "from", "all", "some",
-    "no", "yes", "not", "new", "after", "before", "during", "between", "today", "yesterday",
-    "tomorrow", "earlier", "later", "note", "ref", "date", "time", "status", "incident",
-    "security", "data", "breach", "information", "customer", "customers", "support", "service",
-    "services", "team", "important", "urgent", "action", "required", "other", "more",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "utc", "gmt", "bst",
-    "cet", "cest", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "et", "pt", "ct",
-    "mt", "ist", "jst", "aest", "eastern", "pacific", "central", "mountain", "posted", "thread",
+    "i",
+    "we",
+    "our",
+    "you",
+    "your",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "dear",
+    "hi",
+    "hello",
+    "subject",
+    "re",
+    "fwd",
+    "update",
+    "updated",
+    "resolved",
+    "investigating",
+    "identified",
+    "monitoring",
+    "posted",
+    "what",
+    "why",
+    "how",
+    "when",
+    "who",
+    "where",
+    "which",
+    "timeline",
+    "summary",
+    "impact",
+    "root",
+    "cause",
+    "next",
+    "steps",
+    "if",
+    "please",
+    "thank",
+    "thanks",
+    "sincerely",
+    "regards",
+    "notice",
+    "ssn",
+    "faq",
+    "q",
+    "api",
+    "url",
+    "sms",
+    "mfa",
+    "vpn",
+    "dns",
+    "cdn",
+    "us",
+    "uk",
+    "eu",
+    "pm",
+    "am",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "on",
+    "in",
+    "at",
+    "for",
+    "and",
+    "or",
+    "of",
+    "to",
+    "by",
+    "with",
+    "from",
+    "all",
+    "some",
+    "no",
+    "yes",
+    "not",
+    "new",
+    "after",
+    "before",
+    "during",
+    "between",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "earlier",
+    "later",
+    "note",
+    "ref",
+    "date",
+    "time",
+    "status",
+    "incident",
+    "security",
+    "data",
+    "breach",
+    "information",
+    "customer",
+    "customers",
+    "support",
+    "service",
+    "services",
+    "team",
+    "important",
+    "urgent",
+    "action",
+    "required",
+    "other",
+    "more",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "utc",
+    "gmt",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "et",
+    "pt",
+    "ct",
+    "mt",
+    "ist",
+    "jst",
+    "aest",
+    "eastern",
+    "pacific",
+    "central",
+    "mountain",
+    "posted",
+    "thread",
 ];
 
 const COMPANY_SUFFIXES: &[&str] = &[
-    "inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co.", "gmbh", "limited",
-    "corporation", "company",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "corp",
+    "corp.",
+    "co.",
+    "gmbh",
+    "limited",
+    "corporation",
+    "company",
 ];
 
 /// Closings after which the signature starts.
 const CLOSINGS: &[&str] = &[
-    "sincerely", "regards", "thanks", "cheers", "best", "respectfully", "yours", "warmly",
+    "sincerely",
+    "regards",
+    "thanks",
+    "cheers",
+    "best",
+    "respectfully",
+    "yours",
+    "warmly",
 ];
 
 /// One name found in the document: its lowercase words.
@@ -90,7 +269,10 @@ impl Entities {
             // A short line in capitals or title case is a heading, a letterhead or a signature:
             // its first word may be a name.
             let title_line = toks.len() <= 8
-                && toks.iter().filter(|t| t.is_word()).all(|t| t.capitalized() || t.lower.len() <= 3);
+                && toks
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .all(|t| t.capitalized() || t.lower.len() <= 3);
             let w = |i: usize| toks.get(i).map_or("", |t| &*t.lower);
             let mut i = 0;
             while i < toks.len() {
@@ -108,13 +290,20 @@ impl Entities {
                     score += 4;
                 }
                 // "Acme — Service status", "Acme: delayed payouts": the name that heads the title.
-                if (title.contains(&si) || si == 0) && i == 0 && matches!(w(e), "—" | "–" | "-" | ":" | "|") {
+                if (title.contains(&si) || si == 0)
+                    && i == 0
+                    && matches!(w(e), "—" | "–" | "-" | ":" | "|")
+                {
                     score += 3;
                 }
-                if si < 4 && i > 1 && w(i - 2) == "from" || i > 0 && w(i - 1) == ":" && w(i.saturating_sub(2)) == "from" {
+                if si < 4 && i > 1 && w(i - 2) == "from"
+                    || i > 0 && w(i - 1) == ":" && w(i.saturating_sub(2)) == "from"
+                {
                     score += 4;
                 }
-                if COMPANY_SUFFIXES.contains(&w(e)) || w(e) == "," && COMPANY_SUFFIXES.contains(&w(e + 1)) {
+                if COMPANY_SUFFIXES.contains(&w(e))
+                    || w(e) == "," && COMPANY_SUFFIXES.contains(&w(e + 1))
+                {
                     score += 1;
                 }
                 // Self-descriptions: "At Acme, we …", "Acme is committed", "Acme's own".
@@ -122,18 +311,46 @@ impl Entities {
                     score += 4;
                 }
                 if matches!(w(e), "is" | "has" | "takes" | "values" | "remains" | "will")
-                    && matches!(w(e + 1), "committed" | "taking" | "working" | "aware" | "reviewing" | "notifying" | "providing" | "offering" | "sorry")
+                    && matches!(
+                        w(e + 1),
+                        "committed"
+                            | "taking"
+                            | "working"
+                            | "aware"
+                            | "reviewing"
+                            | "notifying"
+                            | "providing"
+                            | "offering"
+                            | "sorry"
+                    )
                     || w(e) == "'s" && w(e + 1) == "own"
-                    || w(e) == "(" && matches!(w(e + 1), "\"" | "“") && matches!(w(e + 2), "we" | "the" | "us")
+                    || w(e) == "("
+                        && matches!(w(e + 1), "\"" | "“")
+                        && matches!(w(e + 2), "we" | "the" | "us")
                 {
                     score += 3;
                 }
                 // Someone else: "our payment processor, Braintree", "Braintree, our provider",
                 // "at ClassNest, Inc., a company that provides …", "an incident at X".
-                let appositive_before = i >= 2 && w(i - 1) == "," && toks[..i - 1].iter().rev().take(4).any(|t| t.is(Tag::NOUN) && is_role(&t.lower));
-                let appositive_after = w(e) == "," && toks[e..].iter().take(7).any(|t| is_role(&t.lower) || matches!(&*t.lower, "company" | "firm" | "vendor" | "provider"))
-                    && toks[e..].iter().take(3).any(|t| matches!(&*t.lower, "our" | "a" | "an" | "the" | "inc" | "inc."));
-                let event_at = i > 0 && matches!(w(i - 1), "at" | "with" | "from" | "by") && !(w(e) == "," && w(e + 1) == "we");
+                let appositive_before = i >= 2
+                    && w(i - 1) == ","
+                    && toks[..i - 1]
+                        .iter()
+                        .rev()
+                        .take(4)
+                        .any(|t| t.is(Tag::NOUN) && is_role(&t.lower));
+                let appositive_after = w(e) == ","
+                    && toks[e..].iter().take(7).any(|t| {
+                        is_role(&t.lower)
+                            || matches!(&*t.lower, "company" | "firm" | "vendor" | "provider")
+                    })
+                    && toks[e..]
+                        .iter()
+                        .take(3)
+                        .any(|t| matches!(&*t.lower, "our" | "a" | "an" | "the" | "inc" | "inc."));
+                let event_at = i > 0
+                    && matches!(w(i - 1), "at" | "with" | "from" | "by")
+                    && !(w(e) == "," && w(e + 1) == "we");
                 if appositive_before || appositive_after {
                     score -= 6;
                 } else if event_at {
@@ -164,7 +381,12 @@ impl Entities {
             && *score >= 4
         {
             own.push(vec![first.clone()]);
-            own.extend(scores.keys().filter(|n| n[0] == *first && n.len() > 1).cloned());
+            own.extend(
+                scores
+                    .keys()
+                    .filter(|n| n[0] == *first && n.len() > 1)
+                    .cloned(),
+            );
         }
         own.sort_by_key(|n| std::cmp::Reverse(n.len()));
         Entities { own }
@@ -175,9 +397,27 @@ impl Entities {
 fn is_role(lower: &str) -> bool {
     matches!(
         lower.trim_end_matches('s'),
-        "provider" | "vendor" | "supplier" | "partner" | "processor" | "contractor" | "carrier"
-            | "host" | "platform" | "company" | "firm" | "subcontractor" | "service" | "isp"
-            | "registrar" | "cdn" | "reseller" | "insurer" | "bank" | "agency" | "consultant"
+        "provider"
+            | "vendor"
+            | "supplier"
+            | "partner"
+            | "processor"
+            | "contractor"
+            | "carrier"
+            | "host"
+            | "platform"
+            | "company"
+            | "firm"
+            | "subcontractor"
+            | "service"
+            | "isp"
+            | "registrar"
+            | "cdn"
+            | "reseller"
+            | "insurer"
+            | "bank"
+            | "agency"
+            | "consultant"
     )
 }
 
@@ -210,14 +450,30 @@ fn domain_labels(lower: &str) -> Vec<String> {
 /// as a common word, or the line is a title-case heading or signature.
 fn name_end(toks: &[Token], i: usize, title_line: bool) -> Option<usize> {
     let is_name_word = |t: &Token, at: usize| {
-        let known_common = super::tagger::lexicon_tag(&t.lower).is_some_and(|tag| tag != Tag::PROPN);
+        let known_common =
+            super::tagger::lexicon_tag(&t.lower).is_some_and(|tag| tag != Tag::PROPN);
         t.kind == TokenKind::Word
             && t.capitalized()
             && !NOT_NAMES.contains(&&*t.lower)
             && t.lower.chars().any(char::is_alphabetic)
-            && !super::tagger::lexicon_tag(&t.lower).is_some_and(|tag| matches!(tag, Tag::DET | Tag::PRON | Tag::ADP | Tag::AUX | Tag::CCONJ | Tag::SCONJ | Tag::PART))
-            && (at > 0 && (t.is(Tag::PROPN) || !known_common || title_line) || !known_common || title_line)
-            && (!t.flags.has(Flags::ALL_CAPS) || title_line || t.lower.len() >= 3 && t.is(Tag::PROPN))
+            && !super::tagger::lexicon_tag(&t.lower).is_some_and(|tag| {
+                matches!(
+                    tag,
+                    Tag::DET
+                        | Tag::PRON
+                        | Tag::ADP
+                        | Tag::AUX
+                        | Tag::CCONJ
+                        | Tag::SCONJ
+                        | Tag::PART
+                )
+            })
+            && (at > 0 && (t.is(Tag::PROPN) || !known_common || title_line)
+                || !known_common
+                || title_line)
+            && (!t.flags.has(Flags::ALL_CAPS)
+                || title_line
+                || t.lower.len() >= 3 && t.is(Tag::PROPN))
     };
     if !is_name_word(&toks[i], i) {
         return None;
@@ -226,7 +482,8 @@ fn name_end(toks: &[Token], i: usize, title_line: bool) -> Option<usize> {
     while e < toks.len() {
         if is_name_word(&toks[e], e) {
             e += 1;
-        } else if &*toks[e].lower == "&" && toks.get(e + 1).is_some_and(|t| is_name_word(t, e + 1)) {
+        } else if &*toks[e].lower == "&" && toks.get(e + 1).is_some_and(|t| is_name_word(t, e + 1))
+        {
             e += 2;
         } else {
             break;

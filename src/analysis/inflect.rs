@@ -136,7 +136,9 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
 ];
 
 /// Prefixes that keep a verb irregular: "overwritten", "mislaid", "rebuilt", "undone".
-const PREFIXES: &[&str] = &["over", "under", "mis", "re", "un", "with", "out", "fore", "up"];
+const PREFIXES: &[&str] = &[
+    "over", "under", "mis", "re", "un", "with", "out", "fore", "up",
+];
 
 fn irregular(base: &str) -> Option<(String, Vec<String>, Vec<String>)> {
     let split = |s: &str, prefix: &str| -> Vec<String> {
@@ -203,7 +205,11 @@ fn ing_forms(w: &str) -> Vec<String> {
     if w.ends_with("ie") {
         return vec![format!("{}ying", &w[..w.len() - 2])];
     }
-    if chars[n - 1] == 'e' && n > 2 && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe")
+    if chars[n - 1] == 'e'
+        && n > 2
+        && !w.ends_with("ee")
+        && !w.ends_with("ye")
+        && !w.ends_with("oe")
     {
         return vec![format!("{}ing", &w[..w.len() - 1])];
     }
@@ -306,7 +312,9 @@ pub fn verb_forms(base: &str) -> Vec<String> {
         return v;
     }
     if base == "do" {
-        v = ["do", "does", "did", "done", "doing"].map(String::from).to_vec();
+        v = ["do", "does", "did", "done", "doing"]
+            .map(String::from)
+            .to_vec();
         return v;
     }
     if base == "go" {
@@ -376,7 +384,10 @@ mod tests {
 
     #[test]
     fn verbs() {
-        has(verb_forms("apologize"), &["apologizes", "apologized", "apologizing"]);
+        has(
+            verb_forms("apologize"),
+            &["apologizes", "apologized", "apologizing"],
+        );
         has(verb_forms("deploy"), &["deploys", "deployed", "deploying"]);
         has(verb_forms("stop"), &["stopped", "stopping", "stops"]);
         has(verb_forms("apply"), &["applies", "applied", "applying"]);

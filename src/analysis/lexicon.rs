@@ -42,22 +42,25 @@ impl Family {
     /// Ends (exclusive token indices) of every phrase or word of this family starting at `i`.
     pub fn ends_at<'a>(&'a self, words: &'a [&str], i: usize) -> impl Iterator<Item = usize> + 'a {
         let single = words.get(i).is_some_and(|w| self.has(w)).then_some(i + 1);
-        single.into_iter().chain(self.phrases.iter().filter_map(move |p| {
-            let end = i + p.len();
-            (end <= words.len()
-                && p.iter()
-                    .zip(&words[i..end])
-                    .all(|(alts, w)| alts.iter().any(|a| a.as_ref() == *w)))
-            .then_some(end)
-        }))
+        single
+            .into_iter()
+            .chain(self.phrases.iter().filter_map(move |p| {
+                let end = i + p.len();
+                (end <= words.len()
+                    && p.iter()
+                        .zip(&words[i..end])
+                        .all(|(alts, w)| alts.iter().any(|a| a.as_ref() == *w)))
+                .then_some(end)
+            }))
     }
 
     /// Words any match must start with (single words and phrases' first tokens).
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.words
-            .iter()
-            .map(|w| w.as_ref())
-            .chain(self.phrases.iter().flat_map(|p| p[0].iter().map(|w| w.as_ref())))
+        self.words.iter().map(|w| w.as_ref()).chain(
+            self.phrases
+                .iter()
+                .flat_map(|p| p[0].iter().map(|w| w.as_ref())),
+        )
     }
 
     pub fn is_empty(&self) -> bool {
@@ -169,7 +172,9 @@ impl Lexicon {
     /// The family word `lower` is a one-edit misspelling of, if it is one ("dificulties" →
     /// "difficulties"). Only for long words that are not themselves a family word.
     pub fn correct(&self, lower: &str) -> Option<&str> {
-        if lower.chars().count() < TYPO_MIN_LEN || !lower.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if lower.chars().count() < TYPO_MIN_LEN
+            || !lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
             return None;
         }
         let map = self.spelling.get_or_init(|| {
@@ -218,7 +223,10 @@ fn expand(
     seen: &mut Vec<String>,
 ) -> Result<Family, String> {
     if seen.iter().any(|s| s == name) {
-        return Err(format!("family `{name}` includes itself ({})", seen.join(" → ")));
+        return Err(format!(
+            "family `{name}` includes itself ({})",
+            seen.join(" → ")
+        ));
     }
     seen.push(name.to_string());
     let def = defs
@@ -270,7 +278,12 @@ fn add_entry(fam: &mut Family, entry: &str) -> Result<(), String> {
             .unwrap_or(bare);
         let toks = tokenize(bare, 0);
         if toks.len() == 1 {
-            phrase.push(forms(piece)?.into_iter().map(String::into_boxed_str).collect());
+            phrase.push(
+                forms(piece)?
+                    .into_iter()
+                    .map(String::into_boxed_str)
+                    .collect(),
+            );
         } else {
             phrase.extend(toks.into_iter().map(|t| vec![t.lower]));
         }

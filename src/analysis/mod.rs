@@ -153,7 +153,10 @@ fn tag(doc: &Document, lex: &Lexicon, text: &str, base: usize) -> Vec<Token> {
     let mut toks = token::tokenize(text, base);
     // A long word neither the tagger nor any family knows, one edit from a family word, is
     // read as that word ("technical dificulties"); its span stays the original spelling.
-    for t in toks.iter_mut().filter(|t| t.is_word() && tagger::lexicon_tag(&t.lower).is_none()) {
+    for t in toks
+        .iter_mut()
+        .filter(|t| t.is_word() && tagger::lexicon_tag(&t.lower).is_none())
+    {
         if let Some(fixed) = lex.correct(&t.lower) {
             t.lower = fixed.into();
         }
@@ -163,7 +166,9 @@ fn tag(doc: &Document, lex: &Lexicon, text: &str, base: usize) -> Vec<Token> {
     let first_word = toks.iter().position(|t| t.is_word());
     for (i, (t, tag)) in toks.iter_mut().zip(tags).enumerate() {
         t.tag = tag.or_else(|| match t.kind {
-            TokenKind::Word => tagger::guess(&doc.source[t.start..t.end], &t.lower, Some(i) == first_word),
+            TokenKind::Word => {
+                tagger::guess(&doc.source[t.start..t.end], &t.lower, Some(i) == first_word)
+            }
             TokenKind::Number => Some(Tag::NUM),
             TokenKind::Url | TokenKind::Email => Some(Tag::PROPN),
             TokenKind::Punct => Some(Tag::PUNCT),
@@ -176,7 +181,10 @@ fn tag(doc: &Document, lex: &Lexicon, text: &str, base: usize) -> Vec<Token> {
         .iter()
         .filter(|q| q.start < base + text.len() && q.end > base)
     {
-        for t in toks.iter_mut().filter(|t| t.start >= q.start && t.end <= q.end) {
+        for t in toks
+            .iter_mut()
+            .filter(|t| t.start >= q.start && t.end <= q.end)
+        {
             t.flags.set(token::Flags::QUOTED);
             if q.attributed {
                 t.flags.set(token::Flags::ATTRIBUTED);
@@ -204,19 +212,26 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
                 .get(i + 1)
                 .is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN) || n.is(Tag::ADJ));
             let form = &*toks[i].lower;
-            toks[i].tag = Some(if modifies && (form.ends_with("ing") || clause::is_participle(&toks[i])) {
-                Tag::ADJ
-            } else {
-                Tag::NOUN
-            });
+            toks[i].tag = Some(
+                if modifies && (form.ends_with("ing") || clause::is_participle(&toks[i])) {
+                    Tag::ADJ
+                } else {
+                    Tag::NOUN
+                },
+            );
         }
     }
     // "the individual is", "the affected were": an adjective ending a noun phrase before a
     // verb is its head noun. "no" in "no longer" is an adverb ("is no longer employed").
     for i in 1..toks.len() {
-        let before_verb = toks.get(i + 1).is_some_and(|n| n.is(Tag::AUX) || MODAL_WORDS.contains(&&*n.lower));
+        let before_verb = toks
+            .get(i + 1)
+            .is_some_and(|n| n.is(Tag::AUX) || MODAL_WORDS.contains(&&*n.lower));
         // "every admin on shard 4": a word for the people served is a noun there too.
-        let person = lex.is("public", &toks[i].lower) && toks.get(i + 1).is_none_or(|n| !n.is(Tag::NOUN) && !n.is(Tag::PROPN));
+        let person = lex.is("public", &toks[i].lower)
+            && toks
+                .get(i + 1)
+                .is_none_or(|n| !n.is(Tag::NOUN) && !n.is(Tag::PROPN));
         if toks[i].is(Tag::ADJ) && toks[i - 1].is(Tag::DET) && (before_verb || person) {
             toks[i].tag = Some(Tag::NOUN);
         }
@@ -230,7 +245,9 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
         if &*toks[i - 1].lower == "to"
             && toks[i].lower.ends_with("ed")
             && clause::is_participle(&toks[i])
-            && toks.get(i + 1).is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN))
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN))
         {
             toks[i].tag = Some(Tag::ADJ);
             toks[i - 1].tag = Some(Tag::ADP);
@@ -245,7 +262,10 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             && (toks[i - 1].is(Tag::ADP) && &*toks[i - 1].lower != "to"
                 || toks[i - 1].is(Tag::DET)
                 || &*toks[i - 1].lower == ","
-                || &*toks[i - 1].lower == "to" && toks.get(i + 1).is_some_and(|n| !n.is(Tag::DET) && !n.is(Tag::PRON)))
+                || &*toks[i - 1].lower == "to"
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| !n.is(Tag::DET) && !n.is(Tag::PRON)))
         {
             toks[i].tag = Some(Tag::PROPN);
         }
@@ -266,17 +286,36 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
     // the verb, not a plural noun.
     for i in 2..toks.len() {
         const PREVERBAL: &[&str] = &[
-            "now", "also", "still", "automatically", "always", "only", "never", "already",
-            "routinely", "immediately", "then", "currently", "regularly", "longer", "first",
+            "now",
+            "also",
+            "still",
+            "automatically",
+            "always",
+            "only",
+            "never",
+            "already",
+            "routinely",
+            "immediately",
+            "then",
+            "currently",
+            "regularly",
+            "longer",
+            "first",
         ];
         // … or after a relative pronoun: "the queue that hands orders to our processor".
         let relative = matches!(&*toks[i - 1].lower, "that" | "which" | "who");
         let after_subject = (PREVERBAL.contains(&&*toks[i - 1].lower) || relative)
-            && (toks[i - 2].is(Tag::NOUN) || toks[i - 2].is(Tag::PROPN) || toks[i - 2].is(Tag::PRON));
-        let object_follows = toks
-            .get(i + 1)
-            .is_some_and(|n| n.is(Tag::DET) || n.is(Tag::ADJ) || n.is(Tag::NOUN) || n.is(Tag::PRON) || n.is(Tag::NUM));
-        if after_subject && object_follows && toks[i].is(Tag::NOUN) && (is_third_person_verb(&toks[i].lower) || relative && is_plural_shape(&toks[i].lower)) {
+            && (toks[i - 2].is(Tag::NOUN)
+                || toks[i - 2].is(Tag::PROPN)
+                || toks[i - 2].is(Tag::PRON));
+        let object_follows = toks.get(i + 1).is_some_and(|n| {
+            n.is(Tag::DET) || n.is(Tag::ADJ) || n.is(Tag::NOUN) || n.is(Tag::PRON) || n.is(Tag::NUM)
+        });
+        if after_subject
+            && object_follows
+            && toks[i].is(Tag::NOUN)
+            && (is_third_person_verb(&toks[i].lower) || relative && is_plural_shape(&toks[i].lower))
+        {
             toks[i].tag = Some(Tag::VERB);
         }
     }
@@ -299,7 +338,10 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             if t.is(Tag::AUX) || MODAL_WORDS.contains(&&*t.lower) {
                 return k > f + 1 || !t.lower.starts_with('\'');
             }
-            let in_phrase = t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::ADJ) || t.is(Tag::NUM)
+            let in_phrase = t.is(Tag::NOUN)
+                || t.is(Tag::PROPN)
+                || t.is(Tag::ADJ)
+                || t.is(Tag::NUM)
                 || t.is(Tag::ADP) && !matches!(&*t.lower, "to" | "for" | "with" | "about");
             if !in_phrase {
                 return false;
@@ -320,16 +362,38 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
         let after_condition = i > 0 && &*toks[i - 1].lower == "," && {
             // The stretch since the sentence start or a semicolon: "…; if you wrote your own
             // client, retry with backoff".
-            let from = toks[..i].iter().rposition(|t| matches!(&*t.lower, ";" | ":")).map_or(0, |p| p + 1);
+            let from = toks[..i]
+                .iter()
+                .rposition(|t| matches!(&*t.lower, ";" | ":"))
+                .map_or(0, |p| p + 1);
             let opener = toks[from..i].iter().find(|t| t.is_word());
-            opener.is_some_and(|t| matches!(&*t.lower, "if" | "when" | "once" | "after" | "before" | "until" | "unless" | "whenever" | "while"))
-                && toks[from..i].iter().filter(|t| &*t.lower == ",").count() == 1
+            opener.is_some_and(|t| {
+                matches!(
+                    &*t.lower,
+                    "if" | "when"
+                        | "once"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "unless"
+                        | "whenever"
+                        | "while"
+                )
+            }) && toks[from..i].iter().filter(|t| &*t.lower == ",").count() == 1
         };
-        let instruction = ((Some(i) == first && !noun_subject || after_condition) && lex.is("imperative", &toks[i].lower) && !third_person(&toks[i].lower))
+        let instruction = ((Some(i) == first && !noun_subject || after_condition)
+            && lex.is("imperative", &toks[i].lower)
+            && !third_person(&toks[i].lower))
             || (i > 0 && &*toks[i - 1].lower == "please" && toks[i].is_word());
         let next_fits = toks.get(i + 1).is_none_or(|n| {
-            n.is(Tag::DET) || n.is(Tag::PRON) || n.is(Tag::ADP) || n.is(Tag::ADV) || n.is(Tag::NUM)
-                || n.is(Tag::PART) || n.kind != TokenKind::Word || n.is(Tag::PROPN)
+            n.is(Tag::DET)
+                || n.is(Tag::PRON)
+                || n.is(Tag::ADP)
+                || n.is(Tag::ADV)
+                || n.is(Tag::NUM)
+                || n.is(Tag::PART)
+                || n.kind != TokenKind::Word
+                || n.is(Tag::PROPN)
         });
         if instruction && next_fits && !toks[i].is(Tag::AUX) {
             toks[i].tag = Some(Tag::VERB);
@@ -339,17 +403,25 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
 
 /// "hands", "sends": a word in "-s" that is not a base form in "-ss", "-us" or "-is".
 fn is_plural_shape(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
 }
 
 /// "validates", "disables", "applies": the third person of a verb (a base the tagger knows as
 /// a verb, or a word it does not know at all).
 fn is_third_person_verb(w: &str) -> bool {
-    let base = |b: &str| matches!(tagger::lexicon_tag(b), Some(Tag::VERB) | None) && tagger::lexicon_tag(w).is_none()
-        || tagger::lexicon_tag(b) == Some(Tag::VERB);
-    w.strip_suffix("ies").is_some_and(|s| base(&format!("{s}y")))
+    let base = |b: &str| {
+        matches!(tagger::lexicon_tag(b), Some(Tag::VERB) | None) && tagger::lexicon_tag(w).is_none()
+            || tagger::lexicon_tag(b) == Some(Tag::VERB)
+    };
+    w.strip_suffix("ies")
+        .is_some_and(|s| base(&format!("{s}y")))
         || w.strip_suffix("es").is_some_and(|s| base(s))
-        || w.strip_suffix('s').is_some_and(|s| !s.ends_with('s') && base(s))
+        || w.strip_suffix('s')
+            .is_some_and(|s| !s.ends_with('s') && base(s))
 }
 
 /// Everything a rule or element detector may read about one document.

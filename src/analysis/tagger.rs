@@ -113,7 +113,10 @@ fn flatten(c: Criteria, out: &mut Vec<Test>) {
         Criteria::SandwichTaggedWith {
             prev_word_tagged,
             post_word_tagged,
-        } => out.push(Test::Sandwich(prev_word_tagged as u8, post_word_tagged as u8)),
+        } => out.push(Test::Sandwich(
+            prev_word_tagged as u8,
+            post_word_tagged as u8,
+        )),
         Criteria::WordIs { relative, word } => {
             out.push(Test::Word(relative, word.into_bytes().into_boxed_slice()))
         }
@@ -296,8 +299,14 @@ mod tests {
     #[test]
     fn guesses_from_shape() {
         assert_eq!(guess("Ironbark", "ironbark", false), Some(UPOS::PROPN));
-        assert_eq!(guess("misconfiguration", "misconfiguration", true), Some(UPOS::NOUN));
-        assert_eq!(guess("unrecoverable", "unrecoverable", true), Some(UPOS::ADJ));
+        assert_eq!(
+            guess("misconfiguration", "misconfiguration", true),
+            Some(UPOS::NOUN)
+        );
+        assert_eq!(
+            guess("unrecoverable", "unrecoverable", true),
+            Some(UPOS::ADJ)
+        );
         assert_eq!(guess("2am", "2am", false), Some(UPOS::NUM));
     }
 }

@@ -25,21 +25,75 @@ pub struct When {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 const UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-    "day", "days", "week", "weeks", "business", "working",
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day",
+    "days", "week", "weeks", "business", "working",
 ];
 const NUMBER_WORDS: &[&str] = &[
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "twelve", "fifteen", "twenty", "thirty", "forty-five", "sixty", "few", "half",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty-five",
+    "sixty",
+    "few",
+    "half",
 ];
 
 fn w(toks: &[Token], i: usize) -> &str {
@@ -48,7 +102,9 @@ fn w(toks: &[Token], i: usize) -> &str {
 
 fn is_month(t: &Token) -> bool {
     let l = t.lower.trim_end_matches('.');
-    MONTHS.contains(&l) && (l != "may" || t.capitalized()) && (l != "mar" && l != "sun" && l != "sat" || t.capitalized())
+    MONTHS.contains(&l)
+        && (l != "may" || t.capitalized())
+        && (l != "mar" && l != "sun" && l != "sat" || t.capitalized())
 }
 
 fn is_day_number(s: &str) -> bool {
@@ -88,7 +144,12 @@ fn clock_token(toks: &[Token], i: usize) -> Option<usize> {
         let ok = num.split('.').collect::<Vec<_>>();
         let valid = match ok.as_slice() {
             [h] => h.len() <= 2 && h.parse::<u32>().is_ok_and(|h| (1..=12).contains(&h)),
-            [h, m] => h.len() <= 2 && h.parse::<u32>().is_ok_and(|h| h <= 12) && m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60),
+            [h, m] => {
+                h.len() <= 2
+                    && h.parse::<u32>().is_ok_and(|h| h <= 12)
+                    && m.len() == 2
+                    && m.parse::<u32>().is_ok_and(|m| m < 60)
+            }
             _ => false,
         };
         if valid {
@@ -105,8 +166,25 @@ fn clock_token(toks: &[Token], i: usize) -> Option<usize> {
     // "6.45" after a time word: "from 6.45", "at 10.30".
     if t.kind == TokenKind::Number
         && i > 0
-        && matches!(w(toks, i - 1), "at" | "from" | "until" | "till" | "to" | "and" | "between" | "around" | "about" | "by" | "since")
-        && l.split_once('.').is_some_and(|(h, m)| h.len() <= 2 && h.parse::<u32>().is_ok_and(|h| h <= 23) && m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60))
+        && matches!(
+            w(toks, i - 1),
+            "at" | "from"
+                | "until"
+                | "till"
+                | "to"
+                | "and"
+                | "between"
+                | "around"
+                | "about"
+                | "by"
+                | "since"
+        )
+        && l.split_once('.').is_some_and(|(h, m)| {
+            h.len() <= 2
+                && h.parse::<u32>().is_ok_and(|h| h <= 23)
+                && m.len() == 2
+                && m.parse::<u32>().is_ok_and(|m| m < 60)
+        })
     {
         return Some(i + 1);
     }
@@ -127,7 +205,11 @@ fn date_at(toks: &[Token], i: usize) -> Option<usize> {
             return Some(i + 1);
         }
         let slashed: Vec<&str> = l.split('/').collect();
-        if slashed.len() == 3 && slashed.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit())) {
+        if slashed.len() == 3
+            && slashed
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+        {
             return Some(i + 1);
         }
     }
@@ -166,8 +248,21 @@ fn date_at(toks: &[Token], i: usize) -> Option<usize> {
         // "in March", "since early May", "until the end of June": the month itself.
         let prev = if i > 0 { w(toks, i - 1) } else { "" };
         let prev2 = if i > 1 { w(toks, i - 2) } else { "" };
-        if matches!(prev, "in" | "since" | "during" | "from" | "until" | "between" | "early" | "mid" | "late" | "of" | "before" | "after" | "by")
-            || matches!(prev2, "in" | "since" | "during" | "of")
+        if matches!(
+            prev,
+            "in" | "since"
+                | "during"
+                | "from"
+                | "until"
+                | "between"
+                | "early"
+                | "mid"
+                | "late"
+                | "of"
+                | "before"
+                | "after"
+                | "by"
+        ) || matches!(prev2, "in" | "since" | "during" | "of")
         {
             return Some(i + 1);
         }
@@ -187,7 +282,9 @@ fn interval_at(toks: &[Token], i: usize) -> Option<usize> {
     } else if w(toks, k) == "next" {
         k += 1;
     }
-    let count = toks.get(k).is_some_and(|t| t.kind == TokenKind::Number || t.is(Tag::NUM))
+    let count = toks
+        .get(k)
+        .is_some_and(|t| t.kind == TokenKind::Number || t.is(Tag::NUM))
         || NUMBER_WORDS.contains(&w(toks, k));
     if count {
         k += 1;
@@ -219,7 +316,11 @@ pub fn find(toks: &[Token]) -> Vec<When> {
         };
         match found {
             Some((e, kind)) => {
-                out.push(When { start: i, end: e, kind });
+                out.push(When {
+                    start: i,
+                    end: e,
+                    kind,
+                });
                 i = e;
             }
             None => i += 1,
@@ -236,7 +337,12 @@ mod tests {
         let toks = crate::analysis::token::tokenize(text, 0);
         find(&toks)
             .into_iter()
-            .map(|w| (text[toks[w.start].start..toks[w.end - 1].end].to_string(), w.kind))
+            .map(|w| {
+                (
+                    text[toks[w.start].start..toks[w.end - 1].end].to_string(),
+                    w.kind,
+                )
+            })
             .collect()
     }
 
@@ -245,11 +351,29 @@ mod tests {
         use WhenKind::*;
         assert_eq!(
             kinds("On Tuesday, January 21, 2025, from 6:12 a.m. to 9:47 a.m."),
-            [("Tuesday".into(), Weekday), ("January 21, 2025".into(), Date), ("6:12 a.m.".into(), Clock), ("9:47 a.m.".into(), Clock)]
+            [
+                ("Tuesday".into(), Weekday),
+                ("January 21, 2025".into(), Date),
+                ("6:12 a.m.".into(), Clock),
+                ("9:47 a.m.".into(), Clock)
+            ]
         );
-        assert_eq!(kinds("between 2am and 10.30pm on 18 March"), [("2am".into(), Clock), ("10.30pm".into(), Clock), ("18 March".into(), Date)]);
-        assert_eq!(kinds("Next update within 30 minutes."), [("within 30 minutes".into(), Interval)]);
-        assert_eq!(kinds("released 2025-03-18 and 3/18/2025"), [("2025-03-18".into(), Date), ("3/18/2025".into(), Date)]);
+        assert_eq!(
+            kinds("between 2am and 10.30pm on 18 March"),
+            [
+                ("2am".into(), Clock),
+                ("10.30pm".into(), Clock),
+                ("18 March".into(), Date)
+            ]
+        );
+        assert_eq!(
+            kinds("Next update within 30 minutes."),
+            [("within 30 minutes".into(), Interval)]
+        );
+        assert_eq!(
+            kinds("released 2025-03-18 and 3/18/2025"),
+            [("2025-03-18".into(), Date), ("3/18/2025".into(), Date)]
+        );
         assert_eq!(kinds("in March we moved"), [("March".into(), Date)]);
     }
 

@@ -78,10 +78,10 @@ const CLITICS: &[&str] = &["n't", "'re", "'ve", "'ll", "'s", "'d", "'m"];
 
 /// Abbreviations whose period belongs to the word ("Inc.", "approx.").
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "approx", "dept", "inc",
-    "ltd", "co", "corp", "plc", "llc", "no", "nos", "tel", "ext", "ref", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "approx", "dept", "inc", "ltd",
+    "co", "corp", "plc", "llc", "no", "nos", "tel", "ext", "ref", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun",
 ];
 
 /// Is `word` one of the clitics the tokenizer splits off ("n't", "'s", "’re")?
@@ -157,8 +157,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             kind = if c.is_ascii_punctuation() && !"$%&#*+=<>|~^@`".contains(c)
-                || matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»' | '·' | '•')
-            {
+                || matches!(
+                    c,
+                    '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»' | '·' | '•'
+                ) {
                 TokenKind::Punct
             } else {
                 TokenKind::Symbol
@@ -338,17 +340,37 @@ mod tests {
         assert_eq!(
             words("A third-party e-mail at 10:20 a.m. cost $1,200 (2.3.0)."),
             [
-                "A", "third-party", "e-mail", "at", "10:20", "a.m.", "cost", "$", "1,200", "(",
-                "2.3.0", ")", "."
+                "A",
+                "third-party",
+                "e-mail",
+                "at",
+                "10:20",
+                "a.m.",
+                "cost",
+                "$",
+                "1,200",
+                "(",
+                "2.3.0",
+                ")",
+                "."
             ]
         );
-        assert_eq!(words("Acme Inc. and John Q. Sample"), ["Acme", "Inc.", "and", "John", "Q.", "Sample"]);
-        assert_eq!(words("between 2am and 4pm"), ["between", "2am", "and", "4pm"]);
+        assert_eq!(
+            words("Acme Inc. and John Q. Sample"),
+            ["Acme", "Inc.", "and", "John", "Q.", "Sample"]
+        );
+        assert_eq!(
+            words("between 2am and 4pm"),
+            ["between", "2am", "and", "4pm"]
+        );
     }
 
     #[test]
     fn urls_and_addresses_are_single_tokens() {
-        let toks = tokenize("Write to help@acme.example or see https://status.acme.com/x.", 0);
+        let toks = tokenize(
+            "Write to help@acme.example or see https://status.acme.com/x.",
+            0,
+        );
         let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
         assert_eq!(
             kinds,
@@ -362,7 +384,10 @@ mod tests {
                 TokenKind::Punct
             ]
         );
-        assert_eq!(tokenize("Visit status.acme.com today", 0)[1].kind, TokenKind::Url);
+        assert_eq!(
+            tokenize("Visit status.acme.com today", 0)[1].kind,
+            TokenKind::Url
+        );
     }
 
     #[test]

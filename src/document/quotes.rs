@@ -81,9 +81,11 @@ fn attributed(before: &str) -> bool {
         return false;
     };
     let lead = before[..m.start()].trim_end().to_lowercase();
-    let as_modifier = ["the", "a", "an", "this", "that", "these", "those", "its", "their"]
-        .iter()
-        .any(|d| lead.ends_with(&format!(" {d}")) || lead == *d);
+    let as_modifier = [
+        "the", "a", "an", "this", "that", "these", "those", "its", "their",
+    ]
+    .iter()
+    .any(|d| lead.ends_with(&format!(" {d}")) || lead == *d);
     let matched = m.as_str().trim_start();
     let as_noun = matched.starts_with("Reports") || matched.starts_with("reports ");
     !(as_modifier && !matched.starts_with(':')) && !as_noun

@@ -106,7 +106,10 @@ mod tests {
     #[test]
     fn headings_normalise() {
         assert_eq!(norm_heading("## Root cause:"), "root cause");
-        assert_eq!(norm_heading("**What we’re changing**"), "what we're changing");
+        assert_eq!(
+            norm_heading("**What we’re changing**"),
+            "what we're changing"
+        );
         assert_eq!(norm_heading("2. Why."), "why");
     }
 

@@ -50,10 +50,41 @@ pub fn split(text: &str) -> Vec<Piece> {
             push_trimmed(text, s, e, true, &mut out);
         } else {
             for (a, b) in split_prose(&text[s..e]) {
-                push_trimmed(text, s + a, s + b, false, &mut out);
+                for (a, b) in bounded(&text[s..e], a, b) {
+                    push_trimmed(text, s + a, s + b, false, &mut out);
+                }
             }
         }
     }
+    out
+}
+
+/// The longest sentence the analysis sees, in bytes. Real sentences, even a breach letter's
+/// legal ones, stay well under it (about 300 words); an unpunctuated run of text longer than
+/// this (a pasted log, a 10 MB line) is cut into pieces, so the work per sentence stays bounded
+/// and checking time grows linearly with the input.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// `text[a..b]` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each ending after a `;`
+/// or `,` when one is in the second half of the piece, otherwise after a space.
+fn bounded(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    while b - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let half = window.len() / 2;
+        let cut = [";", ",", " "]
+            .iter()
+            .find_map(|sep| window.rfind(sep).filter(|&i| i >= half))
+            .map_or(limit, |i| start + i + 1);
+        out.push((start, cut));
+        start = cut;
+    }
+    out.push((start, b));
     out
 }
 
@@ -174,6 +205,19 @@ fn ends_sentence(text: &str, dot: usize, after: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn very_long_sentences_are_cut_at_a_comma_or_space() {
+        let text = "the queue stalled, ".repeat(500);
+        let pieces = super::split(&text);
+        assert!(pieces.len() > 1);
+        for p in &pieces {
+            assert!(p.1 - p.0 <= super::MAX_SENTENCE_BYTES, "{p:?}");
+            assert!(text[p.0..p.1].ends_with(','), "{:?}", &text[p.0..p.1]);
+        }
+        // A long multi-byte run with no spaces is cut on a character boundary.
+        let text = "é".repeat(3000);
+        assert!(super::split(&text).len() > 1);
+    }
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {

@@ -148,7 +148,11 @@ impl Cue {
 
     /// The sentences this cue may match in: those the trigger index selected, or every
     /// sentence when no index was built.
-    pub fn sentences<'t>(&self, ctx: &Context, triggers: &'t Triggered) -> Box<dyn Iterator<Item = usize> + 't> {
+    pub fn sentences<'t>(
+        &self,
+        ctx: &Context,
+        triggers: &'t Triggered,
+    ) -> Box<dyn Iterator<Item = usize> + 't> {
         if triggers.is_empty() {
             Box::new(0..ctx.analysis().sentences.len())
         } else {
@@ -158,7 +162,13 @@ impl Cue {
 
     /// The cue's matches in sentence `si` that pass its predicates and guards. Matches in a
     /// quotation attributed to someone else are dropped unless `quotes` is true.
-    pub fn matches(&self, ctx: &Context, si: usize, quotes: bool, memo: &mut CueMemo) -> Vec<Match> {
+    pub fn matches(
+        &self,
+        ctx: &Context,
+        si: usize,
+        quotes: bool,
+        memo: &mut CueMemo,
+    ) -> Vec<Match> {
         let analysis = ctx.analysis();
         let Some(s) = analysis.sentences.get(si) else {
             return Vec::new();
@@ -173,7 +183,10 @@ impl Cue {
             .into_iter()
             .filter(|m| {
                 let span = &s.tokens[m.span_start..m.span_end];
-                (quotes || !span.iter().any(|t| t.flags.has(crate::analysis::token::Flags::ATTRIBUTED)))
+                (quotes
+                    || !span
+                        .iter()
+                        .any(|t| t.flags.has(crate::analysis::token::Flags::ATTRIBUTED)))
                     && predicates_hold(&self.predicates, s, m.span_start)
                     && !self.guarded(ctx, si, *m, memo)
             })
@@ -259,7 +272,8 @@ fn predicates(p: &CueDef, lex: &Lexicon) -> Result<Predicates, String> {
         v.iter()
             .map(|n| {
                 let name = n.trim_start_matches('@');
-                lex.family(name).ok_or_else(|| format!("unknown family `@{name}`"))
+                lex.family(name)
+                    .ok_or_else(|| format!("unknown family `@{name}`"))
             })
             .collect()
     };
@@ -325,10 +339,16 @@ fn predicates_hold(p: &Predicates, s: &Sentence, i: usize) -> bool {
             s.tokens[a..b]
                 .iter()
                 .rev()
-                .find(|t| t.is(crate::analysis::Tag::NOUN) || t.is(crate::analysis::Tag::PROPN) || t.is(crate::analysis::Tag::PRON))
+                .find(|t| {
+                    t.is(crate::analysis::Tag::NOUN)
+                        || t.is(crate::analysis::Tag::PROPN)
+                        || t.is(crate::analysis::Tag::PRON)
+                })
                 .map(|t| &*t.lower)
         });
-        if !p.subject_words.is_empty() && !head.is_some_and(|h| p.subject_words.iter().any(|f| f.has(h))) {
+        if !p.subject_words.is_empty()
+            && !head.is_some_and(|h| p.subject_words.iter().any(|f| f.has(h)))
+        {
             return false;
         }
         if head.is_some_and(|h| p.not_subject_words.iter().any(|f| f.has(h))) {

@@ -51,7 +51,13 @@ pub(super) fn find_all(root: &Node, toks: &[Token], words: &[&str], env: &dyn En
     out
 }
 
-pub(super) fn match_at(root: &Node, toks: &[Token], words: &[&str], i: usize, env: &dyn Env) -> Option<Match> {
+pub(super) fn match_at(
+    root: &Node,
+    toks: &[Token],
+    words: &[&str],
+    i: usize,
+    env: &dyn Env,
+) -> Option<Match> {
     let cx = Ctx {
         toks,
         words,
@@ -94,8 +100,18 @@ fn go(cx: &Ctx, node: &Node, i: usize, marks: Marks, k: &mut Cont) -> bool {
         Node::Alt(alts) => alts.iter().any(|a| go(cx, a, i, marks, k)),
         Node::Repeat(inner, min, max) => repeat(cx, inner, *min, *max, 0, i, marks, k),
         // Only punctuation and list markers ("-", "1.", "*") may stand before the start.
-        Node::Start => cx.toks[..i.min(cx.toks.len())].iter().all(|t| t.kind != TokenKind::Word) && k(i, marks),
-        Node::End => cx.toks[i.min(cx.toks.len())..].iter().all(|t| t.kind == TokenKind::Punct) && k(i, marks),
+        Node::Start => {
+            cx.toks[..i.min(cx.toks.len())]
+                .iter()
+                .all(|t| t.kind != TokenKind::Word)
+                && k(i, marks)
+        }
+        Node::End => {
+            cx.toks[i.min(cx.toks.len())..]
+                .iter()
+                .all(|t| t.kind == TokenKind::Punct)
+                && k(i, marks)
+        }
         Node::Mark(inner) => {
             let m = Marks {
                 start: Some(i),
@@ -122,7 +138,16 @@ fn seq(cx: &Ctx, items: &[Node], i: usize, marks: Marks, k: &mut Cont) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn repeat(cx: &Ctx, inner: &Node, min: usize, max: usize, count: usize, i: usize, marks: Marks, k: &mut Cont) -> bool {
+fn repeat(
+    cx: &Ctx,
+    inner: &Node,
+    min: usize,
+    max: usize,
+    count: usize,
+    i: usize,
+    marks: Marks,
+    k: &mut Cont,
+) -> bool {
     // Greedy: one more repetition first, then stop if enough were matched.
     if count < max {
         let more = go(cx, inner, i, marks, &mut |j, m| {
@@ -152,7 +177,9 @@ fn test_one(cx: &Ctx, test: &Test, i: usize) -> bool {
             Class::Punct => t.kind == TokenKind::Punct,
             Class::Word => t.kind == TokenKind::Word,
             Class::Party(p) => cx.env.party(i) == Some(*p),
-            Class::Gerund => t.is_word() && t.lower.ends_with("ing") && (t.is(Tag::VERB) || t.is(Tag::AUX)),
+            Class::Gerund => {
+                t.is_word() && t.lower.ends_with("ing") && (t.is(Tag::VERB) || t.is(Tag::AUX))
+            }
             Class::When(kinds) => cx.env.when(i).is_some_and(|k| kinds.contains(&k)),
         },
         Test::Not(inner) => {

@@ -136,7 +136,11 @@ pub struct SentenceEnv<'a> {
 impl Env for SentenceEnv<'_> {
     fn own(&self, i: usize) -> bool {
         let toks = &self.sentence.tokens;
-        (i.saturating_sub(4)..=i).any(|s| self.entities.own_at(toks, s, toks.len()).is_some_and(|e| e > i))
+        (i.saturating_sub(4)..=i).any(|s| {
+            self.entities
+                .own_at(toks, s, toks.len())
+                .is_some_and(|e| e > i)
+        })
     }
     fn party(&self, i: usize) -> Option<crate::analysis::Party> {
         self.sentence.party_at(i)
@@ -184,7 +188,13 @@ impl Pattern {
     }
 
     /// The match starting exactly at token `i`, if there is one.
-    pub fn match_at(&self, toks: &[Token], words: &[&str], i: usize, env: &dyn Env) -> Option<Match> {
+    pub fn match_at(
+        &self,
+        toks: &[Token],
+        words: &[&str],
+        i: usize,
+        env: &dyn Env,
+    ) -> Option<Match> {
         matcher::match_at(&self.root, toks, words, i, env)
     }
 }
@@ -204,10 +214,7 @@ fn anchors(node: &Node) -> Option<FxHashSet<Box<str>>> {
             let set: FxHashSet<Box<str>> = f.first_words().map(Box::from).collect();
             (!set.is_empty()).then_some(set)
         }
-        Node::Seq(items) => items
-            .iter()
-            .filter_map(anchors)
-            .min_by_key(|s| s.len()),
+        Node::Seq(items) => items.iter().filter_map(anchors).min_by_key(|s| s.len()),
         Node::Alt(alts) => {
             let mut all = FxHashSet::default();
             for a in alts {

@@ -249,7 +249,10 @@ impl Parser<'_> {
         if a == "$" {
             return Ok(Node::End);
         }
-        if a.starts_with('<') && a.ends_with('>') && a[1..a.len() - 1].chars().all(|c| c != '<' && c != '>') {
+        if a.starts_with('<')
+            && a.ends_with('>')
+            && a[1..a.len() - 1].chars().all(|c| c != '<' && c != '>')
+        {
             return self.tags(&a[1..a.len() - 1], at);
         }
         // An alternation of words, families and tags in one token position.
@@ -261,7 +264,9 @@ impl Parser<'_> {
             }
             if part.len() >= 2 && part.starts_with('"') && part.ends_with('"') {
                 // A quoted word: matched as written, whatever its characters.
-                words.insert(crate::analysis::token::lower(&part[1..part.len() - 1]).into_boxed_str());
+                words.insert(
+                    crate::analysis::token::lower(&part[1..part.len() - 1]).into_boxed_str(),
+                );
             } else if let Some(body) = part.strip_prefix('<') {
                 let body = body
                     .strip_suffix('>')
@@ -325,7 +330,11 @@ impl Parser<'_> {
                 "gerund" => Some(Class::Gerund),
                 "clock" => Some(Class::When(&[WhenKind::Clock])),
                 "date" => Some(Class::When(&[WhenKind::Date, WhenKind::Weekday])),
-                "when" => Some(Class::When(&[WhenKind::Clock, WhenKind::Date, WhenKind::Weekday])),
+                "when" => Some(Class::When(&[
+                    WhenKind::Clock,
+                    WhenKind::Date,
+                    WhenKind::Weekday,
+                ])),
                 "interval" => Some(Class::When(&[WhenKind::Interval])),
                 other => crate::analysis::Party::parse(other).map(Class::Party),
             };

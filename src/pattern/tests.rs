@@ -24,30 +24,57 @@ fn hits(pattern: &str, text: &str) -> Vec<String> {
 
 #[test]
 fn words_alternations_and_optional_items() {
-    assert_eq!(hits("a|an small number", "Only a small number of us."), ["a small number"]);
-    assert_eq!(hits("a very? small", "a small and a very small"), ["a small", "a very small"]);
+    assert_eq!(
+        hits("a|an small number", "Only a small number of us."),
+        ["a small number"]
+    );
+    assert_eq!(
+        hits("a very? small", "a small and a very small"),
+        ["a small", "a very small"]
+    );
     assert_eq!(hits("we do n't", "We don't know."), ["We don't"]);
-    assert_eq!(hits("we don't|never know", "We don't know; we never know."), ["We don't know", "we never know"]);
+    assert_eq!(
+        hits("we don't|never know", "We don't know; we never know."),
+        ["We don't know", "we never know"]
+    );
 }
 
 #[test]
 fn families_match_every_form_and_phrases() {
-    assert_eq!(hits("@public", "Our Customers and one user."), ["Customers", "user"]);
-    assert_eq!(hits("@attacker", "A threat actor and an unauthorized party."), ["threat actor", "unauthorized"]);
+    assert_eq!(
+        hits("@public", "Our Customers and one user."),
+        ["Customers", "user"]
+    );
+    assert_eq!(
+        hits("@attacker", "A threat actor and an unauthorized party."),
+        ["threat actor", "unauthorized"]
+    );
 }
 
 #[test]
 fn tags_classes_gaps_and_marks() {
     assert_eq!(hits("the <NOUN>", "the outage"), ["the outage"]);
-    assert_eq!(hits("<number> <NOUN>", "about 312 accounts"), ["312 accounts"]);
+    assert_eq!(
+        hits("<number> <NOUN>", "about 312 accounts"),
+        ["312 accounts"]
+    );
     assert_eq!(hits("we _{0,2} [sorry]", "We are truly sorry."), ["sorry"]);
-    assert_eq!(hits("(this will | it can) never", "This will never; it can never"), ["This will never", "it can never"]);
+    assert_eq!(
+        hits(
+            "(this will | it can) never",
+            "This will never; it can never"
+        ),
+        ["This will never", "it can never"]
+    );
     assert_eq!(hits("!the outage", "an outage, the outage"), ["an outage"]);
 }
 
 #[test]
 fn quoted_words_in_alternations() {
-    assert_eq!(hits("forums \":\"|\"—\"|namely", "the forums — all 312"), ["forums —"]);
+    assert_eq!(
+        hits("forums \":\"|\"—\"|namely", "the forums — all 312"),
+        ["forums —"]
+    );
     assert_eq!(hits("a \"|\" b", "a | b"), ["a | b"]);
 }
 
@@ -57,7 +84,12 @@ fn anchors_are_required_words() {
     let p = Pattern::new("a|an <ADJ>? small|tiny number of", &lex).unwrap();
     let a = p.anchors().unwrap();
     assert!(a.iter().any(|w| &**w == "of") || a.iter().any(|w| &**w == "number"));
-    assert!(Pattern::new("<NOUN> _{0,2}", &lex).unwrap().anchors().is_none());
+    assert!(
+        Pattern::new("<NOUN> _{0,2}", &lex)
+            .unwrap()
+            .anchors()
+            .is_none()
+    );
 }
 
 #[test]
@@ -83,5 +115,8 @@ fn matching_is_linear_on_hostile_sentences() {
     super::matcher::TOTAL_STEPS.with(|s| s.set(0));
     assert!(p.find_all(&toks, &words, &NoEnv).is_empty());
     let steps = super::matcher::TOTAL_STEPS.with(|s| s.get());
-    assert!(steps <= 2 * super::matcher::BUDGET * toks.len(), "{steps} steps");
+    assert!(
+        steps <= 2 * super::matcher::BUDGET * toks.len(),
+        "{steps} steps"
+    );
 }

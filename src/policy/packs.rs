@@ -20,9 +20,9 @@
 //! credit-bureau contacts only when Social Security numbers were exposed).
 
 use super::element::{Element, Elements, Evidence};
-use crate::document::sections::{headings, norm_heading, own_words};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
+use crate::document::sections::{headings, norm_heading, own_words};
 use crate::lazy_regex::LazyRegex;
 use crate::rules::{EMBEDDED_RULE_FILES, Family, RuleMeta};
 use serde::Deserialize;
@@ -323,7 +323,15 @@ impl Pack {
         let sents: Vec<(Evidence, String)> = doc
             .sentences
             .iter()
-            .map(|s| (Evidence { start: s.start, end: s.end }, own_words(doc, s)))
+            .map(|s| {
+                (
+                    Evidence {
+                        start: s.start,
+                        end: s.end,
+                    },
+                    own_words(doc, s),
+                )
+            })
             .collect();
         let heads: Vec<(usize, usize, String)> = headings(doc, 8)
             .into_iter()

@@ -168,7 +168,9 @@ const FORMAT_HELP: &str =
 pub fn valid_rule_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|w| {
-            !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
@@ -277,16 +279,19 @@ impl Rule for PhraseRule {
                     continue;
                 }
                 let toks = &analysis.sentences[si].tokens;
-                for m in p.cue.matches(ctx, si, self.def.quotes == Quotes::Include, &mut memo) {
+                for m in p
+                    .cue
+                    .matches(ctx, si, self.def.quotes == Quotes::Include, &mut memo)
+                {
                     let (start, end) = (toks[m.span_start].start, toks[m.span_end - 1].end);
-                    let mut f = Finding::new(
-                        self.def.id.clone(),
-                        p.severity.unwrap_or(base),
-                        start,
-                        end,
-                    )
-                    .message(p.message.clone().unwrap_or_else(|| self.def.message.clone()))
-                    .help(p.help.clone().unwrap_or_else(|| self.def.help.clone()));
+                    let mut f =
+                        Finding::new(self.def.id.clone(), p.severity.unwrap_or(base), start, end)
+                            .message(
+                                p.message
+                                    .clone()
+                                    .unwrap_or_else(|| self.def.message.clone()),
+                            )
+                            .help(p.help.clone().unwrap_or_else(|| self.def.help.clone()));
                     if let Some(rep) = &p.suggest {
                         let rep = match_case(&ctx.doc.source[start..end], rep);
                         f = f.suggest(format!("replace with \"{rep}\""), rep);

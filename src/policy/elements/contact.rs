@@ -10,7 +10,11 @@ use crate::policy::element::Found;
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "contact");
-    ev.extend(cue_hits(ctx, "contact").into_iter().map(|(si, _)| evidence(ctx, si)));
+    ev.extend(
+        cue_hits(ctx, "contact")
+            .into_iter()
+            .map(|(si, _)| evidence(ctx, si)),
+    );
     let timeline = section_sentences(ctx, "timeline");
     for (si, s) in ctx.analysis().sentences.iter().enumerate() {
         if timeline.contains(&si) || !gives_route(s) {
@@ -42,9 +46,17 @@ fn phone_number(s: &Sentence) -> bool {
         while j < toks.len() {
             let t = &toks[j];
             let l = &*t.lower;
-            let part = t.kind == TokenKind::Number && !l.contains(':') && !l.contains('/') && !l.contains(',')
+            let part = t.kind == TokenKind::Number
+                && !l.contains(':')
+                && !l.contains('/')
+                && !l.contains(',')
                 || matches!(l, "(" | ")" | "+" | "-" | ".");
-            if !part || j > i && t.flags.has(crate::analysis::token::Flags::SPACE_BEFORE) && t.kind != TokenKind::Number && !matches!(l, "(" | "+") {
+            if !part
+                || j > i
+                    && t.flags.has(crate::analysis::token::Flags::SPACE_BEFORE)
+                    && t.kind != TokenKind::Number
+                    && !matches!(l, "(" | "+")
+            {
                 break;
             }
             digits += l.chars().filter(char::is_ascii_digit).count();

@@ -8,6 +8,10 @@ use crate::policy::element::Found;
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "impact");
-    ev.extend(cue_hits(ctx, "impact").into_iter().map(|(si, _)| evidence(ctx, si)));
+    ev.extend(
+        cue_hits(ctx, "impact")
+            .into_iter()
+            .map(|(si, _)| evidence(ctx, si)),
+    );
     found(ev)
 }

@@ -119,7 +119,8 @@ static CUES: LazyLock<ElementCues> = LazyLock::new(|| {
             continue;
         };
         let file: CueFile = toml::from_str(text).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let pattern = |p: &String| Pattern::new(p, &lex).unwrap_or_else(|e| panic!("{path}: {p}: {e}"));
+        let pattern =
+            |p: &String| Pattern::new(p, &lex).unwrap_or_else(|e| panic!("{path}: {p}: {e}"));
         let cue = |c: &CueDef, reg: &mut Registry| {
             Cue::compile(c, &lex, reg).unwrap_or_else(|e| panic!("{path}: {}", e.message))
         };
@@ -192,7 +193,10 @@ pub(crate) fn vetoed(ctx: &Context, element: &str, si: usize) -> bool {
         let mut memo = CueMemo::default();
         let hit = !v.matches(ctx, si, false, &mut memo).is_empty();
         if hit && trace() {
-            eprintln!("[cue] {element}: sentence {si} vetoed by `{}`", v.pattern.as_str());
+            eprintln!(
+                "[cue] {element}: sentence {si} vetoed by `{}`",
+                v.pattern.as_str()
+            );
         }
         hit
     })
@@ -224,7 +228,9 @@ fn heading_names(ctx: &Context, h: &Heading, element: &str) -> bool {
     };
     // The label's word tokens: the whole heading, or the run-in label before its colon.
     let label: Vec<usize> = (0..s.tokens.len())
-        .filter(|&i| s.tokens[i].start >= h.start && s.tokens[i].end <= h.end && s.tokens[i].is_word())
+        .filter(|&i| {
+            s.tokens[i].start >= h.start && s.tokens[i].end <= h.end && s.tokens[i].is_word()
+        })
         .collect();
     let (Some(&first), Some(&last)) = (label.first(), label.last()) else {
         return false;
@@ -232,7 +238,10 @@ fn heading_names(ctx: &Context, h: &Heading, element: &str) -> bool {
     file.headings
         .iter()
         .chain(by_kind.into_iter().flatten())
-        .any(|p| p.match_at(&s.tokens, &words, first, &env).is_some_and(|m| m.end > last))
+        .any(|p| {
+            p.match_at(&s.tokens, &words, first, &env)
+                .is_some_and(|m| m.end > last)
+        })
 }
 
 /// Sections headed by a heading that names `element` and followed by content, whose first
@@ -271,20 +280,32 @@ pub(crate) fn heading_evidence(ctx: &Context, element: &str) -> Vec<Evidence> {
 /// Evidence from headings naming `element` that something under them backs up: a section
 /// heading when `names(si)` holds for one of its sentences, a run-in label ("Cause: we had
 /// pinned every runner …") when a clause with a verb follows it on the line.
-pub(crate) fn backed_heading_evidence(ctx: &Context, element: &str, names: impl Fn(usize) -> bool) -> Vec<Evidence> {
+pub(crate) fn backed_heading_evidence(
+    ctx: &Context,
+    element: &str,
+    names: impl Fn(usize) -> bool,
+) -> Vec<Evidence> {
     let section = section_sentences(ctx, element);
     let backed = section.iter().any(|&si| names(si));
     let heads = doc_headings(ctx);
     let run_in_backed = |si: usize| {
         let h = heads.0.iter().find(|h| h.sentence == si && h.run_in);
         let s = ctx.sentence(si);
-        h.is_some_and(|h| s.clauses.iter().any(|c| c.verb.is_some_and(|v| s.tokens[v.head].start >= h.end)))
+        h.is_some_and(|h| {
+            s.clauses
+                .iter()
+                .any(|c| c.verb.is_some_and(|v| s.tokens[v.head].start >= h.end))
+        })
     };
     heading_evidence(ctx, element)
         .into_iter()
         .filter(|e| {
             let si = ctx.doc.sentences.partition_point(|s| s.end <= e.start);
-            if heads.0.iter().any(|h| h.sentence == si && h.run_in) { run_in_backed(si) } else { backed }
+            if heads.0.iter().any(|h| h.sentence == si && h.run_in) {
+                run_in_backed(si)
+            } else {
+                backed
+            }
         })
         .collect()
 }
@@ -346,7 +367,12 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
         return;
     }
     let analysis = ctx.analysis();
-    for e in [Element::RootCause, Element::Impact, Element::Timeline, Element::Fix] {
+    for e in [
+        Element::RootCause,
+        Element::Impact,
+        Element::Timeline,
+        Element::Fix,
+    ] {
         let file = compiled(e.key());
         if els.get(e).present || file.deferral.is_empty() {
             continue;
@@ -361,7 +387,11 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
                 sentence: s,
                 entities: &analysis.entities,
             };
-            if !file.deferral.iter().any(|p| p.is_match(&s.tokens, &words, &env)) {
+            if !file
+                .deferral
+                .iter()
+                .any(|p| p.is_match(&s.tokens, &words, &env))
+            {
                 continue;
             }
             if has_future_time(ctx, si) || has_future_time(ctx, si + 1) {
@@ -388,9 +418,16 @@ mod tests {
     /// Built-in cue files compile: this is where a mistake in them is caught.
     #[test]
     fn cue_files_compile() {
-        assert!(CUES.files.len() >= 9, "{:?}", CUES.files.keys().collect::<Vec<_>>());
+        assert!(
+            CUES.files.len() >= 9,
+            "{:?}",
+            CUES.files.keys().collect::<Vec<_>>()
+        );
         for (name, f) in &CUES.files {
-            assert!(!f.cues.is_empty() || name == "apology", "{name} has no cues");
+            assert!(
+                !f.cues.is_empty() || name == "apology",
+                "{name} has no cues"
+            );
         }
     }
 }

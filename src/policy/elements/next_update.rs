@@ -11,7 +11,11 @@ use crate::policy::element::Found;
 
 pub fn detect(ctx: &Context) -> Found {
     let mut ev = heading_evidence(ctx, "next_update");
-    ev.extend(cue_hits(ctx, "next_update").into_iter().map(|(si, _)| evidence(ctx, si)));
+    ev.extend(
+        cue_hits(ctx, "next_update")
+            .into_iter()
+            .map(|(si, _)| evidence(ctx, si)),
+    );
     for si in 0..ctx.doc.sentences.len() {
         if has_future_time(ctx, si) {
             ev.push(evidence(ctx, si));

@@ -12,7 +12,9 @@ pub fn detect(ctx: &Context) -> Found {
     // A section counts when a cue, or a safeguard named in it, is there.
     let named = |si: usize| {
         hits.iter().any(|(h, _)| *h == si)
-            || signal(ctx, "prevention", "section", si) && !signal(ctx, "prevention", "pledge", si) && !vetoed(ctx, "prevention", si)
+            || signal(ctx, "prevention", "section", si)
+                && !signal(ctx, "prevention", "pledge", si)
+                && !vetoed(ctx, "prevention", si)
     };
     let mut ev = backed_heading_evidence(ctx, "prevention", named);
     ev.extend(

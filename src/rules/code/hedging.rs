@@ -57,8 +57,9 @@ pub fn rule() -> Box<dyn Rule> {
         meta: RuleMeta {
             id: "hedging".into(),
             severity: Severity::Warning,
-            summary: "Hedges on facts you can know: \"may have been\", \"potentially\", \"it appears\""
-                .into(),
+            summary:
+                "Hedges on facts you can know: \"may have been\", \"potentially\", \"it appears\""
+                    .into(),
             docs: super::docs("hedging"),
             family: Family::Code,
             needs_nlp: true,
@@ -76,7 +77,11 @@ fn w(toks: &[Token], i: usize) -> &str {
 fn skip_adverbs(toks: &[Token], mut i: usize, lex: &Lexicon) -> (usize, bool) {
     let mut hedged = false;
     while i < toks.len()
-        && (toks[i].is(Tag::ADV) || matches!(w(toks, i), "not" | "n't" | "never" | "also" | "already" | "still" | "well"))
+        && (toks[i].is(Tag::ADV)
+            || matches!(
+                w(toks, i),
+                "not" | "n't" | "never" | "also" | "already" | "still" | "well"
+            ))
         && w(toks, i) != "have"
     {
         hedged |= lex.is("hedge_adverb", w(toks, i));
@@ -102,7 +107,8 @@ fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
     let mut i = 0;
     while i < toks.len() {
         let word = w(toks, i);
-        if MODALS.contains(&word) && toks[i].is(Tag::AUX) || MODALS.contains(&word) && word != "may" {
+        if MODALS.contains(&word) && toks[i].is(Tag::AUX) || MODALS.contains(&word) && word != "may"
+        {
             let (j, adverb) = skip_adverbs(toks, i + 1, lex);
             let obligation = w(toks, j) == "have" && w(toks, j + 1) == "to";
             if w(toks, j) == "have" && !obligation {
@@ -128,7 +134,11 @@ fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
             } else if word != "could" || adverb {
                 // "may notice", "may be affected", "may be experiencing".
                 let be = w(toks, j) == "be";
-                let head = if be { skip_adverbs(toks, j + 1, lex).0 } else { j };
+                let head = if be {
+                    skip_adverbs(toks, j + 1, lex).0
+                } else {
+                    j
+                };
                 if head < toks.len() && toks[head].is_word() && !obligation {
                     out.push(Hedge {
                         start: i,
@@ -149,9 +159,12 @@ fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
             // customers"); after a subject or auxiliary it says what happened.
             let attributive = i > 0
                 && (toks[i - 1].is(Tag::DET) || toks[i - 1].is(Tag::ADP))
-                && toks.get(i + 2).is_some_and(|m| m.is(Tag::NOUN) || m.is(Tag::PROPN));
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|m| m.is(Tag::NOUN) || m.is(Tag::PROPN));
             let verb = !attributive
-                && next.is_some_and(|n| n.is(Tag::VERB) || crate::analysis::clause::is_participle(n));
+                && next
+                    .is_some_and(|n| n.is(Tag::VERB) || crate::analysis::clause::is_participle(n));
             if verb {
                 out.push(Hedge {
                     start: i,
@@ -163,10 +176,18 @@ fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
                 i += 2;
                 continue;
             }
-        } else if word == "potential" && (i + 1..(i + 4).min(toks.len())).any(|k| lex.is("harm_noun", w(toks, k))) {
+        } else if word == "potential"
+            && (i + 1..(i + 4).min(toks.len())).any(|k| lex.is("harm_noun", w(toks, k)))
+        {
             // "a potential (security) vulnerability" for the flaw the notice is about.
-            let end = (i + 1..(i + 4).min(toks.len())).find(|&k| lex.is("harm_noun", w(toks, k))).unwrap_or(i);
-            let start = if i > 0 && matches!(w(toks, i - 1), "a" | "an" | "the" | "this") { i - 1 } else { i };
+            let end = (i + 1..(i + 4).min(toks.len()))
+                .find(|&k| lex.is("harm_noun", w(toks, k)))
+                .unwrap_or(i);
+            let start = if i > 0 && matches!(w(toks, i - 1), "a" | "an" | "the" | "this") {
+                i - 1
+            } else {
+                i
+            };
             out.push(Hedge {
                 start,
                 end: end + 1,
@@ -177,7 +198,11 @@ fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
             i = end + 1;
             continue;
         } else if lex.is("stance", word) && stance(toks, i) {
-            let start = if i > 0 && matches!(w(toks, i - 1), "it" | "we" | "i") { i - 1 } else { i };
+            let start = if i > 0 && matches!(w(toks, i - 1), "it" | "we" | "i") {
+                i - 1
+            } else {
+                i
+            };
             out.push(Hedge {
                 start,
                 end: i + 1,
@@ -204,8 +229,11 @@ fn stance(toks: &[Token], i: usize) -> bool {
         return prev == "it" || next == "to" && matches!(w(toks, i + 2), "have" | "be");
     }
     // "we believe …", "our engineers believe …": a clause follows.
-    let writer = matches!(prev, "we" | "i" | "engineers" | "team" | "investigators") || (i >= 2 && w(toks, i - 2) == "our");
-    writer && !matches!(next, "in" | "it" | "so" | "," | "." | "strongly") && toks.get(i + 1).is_some()
+    let writer = matches!(prev, "we" | "i" | "engineers" | "team" | "investigators")
+        || (i >= 2 && w(toks, i - 2) == "our");
+    writer
+        && !matches!(next, "in" | "it" | "so" | "," | "." | "strongly")
+        && toks.get(i + 1).is_some()
 }
 
 impl Rule for Hedging {
@@ -218,7 +246,12 @@ impl Rule for Hedging {
         let lex = ctx.lexicon;
         let apologies = crate::analysis::apology::apologies(ctx);
         for (si, s) in analysis.sentences.iter().enumerate() {
-            if !s.tokens.iter().any(|t| MODALS.contains(&&*t.lower) || lex.is("hedge_adverb", &t.lower) || &*t.lower == "potential" || lex.is("stance", &t.lower)) {
+            if !s.tokens.iter().any(|t| {
+                MODALS.contains(&&*t.lower)
+                    || lex.is("hedge_adverb", &t.lower)
+                    || &*t.lower == "potential"
+                    || lex.is("stance", &t.lower)
+            }) {
                 continue;
             }
             if honest(ctx, si) {
@@ -226,11 +259,18 @@ impl Rule for Hedging {
             }
             let mut spans: Vec<(usize, usize)> = Vec::new();
             for h in hedges(&s.tokens, lex) {
-                if s.tokens[h.start..h.end].iter().any(|t| t.flags.has(crate::analysis::token::Flags::ATTRIBUTED)) {
+                if s.tokens[h.start..h.end]
+                    .iter()
+                    .any(|t| t.flags.has(crate::analysis::token::Flags::ATTRIBUTED))
+                {
                     continue;
                 }
                 // Inside an apology's object: non-apology's concern.
-                if apologies.0.iter().any(|a| a.sentence == si && h.start >= a.start && h.start < a.end) {
+                if apologies
+                    .0
+                    .iter()
+                    .any(|a| a.sentence == si && h.start >= a.start && h.start < a.end)
+                {
                     continue;
                 }
                 if !knowable(s, &h, lex) {
@@ -278,15 +318,25 @@ fn honest(ctx: &Context, si: usize) -> bool {
 fn knowable(s: &Sentence, h: &Hedge, lex: &Lexicon) -> bool {
     let toks = &s.tokens;
     let chain: Vec<_> = s.clause_chain(h.anchor).collect();
-    if chain.iter().any(|c| matches!(c.role, Role::Question | Role::Conditional | Role::Quoted)) {
+    if chain
+        .iter()
+        .any(|c| matches!(c.role, Role::Question | Role::Conditional | Role::Quoted))
+    {
         return false;
     }
     let clause = chain.iter().find(|c| c.verb.is_some());
     let subject = clause.and_then(|c| c.subject_party);
-    let head = (h.start..h.end).rev().find(|&k| toks[k].is_word()).map_or("", |k| w(toks, k));
+    let head = (h.start..h.end)
+        .rev()
+        .find(|&k| toks[k].is_word())
+        .map_or("", |k| w(toks, k));
     // Third parties' acts: "the attacker may have viewed", "the person who took it may never
     // have looked", "the malware may have captured".
-    if matches!(subject, Some(Party::Attacker | Party::Individual | Party::Vendor)) && !h.strong {
+    if matches!(
+        subject,
+        Some(Party::Attacker | Party::Individual | Party::Vendor)
+    ) && !h.strong
+    {
         return false;
     }
     // Inside the writer's own finding: "our review found that … may have contained".
@@ -294,8 +344,13 @@ fn knowable(s: &Sentence, h: &Hedge, lex: &Lexicon) -> bool {
         c.role == Role::Complement
             && c.parent.is_some_and(|p| {
                 let parent = &s.clauses[p];
-                parent.verb.is_some_and(|v| lex.is("finding_verb", w(toks, v.head)))
-                    && matches!(parent.subject_party, Some(Party::Writer | Party::WriterOwned))
+                parent
+                    .verb
+                    .is_some_and(|v| lex.is("finding_verb", w(toks, v.head)))
+                    && matches!(
+                        parent.subject_party,
+                        Some(Party::Writer | Party::WriterOwned)
+                    )
             })
     });
     if h.strong {
@@ -314,21 +369,42 @@ fn knowable(s: &Sentence, h: &Hedge, lex: &Lexicon) -> bool {
         return false;
     }
     // Looking ahead: "may continue to see errors", "may receive scam emails".
-    let ahead = toks[h.start..].iter().take(8).any(|t| lex.is("ahead", &t.lower));
+    let ahead = toks[h.start..]
+        .iter()
+        .take(8)
+        .any(|t| lex.is("ahead", &t.lower));
     if !h.perfect && (ahead || matches!(head, "receive" | "be" | "get")) {
         return false;
     }
     // "may be affected", "may be experiencing", "may be incorrect": a state of the impact. Not
     // "may be contacted by scammers", "may be slower", "may be holding on to the lookup".
     let be = toks[h.start + 1..h.end].iter().any(|t| &*t.lower == "be");
-    if !h.perfect && !(if be { lex.is("impact_state", head) || lex.is("observe", head) } else { lex.is("observe", head) }) {
+    if !h.perfect
+        && !(if be {
+            lex.is("impact_state", head) || lex.is("observe", head)
+        } else {
+            lex.is("observe", head)
+        })
+    {
         return false;
     }
     // The reader's own choices: "some of you may have already chased customers".
-    if subject == Some(Party::Reader) && h.perfect && !lex.is("observe", head) && !toks[h.end - 1].is(Tag::VERB) {
+    if subject == Some(Party::Reader)
+        && h.perfect
+        && !lex.is("observe", head)
+        && !toks[h.end - 1].is(Tag::VERB)
+    {
         return true;
     }
-    if subject == Some(Party::Reader) && h.perfect && clause.is_some_and(|c| c.verb.is_some_and(|v| v.voice == crate::analysis::Voice::Active)) && !lex.is("observe", head) && !lex.is("fault_verb", head) {
+    if subject == Some(Party::Reader)
+        && h.perfect
+        && clause.is_some_and(|c| {
+            c.verb
+                .is_some_and(|v| v.voice == crate::analysis::Voice::Active)
+        })
+        && !lex.is("observe", head)
+        && !lex.is("fault_verb", head)
+    {
         return false;
     }
     true

@@ -90,10 +90,12 @@ fn evasive(s: &Sentence, ci: usize, lex: &Lexicon) -> bool {
     let word = |k: usize| &*toks[k].lower;
     // "No data was lost", "none were exposed": a denial, not a fault.
     let body_start = c.opener.map_or(c.start, |o| o + 1).min(v.start);
-    if toks[body_start..v.start]
-        .iter()
-        .any(|t| matches!(&*t.lower, "no" | "none" | "nothing" | "neither" | "nobody" | "nor"))
-    {
+    if toks[body_start..v.start].iter().any(|t| {
+        matches!(
+            &*t.lower,
+            "no" | "none" | "nothing" | "neither" | "nobody" | "nor"
+        )
+    }) {
         return false;
     }
     let qualified = own.iter().any(|&k| {
@@ -193,7 +195,12 @@ fn agent_next_door(s: &Sentence, ci: usize, other: &Sentence, lex: &Lexicon) -> 
 
 /// Does the attacker act in the sentence (or the one before), so that a passive of an
 /// attacker's kind of act is theirs? "The intruder used a stolen password. Files were copied."
-fn attackers_act(analysis: &crate::analysis::Analysis, si: usize, head: &str, lex: &Lexicon) -> bool {
+fn attackers_act(
+    analysis: &crate::analysis::Analysis,
+    si: usize,
+    head: &str,
+    lex: &Lexicon,
+) -> bool {
     let near = |sj: usize| {
         analysis
             .sentences
@@ -216,9 +223,17 @@ impl Rule for PassiveEvasion {
             let doc_sentence = &ctx.doc.sentences[si];
             if doc_sentence.heading_like {
                 let h = ctx.doc.sentence_text(doc_sentence).to_lowercase();
-                section_technical = ["timeline", "technical", "root cause", "contributing", "detail", "analysis", "how it happened"]
-                    .iter()
-                    .any(|k| h.contains(k));
+                section_technical = [
+                    "timeline",
+                    "technical",
+                    "root cause",
+                    "contributing",
+                    "detail",
+                    "analysis",
+                    "how it happened",
+                ]
+                .iter()
+                .any(|k| h.contains(k));
                 continue;
             }
             let toks = &s.tokens;
@@ -232,7 +247,8 @@ impl Rule for PassiveEvasion {
             }
             // A writer acting in the sentence names the agent: "…, a value we raised in 2023".
             let writer_acts = toks.windows(2).any(|p| {
-                matches!(&*p[0].lower, "we" | "i") && (p[1].is(Tag::VERB) || p[1].is(Tag::AUX) || p[1].is(Tag::ADV))
+                matches!(&*p[0].lower, "we" | "i")
+                    && (p[1].is(Tag::VERB) || p[1].is(Tag::AUX) || p[1].is(Tag::ADV))
             });
             let mut spans: Vec<(usize, usize)> = Vec::new();
             for (ci, c) in s.clauses.iter().enumerate() {
@@ -248,7 +264,10 @@ impl Rule for PassiveEvasion {
                 if passive && !evasive(s, ci, lex) {
                     continue;
                 }
-                if toks[v.head].flags.has(crate::analysis::token::Flags::ATTRIBUTED) {
+                if toks[v.head]
+                    .flags
+                    .has(crate::analysis::token::Flags::ATTRIBUTED)
+                {
                     continue;
                 }
                 // "our failover automation was never tested": the writer names it as its own.
@@ -293,9 +312,23 @@ fn existential(s: &Sentence, c: &Clause, lex: &Lexicon) -> bool {
     let toks = &s.tokens;
     let Some(v) = c.verb else { return false };
     let head = &*toks[v.head].lower;
-    matches!(head, "occurred" | "arose" | "arisen" | "happened" | "crept" | "emerged" | "surfaced" | "occur" | "arise" | "happen" | "occurs" | "happens")
-        && !v.negated
-        && c.subject.is_some_and(|(a, b)| (a..b).any(|k| lex.is("fault_subject", &toks[k].lower)))
+    matches!(
+        head,
+        "occurred"
+            | "arose"
+            | "arisen"
+            | "happened"
+            | "crept"
+            | "emerged"
+            | "surfaced"
+            | "occur"
+            | "arise"
+            | "happen"
+            | "occurs"
+            | "happens"
+    ) && !v.negated
+        && c.subject
+            .is_some_and(|(a, b)| (a..b).any(|k| lex.is("fault_subject", &toks[k].lower)))
 }
 
 /// Another clause of the same sentence with the writer or a person acting ("…, and we had
@@ -303,7 +336,8 @@ fn existential(s: &Sentence, c: &Clause, lex: &Lexicon) -> bool {
 fn names_actor_in(s: &Sentence, c: &Clause) -> bool {
     s.clauses.iter().any(|o| {
         !std::ptr::eq(o, c)
-            && o.verb.is_some_and(|v| v.voice == Voice::Active && !v.copula)
+            && o.verb
+                .is_some_and(|v| v.voice == Voice::Active && !v.copula)
             && matches!(o.subject_party, Some(Party::Writer | Party::Individual))
     })
 }

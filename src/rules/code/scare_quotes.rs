@@ -127,7 +127,9 @@ impl Rule for ScareQuotes {
             }
             // A defined term: (the "Incident"), ("Breach").
             let lead = before.trim_end();
-            if (lead.ends_with('(') || lead.to_lowercase().ends_with("(the")) && after.trim_start().starts_with(')') {
+            if (lead.ends_with('(') || lead.to_lowercase().ends_with("(the"))
+                && after.trim_start().starts_with(')')
+            {
                 continue;
             }
             out.push(Self::finding(start, end, &inner));

@@ -140,7 +140,10 @@ impl Rule for TimeWithoutZone {
                     continue;
                 }
                 let (start, end) = (s.start + t.start(), s.start + t.end());
-                let after_end = crate::document::lines::floor_char_boundary(&doc.prose, (end + 60).min(doc.prose.len()));
+                let after_end = crate::document::lines::floor_char_boundary(
+                    &doc.prose,
+                    (end + 60).min(doc.prose.len()),
+                );
                 if ZONE_AFTER.is_match(&doc.prose[end..after_end]) {
                     continue;
                 }

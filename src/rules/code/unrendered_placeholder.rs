@@ -45,7 +45,9 @@ static TEMPLATES: [LazyRegex; 7] = [
     LazyRegex::new(r"<[A-Z][A-Z0-9_]*(?: [A-Z0-9_]+){0,4}>|%%?[A-Z][A-Z0-9_]{1,40}%%?"),
     LazyRegex::new(r"\$[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\$[A-Z]{4,}\b"),
     LazyRegex::new(r"\{(?:[A-Z][a-z]+){2,4}\}|\{[a-z]+(?:_[a-z]+)+\}"),
-    LazyRegex::new(r"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b|(?i:\blorem ipsum\b)|(?m:^[ \t]*(?:(?:Hi|Hello|Hey)[ \t]+|Dear[ \t]*),)|\b(?:Dear|Hi|Hello|Hey) (?:undefined|null|NaN|None|nil)\b"),
+    LazyRegex::new(
+        r"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b|(?i:\blorem ipsum\b)|(?m:^[ \t]*(?:(?:Hi|Hello|Hey)[ \t]+|Dear[ \t]*),)|\b(?:Dear|Hi|Hello|Hey) (?:undefined|null|NaN|None|nil)\b",
+    ),
 ];
 
 /// A bracketed run of words: a field when its words name one.
@@ -53,18 +55,86 @@ static BRACKETED: LazyRegex = LazyRegex::new(r"\[([^\[\]\n]{1,60})\]");
 
 /// Words that name a merge field.
 const FIELD_WORDS: &[&str] = &[
-    "name", "first", "last", "full", "address", "street", "city", "state", "zip", "postcode",
-    "postal", "country", "date", "time", "code", "number", "amount", "deadline", "phone",
-    "email", "e-mail", "company", "account", "id", "title", "reference", "ref", "link", "url",
-    "signature", "period", "duration", "product", "service", "customer", "client", "recipient",
-    "member", "patient", "employee", "user", "organization", "organisation", "business",
-    "website", "contact", "department", "position", "salutation", "balance", "plan", "region",
-    "location", "passenger", "student", "school", "district", "month", "year", "day", "support",
+    "name",
+    "first",
+    "last",
+    "full",
+    "address",
+    "street",
+    "city",
+    "state",
+    "zip",
+    "postcode",
+    "postal",
+    "country",
+    "date",
+    "time",
+    "code",
+    "number",
+    "amount",
+    "deadline",
+    "phone",
+    "email",
+    "e-mail",
+    "company",
+    "account",
+    "id",
+    "title",
+    "reference",
+    "ref",
+    "link",
+    "url",
+    "signature",
+    "period",
+    "duration",
+    "product",
+    "service",
+    "customer",
+    "client",
+    "recipient",
+    "member",
+    "patient",
+    "employee",
+    "user",
+    "organization",
+    "organisation",
+    "business",
+    "website",
+    "contact",
+    "department",
+    "position",
+    "salutation",
+    "balance",
+    "plan",
+    "region",
+    "location",
+    "passenger",
+    "student",
+    "school",
+    "district",
+    "month",
+    "year",
+    "day",
+    "support",
 ];
 /// Instructions and markers that make a bracketed text a placeholder whatever its case.
 const FIELD_STARTS: &[&str] = &[
-    "insert", "enter", "add", "your", "tbd", "tbc", "todo", "placeholder", "xx", "xxx", "...",
-    "…", "fill", "include", "specify", "describe",
+    "insert",
+    "enter",
+    "add",
+    "your",
+    "tbd",
+    "tbc",
+    "todo",
+    "placeholder",
+    "xx",
+    "xxx",
+    "...",
+    "…",
+    "fill",
+    "include",
+    "specify",
+    "describe",
 ];
 
 pub struct UnrenderedPlaceholder {
@@ -171,9 +241,15 @@ mod tests {
 
     #[test]
     fn fields_and_markers() {
-        assert_eq!(hits("Dear {{ customer.first_name }},"), ["{{ customer.first_name }}"]);
+        assert_eq!(
+            hits("Dear {{ customer.first_name }},"),
+            ["{{ customer.first_name }}"]
+        );
         assert_eq!(hits("Hi <<FirstName>>, welcome."), ["<<FirstName>>"]);
-        assert_eq!(hits("[Street Address]\n[City], [State] [ZIP]"), ["[Street Address]", "[City]", "[State]", "[ZIP]"]);
+        assert_eq!(
+            hits("[Street Address]\n[City], [State] [ZIP]"),
+            ["[Street Address]", "[City]", "[State]", "[ZIP]"]
+        );
         assert_eq!(hits("We will write by [DATE]."), ["[DATE]"]);
         assert_eq!(hits("Account: ${account_id}."), ["${account_id}"]);
     }
@@ -181,7 +257,9 @@ mod tests {
     #[test]
     fn not_fields() {
         assert!(hits("GET /v3/forms/{form_id}/submissions returned data.").is_empty());
-        assert!(hits("[RESOLVED] API errors. See [the status page](https://x.example).").is_empty());
+        assert!(
+            hits("[RESOLVED] API errors. See [the status page](https://x.example).").is_empty()
+        );
         assert!(hits("It cost $100, about 20% more [1]. The \"inconveniance\" [sic].").is_empty());
         assert!(hits("Dear Valued Customer,").is_empty());
     }
