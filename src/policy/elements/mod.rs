@@ -49,7 +49,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-pub use next_update::has_future_time;
+pub use next_update::{has_future_time, promises_to_tell};
 pub use thanks_reporter::was_reported;
 
 /// Runs every detector.
@@ -394,7 +394,7 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
             {
                 continue;
             }
-            if has_future_time(ctx, si) || has_future_time(ctx, si + 1) {
+            if promises_to_tell(ctx, si, true) || promises_to_tell(ctx, si + 1, true) {
                 let mut f = els.get(e).clone();
                 f.deferred = Some(evidence(ctx, si));
                 els.set(e, f);

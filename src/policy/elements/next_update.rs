@@ -28,6 +28,13 @@ pub fn detect(ctx: &Context) -> Found {
 /// communicates ("publish", "write", "update", "share") about the incident ("again", "an
 /// update", "the results", "a final report", "you"), and a time, date or interval?
 pub fn has_future_time(ctx: &Context, si: usize) -> bool {
+    promises_to_tell(ctx, si, false)
+}
+
+/// A future communication with a time in sentence `si`. With `pronoun_object`, a pronoun
+/// or "more" is enough as what is communicated: the deferral sentence names what is not known
+/// yet, and "we will share it by 16:00 UTC" refers to it.
+pub fn promises_to_tell(ctx: &Context, si: usize, pronoun_object: bool) -> bool {
     let Some(s) = ctx.analysis().sentences.get(si) else {
         return false;
     };
@@ -84,7 +91,9 @@ pub fn has_future_time(ctx: &Context, si: usize) -> bool {
         }) || update_subject
             // "We'll e-mail every admin on shard 4": the audience is the object.
             || (v.head + 1..object_end).any(|k| matches!(s.party_at(k), Some(Party::Reader | Party::Customers)))
-            || matches!(head, "update" | "follow" | "report");
+            || matches!(head, "update" | "follow" | "report")
+            // After "we don't know the cause yet": "we will share it / more by 16:00 UTC".
+            || pronoun_object && words.get(v.head + 1).is_some_and(|w| matches!(*w, "it" | "more" | "them"));
         let timed = future_times
             .iter()
             .any(|w| matches!(w.kind, WhenKind::Clock | WhenKind::Date | WhenKind::Weekday | WhenKind::Interval));
