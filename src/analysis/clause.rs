@@ -1055,8 +1055,15 @@ fn analyse(
         && !toks.get(vg.end).is_some_and(|t| matches!(&*t.lower, "(" | ":" | "-" | "–" | "—"))
         && toks.get(vg.start).is_some_and(|t| t.is(Tag::VERB) && !t.lower.ends_with("ed") && !t.lower.ends_with("ing"))
     {
-        // An imperative: the reader is told to act ("Change your password.").
+        // An imperative: the reader is told to act ("Change your password."). Its verb is a
+        // base form, whatever the tagger made of "reset" or "re-run".
         out[ci].subject_party = Some(Party::Reader);
+        if let Some(v) = out[ci].verb.as_mut()
+            && v.tense == Tense::Past
+            && !v.negated
+        {
+            v.tense = Tense::Present;
+        }
     }
     if vg.voice == Voice::Passive {
         // "by" + noun phrase after the participle: the agent.

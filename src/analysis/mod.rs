@@ -381,10 +381,11 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
                 )
             }) && toks[from..i].iter().filter(|t| &*t.lower == ",").count() == 1
         };
+        let after_please = i > 0 && &*toks[i - 1].lower == "please" && toks[i].is_word();
         let instruction = ((Some(i) == first && !noun_subject || after_condition)
             && lex.is("imperative", &toks[i].lower)
             && !third_person(&toks[i].lower))
-            || (i > 0 && &*toks[i - 1].lower == "please" && toks[i].is_word());
+            || after_please;
         let next_fits = toks.get(i + 1).is_none_or(|n| {
             n.is(Tag::DET)
                 || n.is(Tag::PRON)
@@ -395,7 +396,8 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
                 || n.kind != TokenKind::Word
                 || n.is(Tag::PROPN)
         });
-        if instruction && next_fits && !toks[i].is(Tag::AUX) {
+        // After "please" the word is the instruction whatever follows ("please re-run failed jobs").
+        if instruction && (next_fits || after_please) && !toks[i].is(Tag::AUX) {
             toks[i].tag = Some(Tag::VERB);
         }
     }
