@@ -30,9 +30,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
-    /// Print a rule's documentation: what it flags, why, bad and good examples.
+    /// Print a rule's documentation (what it flags, why, bad and good examples), a pack's, or
+    /// `rule-format`: how to write your own phrase rules.
     Explain {
-        /// A rule id, e.g. `minimizing-scope`.
+        /// A rule id (e.g. `minimizing-scope`), a pack (e.g. `us-ca`), or `rule-format`.
         rule: String,
     },
     /// Write a commented starter candor.toml in the current directory.
@@ -541,7 +542,16 @@ fn rules(format: ListFormat) -> u8 {
     0
 }
 
+/// `candor explain rule-format`: the guide to writing phrase rules. docs/rules-guide.md is the
+/// one source, so the command and the documentation cannot drift apart.
+const RULE_FORMAT_TOPIC: &str = "rule-format";
+const RULE_FORMAT_GUIDE: &str = include_str!("../docs/rules-guide.md");
+
 fn explain(rule: &str) -> u8 {
+    if rule == RULE_FORMAT_TOPIC {
+        emit(RULE_FORMAT_GUIDE);
+        return 0;
+    }
     let linter = linter_for_docs();
     if let Some(p) = linter.packs().get(rule) {
         println!("{}", p.docs().trim_end());
@@ -558,6 +568,7 @@ fn explain(rule: &str) -> u8 {
                 .iter()
                 .map(|m| m.id.as_str())
                 .chain(linter.packs().ids())
+                .chain([RULE_FORMAT_TOPIC])
                 .collect();
             let hint = match candor::config::closest(rule, ids.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`? "),

@@ -478,6 +478,55 @@ fn rules_and_explain() {
 }
 
 #[test]
+fn explain_rule_format_prints_the_rule_file_guide() {
+    candor()
+        .args(["explain", "rule-format"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("tokens"))
+        .stdout(predicate::str::contains("## The token notation"))
+        .stdout(predicate::str::contains("unless_sentence"));
+    candor()
+        .args(["explain", "rule-formt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `rule-format`"));
+}
+
+/// The first rule of docs/rules-guide.md (what `candor explain rule-format` prints) loads from
+/// a `rule_dirs` folder and finds what the guide says it finds.
+#[test]
+fn the_rule_guides_example_rule_works() {
+    let guide = include_str!("../docs/rules-guide.md");
+    let after = guide
+        .split_once("`candor-rules/acme-sign-in.toml`")
+        .expect("the guide names its example file")
+        .1;
+    let rule = after
+        .split_once("```toml\n")
+        .and_then(|(_, r)| r.split_once("```"))
+        .expect("a toml block follows")
+        .0;
+    let d = dir_with(&[
+        ("candor.toml", b"rule_dirs = [\"candor-rules\"]\n"),
+        ("candor-rules/acme-sign-in.toml", rule.as_bytes()),
+    ]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--format", "short", "-"])
+        .write_stdin("Customers could not log in.\n")
+        .assert()
+        .stdout(predicate::str::contains("info[acme-sign-in]"))
+        .stdout(predicate::str::contains("1:21"));
+    candor()
+        .current_dir(d.path())
+        .args(["explain", "acme-sign-in"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("You can log in again now."));
+}
+
+#[test]
 fn init_writes_a_config_that_loads() {
     let d = TempDir::new().unwrap();
     candor()
@@ -697,7 +746,7 @@ fn a_phase_with_another_kind_is_a_warning() {
     assert_eq!(v["files"][0]["phase"], serde_json::Value::Null);
 }
 
-const USER_RULE: &str = "id = \"ID\"\nseverity = \"info\"\nsummary = \"Say sign in\"\nmessage = \"We write 'sign in'.\"\nhelp = \"Write sign in.\"\n[docs]\nwhat = \"log in\"\nwhy = \"House style.\"\n[[patterns]]\nmatch = '\\blog in\\b'\n";
+const USER_RULE: &str = "id = \"ID\"\nseverity = \"info\"\nsummary = \"Say sign in\"\nmessage = \"We write 'sign in'.\"\nhelp = \"Write sign in.\"\n[docs]\nwhat = \"log in\"\nwhy = \"House style.\"\n[[patterns]]\ntokens = \"log in\"\n";
 
 #[test]
 fn user_rule_ids_must_be_kebab_case() {

@@ -164,14 +164,34 @@ pub struct RuleTriggers(pub Triggered);
 const FORMAT_HELP: &str =
     "the rule-file format is described by `candor explain rule-format` and in docs/rules-guide.md";
 
-/// Is `id` a valid rule id: lowercase ASCII letters and digits in hyphen-separated words?
+/// Is `id` a valid rule id (kebab-case, see [`crate::rule_id`])?
 pub fn valid_rule_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    crate::rule_id::validate_rule_id(id).is_ok()
+}
+
+/// How deeply `( … )` and `[ … ]` may nest in a pattern of a rule file. candor's own patterns
+/// nest four deep at most; the limit keeps a hostile file (ten thousand `(`) from exhausting
+/// the stack of the recursive parser and matcher.
+pub const MAX_NESTING: usize = 32;
+
+/// The byte offset where a pattern nests deeper than [`MAX_NESTING`], if it does (quoted
+/// words such as `"("` do not count).
+fn too_deep(pattern: &str) -> Option<usize> {
+    let (mut depth, mut quoted) = (0usize, false);
+    for (i, c) in pattern.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' | '[' if !quoted => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            ')' | ']' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 impl PhraseRule {
@@ -187,15 +207,42 @@ impl PhraseRule {
             help: FORMAT_HELP.into(),
         })?;
         let locate = |needle: &str| text.find(needle).map(|i| (i, i + needle.len()));
-        if !valid_rule_id(&def.id) {
+        if let Err(problem) = crate::rule_id::validate_rule_id(&def.id) {
             return Err(PhraseRuleError {
-                message: format!("`{}` is not a valid rule id", def.id),
+                message: problem,
                 span: locate(&format!("\"{}\"", def.id)),
-                help: "a rule id is lowercase letters and digits in words joined by hyphens, e.g. `acme-status-link`".into(),
+                help: "set `id` to a kebab-case id, e.g. `id = \"acme-no-eta\"`: ids are used in candor.toml, suppression comments and links".into(),
             });
         }
         let mut patterns = Vec::new();
         for p in &def.patterns {
+            let c = &p.cue;
+            let all = std::iter::once(&c.tokens).chain(
+                [
+                    &c.unless,
+                    &c.unless_sentence,
+                    &c.unless_previous,
+                    &c.unless_next,
+                    &c.unless_paragraph,
+                    &c.unless_document,
+                    &c.only_if_sentence,
+                ]
+                .into_iter()
+                .flatten(),
+            );
+            for src in all {
+                if let Some(at) = too_deep(src) {
+                    return Err(PhraseRuleError {
+                        message: format!(
+                            "invalid pattern: groups nest more than {MAX_NESTING} deep (at character {})",
+                            src[..at].chars().count() + 1
+                        ),
+                        span: locate(src).map(|(s, _)| (s + at, s + at + 1)),
+                        help: "flatten the pattern: `a|b|c` and `( x y | z )` need no nesting"
+                            .into(),
+                    });
+                }
+            }
             let cue = Cue::compile(&p.cue, lex, registry).map_err(|e| PhraseRuleError {
                 message: e.message,
                 span: locate(&e.source).map(|(s, end)| match e.at {
