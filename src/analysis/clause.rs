@@ -1326,7 +1326,7 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
     let passive = (be_last || get_last) && is_participle(h) && !h.lower.ends_with("ing");
     let tense = if future {
         Tense::Future
-    } else if past || (perfect && !past) && false {
+    } else if past {
         Tense::Past
     } else if perfect {
         Tense::Past
