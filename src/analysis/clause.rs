@@ -425,34 +425,6 @@ const REPORTING: &[&str] = &[
     "hope",
 ];
 
-/// Verbs and adjectives whose "that" clause is a complement ("found that", "sure that").
-fn takes_that_complement(t: &Token) -> bool {
-    is_verbish(t)
-        || t.is(Tag::ADJ)
-        || is_participle(t)
-        || matches!(
-            &*t.lower,
-            "sure"
-                | "confident"
-                | "aware"
-                | "clear"
-                | "evidence"
-                | "indication"
-                | "sign"
-                | "reason"
-                | "fact"
-                | "possibility"
-                | "chance"
-                | "belief"
-                | "risk"
-                | "assurance"
-                | "guarantee"
-                | "promise"
-                | "likely"
-                | "possible"
-        )
-}
-
 /// Splits a tagged sentence into clauses.
 pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) -> Vec<Clause> {
     let n = toks.len();
@@ -538,7 +510,7 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
             && toks
                 .get(i + 1)
                 .is_some_and(|nx| super::tagger::lexicon_tag(&nx.lower) == Some(Tag::NOUN));
-        if lw == "to" && !noun_compound && toks.get(i + 1).is_some_and(|nx| starts_infinitive(nx)) {
+        if lw == "to" && !noun_compound && toks.get(i + 1).is_some_and(starts_infinitive) {
             let prev = i.checked_sub(1).map(|p| &toks[p]);
             let role = match prev {
                 Some(p) if INTENTION.contains(&&*p.lower) => Role::Complement,
@@ -610,9 +582,8 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
                 } else {
                     Role::Relative
                 }
-            } else if takes_that_complement(prev) || prev.is(Tag::ADV) || &*prev.lower == "," {
-                Role::Complement
             } else {
+                // After a verb that takes a "that" clause, an adverb, a comma or anything else.
                 Role::Complement
             };
             push(&mut out, &mut stack, i, role, Some(i));
@@ -1326,9 +1297,7 @@ fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
     let passive = (be_last || get_last) && is_participle(h) && !h.lower.ends_with("ing");
     let tense = if future {
         Tense::Future
-    } else if past {
-        Tense::Past
-    } else if perfect {
+    } else if past || perfect {
         Tense::Past
     } else {
         Tense::Present
@@ -1487,9 +1456,8 @@ fn np_end(toks: &[Token], i: usize, end: usize) -> usize {
             || &*t.lower == "'s"
             || (t.kind == TokenKind::Word && t.is(Tag::ADV) && e == i)
             || (&*t.lower == "-")
+            || (&*t.lower == "of" && e > i)
         {
-            e += 1;
-        } else if &*t.lower == "of" && e > i {
             e += 1;
         } else {
             break;

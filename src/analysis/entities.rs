@@ -468,9 +468,7 @@ fn name_end(toks: &[Token], i: usize, title_line: bool) -> Option<usize> {
                         | Tag::PART
                 )
             })
-            && (at > 0 && (t.is(Tag::PROPN) || !known_common || title_line)
-                || !known_common
-                || title_line)
+            && (!known_common || title_line || at > 0 && t.is(Tag::PROPN))
             && (!t.flags.has(Flags::ALL_CAPS)
                 || title_line
                 || t.lower.len() >= 3 && t.is(Tag::PROPN))

@@ -202,8 +202,8 @@ fn ing_forms(w: &str) -> Vec<String> {
     if n == 0 {
         return Vec::new();
     }
-    if w.ends_with("ie") {
-        return vec![format!("{}ying", &w[..w.len() - 2])];
+    if let Some(stem) = w.strip_suffix("ie") {
+        return vec![format!("{stem}ying")];
     }
     if chars[n - 1] == 'e'
         && n > 2

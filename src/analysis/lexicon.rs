@@ -137,7 +137,7 @@ impl Lexicon {
         }
         let includer = format!("@{name}");
         for (fname, fam) in self.families.iter_mut() {
-            if fname == name || fam.entries.iter().any(|e| *e == includer) {
+            if fname == name || fam.entries.contains(&includer) {
                 let f = Arc::make_mut(fam);
                 f.words.extend(added.words.iter().cloned());
                 f.phrases.extend(added.phrases.iter().cloned());

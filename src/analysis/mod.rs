@@ -421,7 +421,7 @@ fn is_third_person_verb(w: &str) -> bool {
     };
     w.strip_suffix("ies")
         .is_some_and(|s| base(&format!("{s}y")))
-        || w.strip_suffix("es").is_some_and(|s| base(s))
+        || w.strip_suffix("es").is_some_and(&base)
         || w.strip_suffix('s')
             .is_some_and(|s| !s.ends_with('s') && base(s))
 }

@@ -207,12 +207,12 @@ fn clitic_len(word: &str, clitic: &str) -> usize {
 fn token(text: &str, start: usize, kind: TokenKind, space_before: bool) -> Token {
     let mut flags = Flags::default();
     let mut letters = text.chars().filter(|c| c.is_alphabetic());
-    if let Some(first) = letters.next() {
-        if text.starts_with(char::is_uppercase) {
-            flags.set(Flags::CAPITALIZED);
-            if first.is_uppercase() && letters.all(|c| !c.is_lowercase()) && text.len() > 1 {
-                flags.set(Flags::ALL_CAPS);
-            }
+    if let Some(first) = letters.next()
+        && text.starts_with(char::is_uppercase)
+    {
+        flags.set(Flags::CAPITALIZED);
+        if first.is_uppercase() && letters.all(|c| !c.is_lowercase()) && text.len() > 1 {
+            flags.set(Flags::ALL_CAPS);
         }
     }
     if space_before {

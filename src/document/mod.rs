@@ -151,7 +151,10 @@ impl Document {
                 // A table cell of several words is content ("Patched on 10 June 2025"), not
                 // a label, whatever its punctuation; a one-word cell ("Fixed") is a label.
                 let cell_content = b.role == BlockRole::TableCell
-                    && prose[b.start + s..b.start + e].split_whitespace().nth(1).is_some();
+                    && prose[b.start + s..b.start + e]
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some();
                 sentences.push(Sentence {
                     start: b.start + s,
                     end: b.start + e,

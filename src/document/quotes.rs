@@ -88,7 +88,7 @@ fn attributed(before: &str) -> bool {
     .any(|d| lead.ends_with(&format!(" {d}")) || lead == *d);
     let matched = m.as_str().trim_start();
     let as_noun = matched.starts_with("Reports") || matched.starts_with("reports ");
-    !(as_modifier && !matched.starts_with(':')) && !as_noun
+    (!as_modifier || matched.starts_with(':')) && !as_noun
 }
 
 static REPLY_HEADER: LazyRegex = LazyRegex::new(
