@@ -382,10 +382,18 @@ fn correct_tags(toks: &mut [Token], lex: &Lexicon) {
             }) && toks[from..i].iter().filter(|t| &*t.lower == ",").count() == 1
         };
         let after_please = i > 0 && &*toks[i - 1].lower == "please" && toks[i].is_word();
+        // A prohibition: "Do not reply to …", "Don't resend", "Never share your code".
+        let prohibited = (i >= 2
+            && matches!(&*toks[i - 1].lower, "not" | "n't")
+            && &*toks[i - 2].lower == "do"
+            && Some(i - 2) == first
+            || i >= 1 && &*toks[i - 1].lower == "never" && Some(i - 1) == first)
+            && lex.is("imperative", &toks[i].lower);
         let instruction = ((Some(i) == first && !noun_subject || after_condition)
             && lex.is("imperative", &toks[i].lower)
             && !third_person(&toks[i].lower))
-            || after_please;
+            || after_please
+            || prohibited;
         let next_fits = toks.get(i + 1).is_none_or(|n| {
             n.is(Tag::DET)
                 || n.is(Tag::PRON)

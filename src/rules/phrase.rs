@@ -43,7 +43,7 @@
 //!   as LanguageTool's antipatterns do), `unless_sentence` (anywhere in the sentence),
 //!   `unless_previous` / `unless_next` (the sentence before / after), `unless_paragraph`
 //!   (anywhere in the paragraph), `unless_document` (anywhere in the document), `only_if_sentence` (the finding needs this in the sentence);
-//! * `message`, `help`, `severity` for this pattern; `suggest`, a replacement for the span.
+//! * `message` (`{text}` in it stands for the matched text), `help`, `severity` for this pattern; `suggest`, a replacement for the span.
 
 use super::{Context, Family, Rule, RuleMeta};
 use crate::analysis::Lexicon;
@@ -333,11 +333,10 @@ impl Rule for PhraseRule {
                     let (start, end) = (toks[m.span_start].start, toks[m.span_end - 1].end);
                     let mut f =
                         Finding::new(self.def.id.clone(), p.severity.unwrap_or(base), start, end)
-                            .message(
-                                p.message
-                                    .clone()
-                                    .unwrap_or_else(|| self.def.message.clone()),
-                            )
+                            .message(with_text(
+                                p.message.as_deref().unwrap_or(&self.def.message),
+                                &ctx.doc.source[start..end],
+                            ))
                             .help(p.help.clone().unwrap_or_else(|| self.def.help.clone()));
                     if let Some(rep) = &p.suggest {
                         let rep = match_case(&ctx.doc.source[start..end], rep);
@@ -353,6 +352,15 @@ impl Rule for PhraseRule {
             out.extend(merge(found));
         }
     }
+}
+
+/// A message with `{text}` replaced by the matched text, on one line: `"{text}" is a stock
+/// phrase` becomes `"Out of an abundance of caution" is a stock phrase`.
+fn with_text(message: &str, text: &str) -> String {
+    if !message.contains("{text}") {
+        return message.to_string();
+    }
+    message.replace("{text}", &text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Overlapping findings of one rule become one: the longest wins.

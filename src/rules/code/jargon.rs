@@ -76,7 +76,7 @@ pub fn rule() -> Box<dyn Rule> {
                     .into(),
             docs: super::docs("jargon"),
             family: Family::Code,
-            needs_nlp: false,
+            needs_nlp: true,
         },
     })
 }
