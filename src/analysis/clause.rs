@@ -1367,8 +1367,8 @@ fn subject_before(
         i += 1;
     }
     // A leading prepositional phrase is not the subject: "At 10:47 the team raised …",
-    // "During the migration the table …".
-    if toks[i].is(Tag::ADP) && !matches!(&*toks[i].lower, "of" | "'s") {
+    // "During the migration the table …"; nor are several ("At 15:20 EDT on 9 June we …").
+    while toks[i].is(Tag::ADP) && !matches!(&*toks[i].lower, "of" | "'s") {
         let mut k = i + 1;
         while k < vg_start
             && (toks[k].is(Tag::DET)
@@ -1384,9 +1384,12 @@ fn subject_before(
             && (toks[k].is(Tag::DET)
                 || toks[k].is(Tag::PRON)
                 || toks[k].is(Tag::NOUN)
-                || toks[k].is(Tag::PROPN))
+                || toks[k].is(Tag::PROPN)
+                || toks[k].is(Tag::ADP) && !matches!(&*toks[k].lower, "of" | "'s"))
         {
             i = k;
+        } else {
+            break;
         }
     }
     if i >= vg_start {
