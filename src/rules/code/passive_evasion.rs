@@ -14,6 +14,7 @@
 //! * a duty left undone: "the alert was not acted on", "the account had not been disabled";
 //! * a change to the writer's own systems told with no one making it: "a retention setting was
 //!   changed last week", "the caching configuration was updated";
+//! * the reader's or customers' things destroyed: "your backups were deleted";
 //! * existential faults: "an error occurred", "a problem arose".
 //!
 //! Not flagged: an agent in the clause ("was deployed by our team") or in the sentence before
@@ -133,6 +134,12 @@ fn evasive(s: &Sentence, ci: usize, lex: &Lexicon) -> bool {
         return past && is("duty_verb");
     }
     if is("fault_verb") {
+        return true;
+    }
+    // The reader's or customers' things destroyed with nobody doing it: "your backups were
+    // deleted during the migration".
+    let theirs = matches!(c.subject_party, Some(Party::Reader | Party::Customers));
+    if past && theirs && is("destroy_verb") {
         return true;
     }
     // A change to the writer's own systems told with nobody making it.
