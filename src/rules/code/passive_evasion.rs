@@ -118,6 +118,11 @@ fn evasive(s: &Sentence, ci: usize, lex: &Lexicon) -> bool {
     if subject.iter().any(|x| lex.is("remedy_subject", x)) {
         return false;
     }
+    // "(no sign that) any records were exposed": "any" asserts nothing; it lives under a
+    // negation, a question or a condition.
+    if subject.first() == Some(&"any") {
+        return false;
+    }
     let faulty_subject = subject.iter().any(|x| lex.is("fault_subject", x))
         || subject
             .iter()
