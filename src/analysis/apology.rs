@@ -247,12 +247,10 @@ fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
     let w = |k: usize| toks.get(k).map_or("", |t| &*t.lower);
     let object = object_of(ctx, si, i, end);
     let has = |x: &str| object.contains(&x);
+    // "the inconvenience this may have caused", "anyone who may be affected": the harm made
+    // hypothetical. "Any concern this may cause" looks ahead and is boilerplate (generic).
     let may = object.windows(2).any(|p| {
-        matches!(p[0], "may" | "might" | "could")
-            && matches!(
-                p[1],
-                "have" | "cause" | "caused" | "be" | "affect" | "inconvenience" | "disrupt"
-            )
+        matches!(p[0], "may" | "might" | "could") && matches!(p[1], "have" | "caused" | "be" | "affect")
     });
     // An apology with nothing after it: genuine only when the next sentence owns the failure.
     if object.is_empty()

@@ -39,5 +39,8 @@ pub fn was_reported(ctx: &Context) -> bool {
             "none" | "no" | "nobody" | "internal" | "" | "false"
         );
     }
-    (0..ctx.doc.sentences.len()).any(|si| signal(ctx, "thanks_reporter", "reported", si))
+    // A customer who wrote in about an outage reported nothing to credit: the report that
+    // needs thanks is of a security issue.
+    about_security(ctx)
+        && (0..ctx.doc.sentences.len()).any(|si| signal(ctx, "thanks_reporter", "reported", si))
 }
