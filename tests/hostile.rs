@@ -216,18 +216,17 @@ fn a_100_mb_file_is_refused_without_reading_it() {
 }
 
 #[test]
-fn a_10_mb_line_is_checked_in_reasonable_time() {
-    // One line, no newline anywhere, with a finding every ~1 KB all along it.
+fn a_megabyte_line_is_checked_to_its_end() {
+    // One line, no newline anywhere, with a finding every ~1 KB all along it. How long a
+    // 10 MB line takes is a benchmark (bench/compare.sh), not a timed test: a timed test fails
+    // on a loaded machine and measures nothing.
     let unit = format!(
         "{}and a small number of users saw errors, ",
         "the service was slow for some time ".repeat(28)
     );
-    let line = unit.repeat(10 * 1024 * 1024 / unit.len());
+    let line = unit.repeat(1024 * 1024 / unit.len());
     let d = dir_with(&[("good.md", GOOD.as_bytes()), ("line.md", line.as_bytes())]);
-    let start = Instant::now();
     let (code, v) = check_json(d.path(), &["."]);
-    let took = start.elapsed();
-    assert!(took < Duration::from_secs(90), "took {took:?}");
     assert_eq!(code, 1, "findings, no errors: {}", v["errors"]);
     let f = file_for(&v, "line.md").unwrap();
     let diags = f["diagnostics"].as_array().unwrap();
@@ -240,7 +239,7 @@ fn a_10_mb_line_is_checked_in_reasonable_time() {
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no summary finding: {summary}"));
-    assert!(diags.len() + more > 5000, "{} + {more}", diags.len());
+    assert!(diags.len() + more > 500, "{} + {more}", diags.len());
     // Columns count characters along the one line.
     let last = &diags[diags.len() - 2];
     assert_eq!(last["span"]["line"], 1);

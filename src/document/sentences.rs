@@ -65,6 +65,12 @@ pub fn split(text: &str) -> Vec<Piece> {
 /// and checking time grows linearly with the input.
 pub const MAX_SENTENCE_BYTES: usize = 2000;
 
+/// Was this piece cut for length ([`MAX_SENTENCE_BYTES`]), so that the next piece of its block
+/// continues the same sentence? Rules that judge whole sentences (their length) join them.
+pub fn was_cut(piece: &str) -> bool {
+    piece.len() > MAX_SENTENCE_BYTES / 2 && !piece.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// `text[a..b]` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each ending after a `;`
 /// or `,` when one is in the second half of the piece, otherwise after a space.
 fn bounded(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {

@@ -120,7 +120,10 @@ impl Rule for Readability {
         let doc = ctx.doc;
         let mut graded: Vec<Vec<&str>> = Vec::new();
         let mut first: Option<(usize, usize)> = None;
+        // The previous piece was cut for length: this one continues its sentence.
+        let mut continues: Option<usize> = None;
         for s in &doc.sentences {
+            let after_cut = continues.take() == Some(s.block);
             let role = doc.blocks.get(s.block).map(|b| b.role);
             if s.heading_like
                 || matches!(
@@ -142,6 +145,24 @@ impl Rule for Readability {
                 continue;
             }
             first.get_or_insert((s.start, s.end));
+            if crate::document::sentences::was_cut(text) {
+                continues = Some(s.block);
+            }
+            if after_cut {
+                // One sentence, one finding: the long-sentence finding already made grows.
+                if let (Some(f), Some(prev)) = (
+                    out.last_mut().filter(|f| f.rule == "readability"),
+                    graded.last_mut(),
+                ) {
+                    f.end = s.start + text.trim_end().len();
+                    let n = prev.len() + ws.len();
+                    f.message = format!("This sentence has {n} words.");
+                }
+                if let Some(prev) = graded.last_mut() {
+                    prev.extend(ws);
+                }
+                continue;
+            }
             let n = ws.len();
             if n > 25 {
                 let sev = if n > 35 {
