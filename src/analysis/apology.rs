@@ -250,7 +250,8 @@ fn quality(ctx: &Context, si: usize, i: usize, end: usize) -> Quality {
     // "the inconvenience this may have caused", "anyone who may be affected": the harm made
     // hypothetical. "Any concern this may cause" looks ahead and is boilerplate (generic).
     let may = object.windows(2).any(|p| {
-        matches!(p[0], "may" | "might" | "could") && matches!(p[1], "have" | "caused" | "be" | "affect")
+        matches!(p[0], "may" | "might" | "could")
+            && matches!(p[1], "have" | "caused" | "be" | "affect")
     });
     // An apology with nothing after it: genuine only when the next sentence owns the failure.
     if object.is_empty()

@@ -360,7 +360,10 @@ fn with_text(message: &str, text: &str) -> String {
     if !message.contains("{text}") {
         return message.to_string();
     }
-    message.replace("{text}", &text.split_whitespace().collect::<Vec<_>>().join(" "))
+    message.replace(
+        "{text}",
+        &text.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
 }
 
 /// Overlapping findings of one rule become one: the longest wins.
