@@ -85,6 +85,17 @@ t1=$(median_ms "$RUNS" "$BIN" check --no-config --format json "$OUT/doc-1mb.md")
 row "one 1 MB document" "1 MB" "$t1 ms" "$m1"
 t10=$(median_ms 3 "$BIN" check --no-config --format json "$OUT/doc-10mb.md"); m10=$(peak_mb "$BIN" check --no-config --format json "$OUT/doc-10mb.md")
 row "one 10 MB document (3 runs)" "10 MB" "$t10 ms" "$m10"
+# Realistic drafts: the labeled corpus beside the checkout (long notices written the way
+# published ones are), when it is there; the generated drafts above are short and regular.
+CORPUS=$ROOT/../shared/corpus
+if [ -d "$CORPUS" ]; then
+  mapfile -t REAL < <(find "$CORPUS" -name '*.md' ! -name README.md | sort)
+  rb=$(cat "${REAL[@]}" | wc -c)
+  t=$(median_ms "$RUNS" "$BIN" check --no-config --format short "${REAL[@]}"); m=$(peak_mb "$BIN" check --no-config --format short "${REAL[@]}")
+  row "${#REAL[@]} realistic drafts (../shared/corpus)" "$(( rb / 1024 )) KB" "$t ms ($(python3 -c "print('%.2f' % ($rb / 1e6 / ($t / 1000)))") MB/s)" "$m"
+  t=$(median_ms "$RUNS" env RAYON_NUM_THREADS=1 "$BIN" check --no-config --format short "${REAL[@]}")
+  row "the same, one thread" "" "$t ms ($(python3 -c "print('%.2f' % ($rb / 1e6 / ($t / 1000)))") MB/s per core)" "-"
+fi
 say ""
 say "Linearity: 10 MB / 1 MB time ratio = $(python3 -c "print('%.1f' % ($t10 / $t1))") (linear: ~10; target <= ~10)"
 say ""
