@@ -73,12 +73,18 @@ impl ScareQuotes {
         let w = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_string();
+        // Only the quotation marks go: `"glitch."` becomes `glitch.`, keeping the full stop.
+        let unquoted = word
+            .trim_matches(|c: char| {
+                matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '`')
+            })
+            .to_string();
         Finding::new("scare-quotes", Severity::Warning, start, end)
             .message(format!("Quoting \"{w}\" suggests you doubt it was one."))
             .help(format!(
                 "Drop the quotation marks and name the fault plainly: \"A {w} in our scheduler delayed payouts by six hours.\""
             ))
-            .suggest("remove the quotation marks", w)
+            .suggest("remove the quotation marks", unquoted)
     }
 }
 
@@ -156,6 +162,14 @@ impl Rule for ScareQuotes {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn removing_the_quotes_keeps_the_punctuation_inside_them() {
+        let f = super::ScareQuotes::finding(0, 10, "\"glitch.\"");
+        assert_eq!(f.suggestions[0].replacement, "glitch.");
+        let f = super::ScareQuotes::finding(0, 9, "“bug”");
+        assert_eq!(f.suggestions[0].replacement, "bug");
+    }
 
     fn hits(src: &str) -> Vec<String> {
         super::super::test_hits("scare-quotes", src)
