@@ -481,7 +481,7 @@ exclude = []           # example: ["archive/**", "templates/**"]
 # Findings of one rule reported per file; the rest are summed up in one finding (0: no limit).
 max_findings_per_rule = 100
 
-# Regulatory packs to apply to every document: "us-ca", "eu-gdpr", "us-hipaa", "sec-8k".
+# Regulatory packs to apply to every document: "us-ca", "eu-gdpr", "us-hipaa", "sec-8k", "us-ny".
 packs = []
 
 # Folders with your own phrase rules (same TOML format as candor's rules/phrases/).
