@@ -54,6 +54,7 @@ struct RawConfig {
     nlprule: Option<toml::Value>,
     time_zone: Option<String>,
     max_findings_per_rule: Option<usize>,
+    docs_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -103,6 +104,9 @@ pub struct Config {
     /// The zone the team writes times in (IANA name or UTC offset): `time-without-zone`'s fix
     /// inserts it as a fix editors may apply. Without it the fix proposes UTC, for review.
     pub time_zone: Option<String>,
+    /// Where rule documentation links point (SARIF `helpUri`, rdjson, the language server, the
+    /// HTML report): a team's own copy of docs/rules.md. `None`: candor's.
+    pub docs_url: Option<String>,
     /// Findings of one rule reported per file before the rest are summed up in one finding
     /// (0: no limit).
     pub max_findings_per_rule: usize,
@@ -134,6 +138,7 @@ impl Default for Config {
             vocab: BTreeMap::new(),
             nlprule: None,
             time_zone: None,
+            docs_url: None,
             max_findings_per_rule: crate::finding_cap::DEFAULT_MAX_PER_RULE,
         }
     }
@@ -177,6 +182,13 @@ fn build_globs<'a>(
 }
 
 impl Config {
+    /// Where rule documentation links point: `docs_url`, or candor's own reference.
+    pub fn docs_base(&self) -> &str {
+        self.docs_url
+            .as_deref()
+            .unwrap_or(crate::output::RULE_DOCS_BASE)
+    }
+
     /// Walks up from `start` looking for `candor.toml`.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         let mut dir = std::fs::canonicalize(start).ok()?;
@@ -314,6 +326,16 @@ impl Config {
                 help.replace("`times_tz`", "`time_zone`"),
             ));
         }
+        if let Some(url) = &raw.docs_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(at(
+                &format!("\"{url}\""),
+                "not a web address",
+                format!("invalid docs_url `{url}`"),
+                "give the http(s) address of your copy of docs/rules.md, e.g. \"https://docs.example.com/candor/rules.html\"; rule links add `#rule-id`".to_string(),
+            ));
+        }
         let resolve = |v: &[String]| v.iter().map(|d| root.join(d)).collect::<Vec<_>>();
         Ok(Config {
             cwd,
@@ -329,6 +351,7 @@ impl Config {
             vocab: raw.vocab,
             nlprule: raw.nlprule,
             time_zone: raw.time_zone,
+            docs_url: raw.docs_url,
             max_findings_per_rule: raw
                 .max_findings_per_rule
                 .unwrap_or(crate::finding_cap::DEFAULT_MAX_PER_RULE),
@@ -477,6 +500,10 @@ exclude = []           # example: ["archive/**", "templates/**"]
 # adds it, and editors may apply that fix on their own; without it the fix proposes UTC, for
 # you to check.
 # time_zone = "UTC"    # example: "Europe/Berlin", "+02:00"
+
+# Where rule documentation links point (SARIF, rdjson, editors, the HTML report), for teams
+# that host their own copy of docs/rules.md; links add #rule-id.
+# docs_url = "https://docs.example.com/candor/rules.html"    # example
 
 # Findings of one rule reported per file; the rest are summed up in one finding (0: no limit).
 max_findings_per_rule = 100

@@ -23,7 +23,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Format, LineIndex};
 use crate::linter::{Linter, Options};
-use crate::output::{checklist, rule_url};
+use crate::output::{checklist, rule_url_in};
 use crate::report::FileReport;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
@@ -398,7 +398,7 @@ impl Server<'_> {
         let diagnostics = report
             .diagnostics
             .iter()
-            .map(|d| to_lsp(&doc.text, &doc.lines, d))
+            .map(|d| to_lsp(&doc.text, &doc.lines, d, self.linter.config().docs_base()))
             .collect();
         let params = PublishDiagnosticsParams {
             uri: doc.uri.clone(),
@@ -425,7 +425,7 @@ impl Server<'_> {
             .iter()
             .filter(|d| d.span.start <= re && rs <= d.span.end)
         {
-            let lsp_diag = to_lsp(&doc.text, &doc.lines, d);
+            let lsp_diag = to_lsp(&doc.text, &doc.lines, d, self.linter.config().docs_base());
             for s in &d.suggestions {
                 let title = match (s.replacement.is_empty(), s.review) {
                     (true, _) => capitalize(&s.message),
@@ -508,7 +508,10 @@ impl Server<'_> {
                 value.push_str(m.docs.trim());
                 value.push_str("\n\n");
             }
-            value.push_str(&format!("[Rule documentation]({})\n\n", rule_url(&d.rule)));
+            value.push_str(&format!(
+                "[Rule documentation]({})\n\n",
+                rule_url_in(self.linter.config().docs_base(), &d.rule)
+            ));
         }
         // A missing element is about the whole document: show what was found and what not.
         if hits.iter().any(|d| d.document_level) {
@@ -538,7 +541,13 @@ fn is_config_uri(uri: &Uri) -> bool {
 }
 
 /// A candor finding as an LSP diagnostic.
-pub fn to_lsp(text: &str, lines: &LineIndex, d: &Diagnostic) -> lsp_types::Diagnostic {
+/// `docs_base`: where the rule's `codeDescription` link points (`docs_url` in candor.toml).
+pub fn to_lsp(
+    text: &str,
+    lines: &LineIndex,
+    d: &Diagnostic,
+    docs_base: &str,
+) -> lsp_types::Diagnostic {
     let severity = match d.severity {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -553,7 +562,7 @@ pub fn to_lsp(text: &str, lines: &LineIndex, d: &Diagnostic) -> lsp_types::Diagn
         range: range(text, lines, d.span.start, d.span.end),
         severity: Some(severity),
         code: Some(NumberOrString::String(d.rule.clone())),
-        code_description: Uri::from_str(&rule_url(&d.rule))
+        code_description: Uri::from_str(&rule_url_in(docs_base, &d.rule))
             .ok()
             .map(|href| CodeDescription { href }),
         source: Some("candor".into()),

@@ -318,8 +318,11 @@ fn check(args: CheckArgs) -> u8 {
         OutputFormat::Json => Some(Box::new(json::Json::default())),
         OutputFormat::Short => Some(Box::new(short::Short)),
         OutputFormat::Github => Some(Box::new(github::Github)),
-        OutputFormat::Sarif => Some(Box::new(sarif::SarifWriter::new(&linter.metas()))),
-        OutputFormat::Rdjson => Some(Box::new(rdjson::Rdjson::default())),
+        OutputFormat::Sarif => Some(Box::new(sarif::SarifWriter::new(
+            &linter.metas(),
+            linter.config().docs_base(),
+        ))),
+        OutputFormat::Rdjson => Some(Box::new(rdjson::Rdjson::new(linter.config().docs_base()))),
         OutputFormat::Human => Some(Box::new(human::Human::new(&human::HumanOptions {
             color,
             explain_elements: args.explain_elements,
@@ -351,7 +354,10 @@ fn check(args: CheckArgs) -> u8 {
     kept.errors = errors;
 
     if let Some(path) = &args.html
-        && let Err(e) = std::fs::write(path, html::render(&kept))
+        && let Err(e) = std::fs::write(
+            path,
+            html::render_linked(&kept, linter.config().docs_base()),
+        )
     {
         cli_error(
             format!("cannot write {}: {e}", path.display()),
@@ -361,7 +367,9 @@ fn check(args: CheckArgs) -> u8 {
     }
     match renderer.as_mut() {
         Some(r) => stdout.write(|out| r.finish(&kept.errors, &summary, out)),
-        None => stdout.write(|out| out.write_all(html::render(&kept).as_bytes())),
+        None => stdout.write(|out| {
+            out.write_all(html::render_linked(&kept, linter.config().docs_base()).as_bytes())
+        }),
     }
     stdout.flush();
     if args.format != OutputFormat::Human {

@@ -879,3 +879,42 @@ fn cr_only_line_endings_give_the_same_position_in_every_format() {
     assert_eq!(apology["span"]["line"], 3);
     assert_eq!(apology["span"]["column"], 1);
 }
+
+#[test]
+fn docs_url_points_rule_links_at_a_teams_own_reference() {
+    let d = dir_with(&[
+        (
+            "candor.toml",
+            b"docs_url = \"https://docs.example.com/candor/rules.html\"\n",
+        ),
+        ("a.md", b"We apologize for any inconvenience.\n"),
+    ]);
+    for format in ["sarif", "rdjson", "html"] {
+        let out = candor()
+            .current_dir(d.path())
+            .args(["check", "--format", format, "a.md"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("https://docs.example.com/candor/rules.html#non-apology"),
+            "{format}: {stdout}"
+        );
+        assert!(
+            !stdout.contains("candor-lint/candor/blob/main/docs/rules.md#"),
+            "{format}"
+        );
+    }
+    // Not a web address: a config error pointing at the value.
+    let bad = dir_with(&[
+        ("candor.toml", b"docs_url = \"docs/rules.md\"\n"),
+        ("a.md", CLEAN.as_bytes()),
+    ]);
+    candor()
+        .current_dir(bad.path())
+        .args(["check", "a.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid docs_url"))
+        .stderr(predicate::str::contains("candor.toml:1"));
+}

@@ -8,7 +8,7 @@
 //! asserts; the look may change freely.
 
 use super::checklist::{self, kind_label};
-use super::{plural, rule_url};
+use super::{RULE_DOCS_BASE, plural, rule_url_in};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::policy::Element;
 use crate::report::{FileReport, Report};
@@ -69,6 +69,11 @@ ul.checklist li.unchecked { color: var(--muted); }
 "#;
 
 pub fn render(report: &Report) -> String {
+    render_linked(report, RULE_DOCS_BASE)
+}
+
+/// The report with rule links under `docs_base` (`docs_url` in candor.toml).
+pub fn render_linked(report: &Report, docs_base: &str) -> String {
     let s = report.summary();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>candor report</title>\n<style>");
@@ -123,7 +128,7 @@ pub fn render(report: &Report) -> String {
     out.push_str("</section>\n");
 
     for (i, f) in report.files.iter().enumerate() {
-        document(&mut out, i, f);
+        document(&mut out, i, f, docs_base);
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -146,7 +151,7 @@ fn requirement_counts(f: &FileReport) -> (usize, usize) {
     )
 }
 
-fn document(out: &mut String, i: usize, f: &FileReport) {
+fn document(out: &mut String, i: usize, f: &FileReport, docs_base: &str) {
     let _ = writeln!(
         out,
         "<section class=\"doc\" id=\"doc-{i}\" data-path=\"{}\" data-findings=\"{}\">",
@@ -168,7 +173,7 @@ fn document(out: &mut String, i: usize, f: &FileReport) {
     );
     out.push_str("<div class=\"layout\">\n<div>\n");
     source_with_marks(out, i, f);
-    findings_list(out, i, f);
+    findings_list(out, i, f, docs_base);
     out.push_str("</div>\n<div>\n<h3>Required elements</h3>\n");
     element_checklist(out, f);
     out.push_str("</div>\n</div>\n</section>\n");
@@ -210,25 +215,25 @@ fn source_with_marks(out: &mut String, i: usize, f: &FileReport) {
     out.push_str("</pre>\n");
 }
 
-fn findings_list(out: &mut String, i: usize, f: &FileReport) {
+fn findings_list(out: &mut String, i: usize, f: &FileReport, docs_base: &str) {
     if f.diagnostics.is_empty() {
         out.push_str("<p class=\"clean\">No findings.</p>\n");
         return;
     }
     out.push_str("<h3>Findings</h3>\n<ol class=\"findings\">\n");
     for (j, d) in f.diagnostics.iter().enumerate() {
-        finding_item(out, i, j, d);
+        finding_item(out, i, j, d, docs_base);
     }
     out.push_str("</ol>\n");
 }
 
-fn finding_item(out: &mut String, i: usize, j: usize, d: &Diagnostic) {
+fn finding_item(out: &mut String, i: usize, j: usize, d: &Diagnostic, docs_base: &str) {
     let _ = write!(
         out,
         "<li id=\"doc-{i}-f-{j}\" data-rule=\"{rule}\"><span class=\"sev {sev}\">{sev}</span> <a href=\"{url}\"><code>{rule}</code></a> line {line}: {msg}",
         sev = d.severity.as_str(),
         rule = escape(&d.rule),
-        url = escape(&rule_url(&d.rule)),
+        url = escape(&rule_url_in(docs_base, &d.rule)),
         line = d.span.line,
         msg = escape(&d.message),
     );

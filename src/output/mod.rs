@@ -81,9 +81,15 @@ pub const RULE_DOCS_BASE: &str = "https://github.com/candor-lint/candor/blob/mai
 /// The project's home page, used as the tool's information URI.
 pub const HOMEPAGE: &str = "https://github.com/candor-lint/candor";
 
-/// The documentation link for one rule.
+/// The documentation link for one rule, under candor's own reference.
 pub fn rule_url(rule: &str) -> String {
-    format!("{RULE_DOCS_BASE}#{rule}")
+    rule_url_in(RULE_DOCS_BASE, rule)
+}
+
+/// The documentation link for one rule under `base` (`docs_url` in candor.toml, for teams that
+/// host the reference themselves; [`RULE_DOCS_BASE`] otherwise): `base#rule-id`.
+pub fn rule_url_in(base: &str, rule: &str) -> String {
+    format!("{base}#{rule}")
 }
 
 /// The rule reference (`docs/rules.md`): every rule's documentation under a `## rule-id`

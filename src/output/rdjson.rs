@@ -6,7 +6,7 @@
 //! `suggestions` entry (range + replacement text), which reviewdog posts as a suggested change.
 //! A stable contract, documented in `docs/integrations.md`.
 
-use super::{HOMEPAGE, Renderer, rule_url, write_pretty};
+use super::{HOMEPAGE, RULE_DOCS_BASE, Renderer, rule_url_in, write_pretty};
 use crate::diagnostic::{Severity, Span};
 use crate::document::LineIndex;
 use crate::report::{FileError, FileReport, Report, Summary};
@@ -16,16 +16,24 @@ use std::io::{self, Write};
 pub const SOURCE_NAME: &str = "candor";
 
 pub fn render(report: &Report) -> String {
-    super::render_with(&mut Rdjson::default(), report)
+    super::render_with(&mut Rdjson::new(RULE_DOCS_BASE), report)
 }
 
 /// Writes the diagnostics as each file's report arrives; the `source` key comes last.
-#[derive(Default)]
 pub struct Rdjson {
     written: usize,
+    /// Where rule links point (`docs_url` in candor.toml).
+    docs_base: String,
 }
 
 impl Rdjson {
+    pub fn new(docs_base: &str) -> Rdjson {
+        Rdjson {
+            written: 0,
+            docs_base: docs_base.to_string(),
+        }
+    }
+
     fn diagnostic(&mut self, d: &Value, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(if self.written == 0 {
             b"{\n  \"diagnostics\": [\n    "
@@ -52,7 +60,7 @@ impl Renderer for Rdjson {
                 "location": {"path": f.path, "range": range(&d.span)},
                 "severity": severity(d.severity),
                 "source": {"name": SOURCE_NAME, "url": HOMEPAGE},
-                "code": {"value": d.rule, "url": rule_url(&d.rule)},
+                "code": {"value": d.rule, "url": rule_url_in(&self.docs_base, &d.rule)},
                 "suggestions": d.suggestions.iter().map(|s| json!({
                     "range": range(&s.span),
                     "text": s.replacement,

@@ -13,7 +13,7 @@
 //! `invocations` and `tool` (JSON objects are unordered; SARIF readers do not care): the rule
 //! descriptors, which include any rule id first seen in a result, are written last.
 
-use super::{HOMEPAGE, Renderer, rule_url, write_pretty};
+use super::{HOMEPAGE, Renderer, rule_url_in, write_pretty};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::report::{FileError, FileReport, Report, Summary};
 use crate::rules::{Family, RuleMeta};
@@ -29,11 +29,12 @@ use std::io::{self, Write};
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 pub fn render(report: &Report, rules: &[&RuleMeta]) -> String {
-    super::render_with(&mut SarifWriter::new(rules), report)
+    super::render_with(&mut SarifWriter::new(rules, super::RULE_DOCS_BASE), report)
 }
 
 /// The SARIF log, written result by result.
 pub struct SarifWriter {
+    docs_base: String,
     descriptors: Vec<ReportingDescriptor>,
     /// Rule id → index into `descriptors` (`ruleIndex`).
     index: HashMap<String, usize>,
@@ -42,9 +43,12 @@ pub struct SarifWriter {
 
 impl SarifWriter {
     /// `rules`: the registry's rules, each described in `tool.driver.rules`.
-    pub fn new(rules: &[&RuleMeta]) -> SarifWriter {
+    /// `docs_base`: where `helpUri` points (`docs_url` in candor.toml, or
+    /// [`super::RULE_DOCS_BASE`]).
+    pub fn new(rules: &[&RuleMeta], docs_base: &str) -> SarifWriter {
         SarifWriter {
-            descriptors: rules.iter().map(|m| descriptor(m)).collect(),
+            docs_base: docs_base.to_string(),
+            descriptors: rules.iter().map(|m| descriptor(m, docs_base)).collect(),
             index: rules
                 .iter()
                 .enumerate()
@@ -67,7 +71,8 @@ impl Renderer for SarifWriter {
         let uri = path_uri(&f.path);
         for d in &f.diagnostics {
             let rule_index = *self.index.entry(d.rule.clone()).or_insert_with(|| {
-                self.descriptors.push(bare_descriptor(&d.rule));
+                self.descriptors
+                    .push(bare_descriptor(&d.rule, &self.docs_base));
                 self.descriptors.len() - 1
             });
             if self.results == 0 {
@@ -125,7 +130,7 @@ fn family(f: Family) -> String {
         .unwrap_or_default()
 }
 
-fn descriptor(m: &RuleMeta) -> ReportingDescriptor {
+fn descriptor(m: &RuleMeta, docs_base: &str) -> ReportingDescriptor {
     let docs = if m.docs.trim().is_empty() {
         m.summary.clone()
     } else {
@@ -145,7 +150,7 @@ fn descriptor(m: &RuleMeta) -> ReportingDescriptor {
                 .markdown(docs)
                 .build(),
         )
-        .help_uri(rule_url(&m.id))
+        .help_uri(rule_url_in(docs_base, &m.id))
         .default_configuration(
             ReportingConfiguration::builder()
                 .level(serde_json::json!(level(m.severity)))
@@ -156,11 +161,11 @@ fn descriptor(m: &RuleMeta) -> ReportingDescriptor {
 }
 
 /// A descriptor for a rule id the registry does not list (e.g. `invalid-front-matter`).
-fn bare_descriptor(id: &str) -> ReportingDescriptor {
+fn bare_descriptor(id: &str, docs_base: &str) -> ReportingDescriptor {
     ReportingDescriptor::builder()
         .id(id.to_string())
         .name(id.to_string())
-        .help_uri(rule_url(id))
+        .help_uri(rule_url_in(docs_base, id))
         .build()
 }
 
