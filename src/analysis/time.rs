@@ -100,6 +100,11 @@ fn w(toks: &[Token], i: usize) -> &str {
     toks.get(i).map_or("", |t| &*t.lower)
 }
 
+/// A month or weekday name, or its abbreviation: never part of a company's name.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+}
+
 fn is_month(t: &Token) -> bool {
     let l = t.lower.trim_end_matches('.');
     MONTHS.contains(&l)
