@@ -49,16 +49,67 @@ pub struct Span {
     pub end_column: usize,
 }
 
-/// An edit: replace `span` with `replacement`.
+/// How safe a [`Suggestion`] is to apply without reading it (ruff's `Applicability`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Advice to read, never applied by `--fix`: a guess candor cannot check (a time zone it
+    /// does not know), or one of several alternatives.
+    DisplayOnly,
+    /// A rewrite that may change what the draft says: the writer reviews it
+    /// (`--unsafe-fixes` applies it).
+    Unsafe,
+    /// Cannot change the meaning (removing scare quotes or an unused suppression, a zone the
+    /// team configured): `--fix` applies it.
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display-only",
+        }
+    }
+}
+
+/// One edit of a [`Suggestion`]: replace `span` with `replacement`. An empty span inserts,
+/// an empty replacement deletes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A fix for a [`Diagnostic`]: edits that never overlap, in source order, and how safe they
+/// are to apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {
     pub message: String,
-    pub replacement: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+    /// The edits as one replacement of the range they cover, for consumers that take a single
+    /// range and text (rdjson, a one-edit code action).
     pub span: Span,
-    /// A guess the writer must check before applying (a time zone candor cannot know): editors
-    /// never apply it with "fix all".
-    #[serde(default)]
-    pub review: bool,
+    pub replacement: String,
+}
+
+impl Suggestion {
+    /// A guess or a rewrite the writer must check: editors never apply it with "fix all".
+    pub fn needs_review(&self) -> bool {
+        self.applicability != Applicability::Safe
+    }
+
+    /// How the human and HTML outputs show it: a "fix" is applied by `--fix` (safe) or
+    /// `--fix --unsafe-fixes`; a "suggestion" is advice.
+    pub fn describe(&self) -> String {
+        match self.applicability {
+            Applicability::Safe => format!("fix: {}", self.message),
+            Applicability::Unsafe => format!("fix (unsafe: review it): {}", self.message),
+            Applicability::DisplayOnly => format!("suggestion: {}", self.message),
+        }
+    }
 }
 
 /// One finding in one document.
@@ -92,15 +143,48 @@ pub struct Finding {
     pub suggestions: Vec<Fix>,
 }
 
-/// A suggested edit of a [`Finding`]: replace `start..end` with `replacement`.
+/// A fix of a [`Finding`], in byte offsets: see [`Suggestion`].
 #[derive(Debug, Clone)]
 pub struct Fix {
     pub message: String,
-    pub replacement: String,
-    pub start: usize,
-    pub end: usize,
-    /// See [`Suggestion::review`].
-    pub review: bool,
+    pub applicability: Applicability,
+    /// `(start, end, replacement)`, sorted and not overlapping.
+    pub edits: Vec<(usize, usize, String)>,
+}
+
+impl Fix {
+    pub fn new(
+        message: impl Into<String>,
+        applicability: Applicability,
+        mut edits: Vec<(usize, usize, String)>,
+    ) -> Fix {
+        edits.sort_by_key(|e| (e.0, e.1));
+        Fix {
+            message: message.into(),
+            applicability,
+            edits,
+        }
+    }
+
+    /// The byte range the edits cover.
+    pub fn range(&self) -> (usize, usize) {
+        let start = self.edits.iter().map(|e| e.0).min().unwrap_or(0);
+        let end = self.edits.iter().map(|e| e.1).max().unwrap_or(start);
+        (start, end)
+    }
+
+    /// The text that replaces [`Fix::range`] of `source`.
+    pub fn covering_replacement(&self, source: &str) -> String {
+        let (start, _) = self.range();
+        let mut out = String::new();
+        let mut at = start;
+        for (s, e, r) in &self.edits {
+            out.push_str(source.get(at..*s).unwrap_or(""));
+            out.push_str(r);
+            at = *e;
+        }
+        out
+    }
 }
 
 impl Finding {
@@ -127,28 +211,19 @@ impl Finding {
         self
     }
 
-    /// An edit of the finding's span that is right whenever the finding is.
-    pub fn suggest(self, message: impl Into<String>, replacement: impl Into<String>) -> Self {
-        self.fix(message.into(), replacement.into(), false)
-    }
-
-    /// An edit of the finding's span that may be wrong: the writer must check it.
-    pub fn suggest_to_review(
+    /// Replace the finding's span with `replacement`.
+    pub fn replace(
         self,
         message: impl Into<String>,
         replacement: impl Into<String>,
+        applicability: Applicability,
     ) -> Self {
-        self.fix(message.into(), replacement.into(), true)
+        let edit = (self.start, self.end, replacement.into());
+        self.fix(Fix::new(message, applicability, vec![edit]))
     }
 
-    fn fix(mut self, message: String, replacement: String, review: bool) -> Self {
-        self.suggestions.push(Fix {
-            message,
-            replacement,
-            start: self.start,
-            end: self.end,
-            review,
-        });
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.suggestions.push(fix);
         self
     }
 }

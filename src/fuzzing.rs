@@ -98,7 +98,13 @@ fn check_with(linter: &Linter, text: &str) {
 
 fn assert_spans_in_text(report: &FileReport, text: &str) {
     for d in &report.diagnostics {
-        let spans = std::iter::once(&d.span).chain(d.suggestions.iter().map(|s| &s.span));
+        let edits = d
+            .suggestions
+            .iter()
+            .flat_map(|s| s.edits.iter().map(|e| &e.span));
+        let spans = std::iter::once(&d.span)
+            .chain(d.suggestions.iter().map(|s| &s.span))
+            .chain(edits);
         for s in spans {
             assert!(s.start <= s.end && s.end <= text.len(), "{d:?}");
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));

@@ -16,6 +16,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod finding_cap;
+pub mod fix;
 pub mod front_matter_lint;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -3,7 +3,7 @@
 
 use crate::analysis::{Context, Lexicon};
 use crate::config::{Config, ConfigError, RuleSetting};
-use crate::diagnostic::{Diagnostic, Finding, Severity, Suggestion, one_line};
+use crate::diagnostic::{Diagnostic, Edit, Finding, Fix, Severity, Suggestion, one_line};
 use crate::document::{Document, Format};
 use crate::kind::{Kind, KindSource, Phase, guess_kind, guess_phase};
 use crate::pattern::registry::Registry;
@@ -370,6 +370,8 @@ impl Linter {
             diagnostics,
             source: doc.source.clone(),
             encoding: Default::default(),
+            fixed: 0,
+            before_fixes: None,
         }
     }
 }
@@ -426,13 +428,27 @@ fn to_diagnostic(doc: &Document, f: Finding) -> Diagnostic {
         suggestions: f
             .suggestions
             .into_iter()
-            .map(|fix| Suggestion {
-                message: one_line(&fix.message),
-                replacement: fix.replacement,
-                span: doc.lines.span(&doc.source, fix.start, fix.end),
-                review: fix.review,
+            .map(|fix| to_suggestion(doc, fix))
+            .collect(),
+    }
+}
+
+fn to_suggestion(doc: &Document, fix: Fix) -> Suggestion {
+    let (start, end) = fix.range();
+    let replacement = fix.covering_replacement(&doc.source);
+    Suggestion {
+        message: one_line(&fix.message),
+        applicability: fix.applicability,
+        edits: fix
+            .edits
+            .into_iter()
+            .map(|(s, e, replacement)| Edit {
+                span: doc.lines.span(&doc.source, s, e),
+                replacement,
             })
             .collect(),
+        span: doc.lines.span(&doc.source, start, end),
+        replacement,
     }
 }
 

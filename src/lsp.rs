@@ -20,7 +20,7 @@
 //! linear in its findings.
 
 use crate::config::{self, Config};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{Format, LineIndex};
 use crate::linter::{Linter, Options};
 use crate::output::{checklist, rule_url_in};
@@ -426,26 +426,35 @@ impl Server<'_> {
             .filter(|d| d.span.start <= re && rs <= d.span.end)
         {
             let lsp_diag = to_lsp(&doc.text, &doc.lines, d, self.linter.config().docs_base());
+            let safe = d
+                .suggestions
+                .iter()
+                .filter(|s| s.applicability == Applicability::Safe)
+                .count();
             for s in &d.suggestions {
-                let title = match (s.replacement.is_empty(), s.review) {
-                    (true, _) => capitalize(&s.message),
-                    (false, false) => format!("Replace with “{}”", s.replacement),
-                    (false, true) => format!("Replace with “{}” ({})", s.replacement, s.message),
+                let title = match s.applicability {
+                    Applicability::Safe => capitalize(&s.message),
+                    Applicability::Unsafe => format!("{} (review it)", capitalize(&s.message)),
+                    Applicability::DisplayOnly => format!("Suggestion: {}", s.message),
                 };
-                let edit = TextEdit {
-                    range: doc.range(s.span.start, s.span.end),
-                    new_text: s.replacement.clone(),
-                };
+                let edits = s
+                    .edits
+                    .iter()
+                    .map(|e| TextEdit {
+                        range: doc.range(e.span.start, e.span.end),
+                        new_text: e.replacement.clone(),
+                    })
+                    .collect();
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title,
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![lsp_diag.clone()]),
                     edit: Some(WorkspaceEdit {
-                        changes: Some(HashMap::from([(doc.uri.clone(), vec![edit])])),
+                        changes: Some(HashMap::from([(doc.uri.clone(), edits)])),
                         ..WorkspaceEdit::default()
                     }),
                     // "Fix all" applies preferred fixes unseen: never a guess.
-                    is_preferred: Some(d.suggestions.len() == 1 && !s.review),
+                    is_preferred: Some(safe == 1 && s.applicability == Applicability::Safe),
                     ..CodeAction::default()
                 }));
             }

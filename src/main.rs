@@ -1,8 +1,9 @@
 //! The `candor` command: a thin clap layer over the library.
 
 use candor::config::{Config, ConfigError, STARTER};
+use candor::fix;
 use candor::output::{Renderer, github, html, human, json, rdjson, sarif, short};
-use candor::report::{self, Report, Summary};
+use candor::report::{self, FileError, Report, Summary};
 use candor::run::{self, Input, RunOptions};
 use candor::{Kind, Linter, Phase, Severity};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -133,6 +134,17 @@ struct CheckArgs {
     /// Also write the HTML report to this file (whatever --format says).
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
+    /// Apply the safe fixes (those that cannot change what a draft says) to the files, then
+    /// report what is left. With standard input, print the fixed draft instead.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply unsafe fixes: rewrites to review before sending.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the changes --fix would make, as a unified diff, without writing any file. Exits
+    /// 1 when there are changes.
+    #[arg(long, conflicts_with_all = ["fix", "html"])]
+    diff: bool,
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -298,11 +310,32 @@ fn check(args: CheckArgs) -> u8 {
             .into_iter()
             .map(Input::Path),
     );
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        cli_error(
+            "--unsafe-fixes applies fixes, so it needs --fix or --diff",
+            "add --fix to apply them, or --diff to see them first",
+        );
+        return 2;
+    }
+    let fix = (args.fix || args.diff).then_some(run::FixRun {
+        mode: if args.unsafe_fixes {
+            fix::Mode::Unsafe
+        } else {
+            fix::Mode::Safe
+        },
+        write: args.fix,
+    });
     let opts = RunOptions {
         kind: args.kind,
         phase,
         packs: args.packs.clone(),
+        fix,
     };
+    if args.diff {
+        return print_diffs(&linter, inputs, &opts, errors);
+    }
+    // A draft fixed from standard input is printed; the findings go to standard error.
+    let fixed_stdin = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin { .. }));
     let fail_on = args
         .deny
         .unwrap_or(linter.config().fail_on)
@@ -335,9 +368,17 @@ fn check(args: CheckArgs) -> u8 {
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
     let mut run_errors = Vec::new();
-    let mut stdout = Output::new();
+    let mut stdout = if fixed_stdin {
+        Output::to(Box::new(std::io::stderr()))
+    } else {
+        Output::new()
+    };
+    let mut fixed_draft = Output::new();
     run::check_each(&linter, inputs, &opts, |result| match result {
         Ok(f) => {
+            if fixed_stdin && f.before_fixes.is_some() {
+                fixed_draft.write(|out| out.write_all(f.source.as_bytes()));
+            }
             summary.add(&f);
             worst = worst.max(f.max_severity());
             if let Some(r) = renderer.as_mut() {
@@ -372,6 +413,7 @@ fn check(args: CheckArgs) -> u8 {
         }),
     }
     stdout.flush();
+    fixed_draft.flush();
     if args.format != OutputFormat::Human {
         for e in &kept.errors {
             cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
@@ -380,17 +422,60 @@ fn check(args: CheckArgs) -> u8 {
     report::exit_code(kept.errors.len(), worst, fail_on) as u8
 }
 
+/// `--diff`: the fixes of every file as one unified diff on standard output, a count on
+/// standard error. Exit 1 when there is any change (as `ruff --diff` does), 2 when a file
+/// could not be read.
+fn print_diffs(
+    linter: &Linter,
+    inputs: Vec<Input>,
+    opts: &RunOptions,
+    mut errors: Vec<FileError>,
+) -> u8 {
+    let mut stdout = Output::new();
+    let (mut files, mut fixes) = (0, 0);
+    run::check_each(linter, inputs, opts, |result| match result {
+        Ok(f) => {
+            let before = f.before_fixes.as_deref().unwrap_or(&f.source);
+            let diff = fix::unified_diff(&f.path, before, &f.source);
+            if !diff.is_empty() {
+                files += 1;
+                fixes += f.fixed;
+                stdout.write(|out| out.write_all(diff.as_bytes()));
+            }
+        }
+        Err(e) => errors.push(e),
+    });
+    stdout.flush();
+    for e in &errors {
+        cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
+    }
+    eprintln!(
+        "{fixes} fix{} would change {files} file{}",
+        if fixes == 1 { "" } else { "es" },
+        if files == 1 { "" } else { "s" }
+    );
+    if !errors.is_empty() {
+        2
+    } else {
+        u8::from(files > 0)
+    }
+}
+
 /// Buffered standard output that stops writing once the reader has gone: a closed pipe
 /// (`candor check … | head`) is not an error, and nothing more needs rendering for it.
 struct Output {
-    out: std::io::BufWriter<std::io::Stdout>,
+    out: std::io::BufWriter<Box<dyn Write + Send>>,
     closed: bool,
 }
 
 impl Output {
     fn new() -> Output {
+        Output::to(Box::new(std::io::stdout()))
+    }
+
+    fn to(out: Box<dyn Write + Send>) -> Output {
         Output {
-            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()),
+            out: std::io::BufWriter::with_capacity(64 * 1024, out),
             closed: false,
         }
     }

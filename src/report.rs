@@ -31,6 +31,10 @@ pub struct FileReport {
     /// How the file was stored. Spans are byte offsets into `source`, which for a UTF-8 file
     /// are the file's own offsets, and for UTF-16 ones offsets into the UTF-8 decoding.
     pub encoding: Encoding,
+    /// How many fixes `--fix` applied (the report is then of the fixed text).
+    pub fixed: usize,
+    /// The text before fixes, kept when they were not written (`--diff`, standard input).
+    pub before_fixes: Option<String>,
 }
 
 /// A file's text encoding, as detected by its byte-order mark.
@@ -96,6 +100,18 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub unreadable: usize,
+    /// Fixes applied by `--fix`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fixed: usize,
+    /// Findings that `--fix` would fix; and those only `--unsafe-fixes` would.
+    #[serde(skip)]
+    pub fixable: usize,
+    #[serde(skip)]
+    pub unsafe_fixable: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -106,6 +122,14 @@ impl Summary {
         self.errors += f.count(Severity::Error);
         self.warnings += f.count(Severity::Warning);
         self.infos += f.count(Severity::Info);
+        self.fixed += f.fixed;
+        for d in &f.diagnostics {
+            if crate::fix::fix_for(d, crate::fix::Mode::Safe).is_some() {
+                self.fixable += 1;
+            } else if crate::fix::fix_for(d, crate::fix::Mode::Unsafe).is_some() {
+                self.unsafe_fixable += 1;
+            }
+        }
     }
 }
 

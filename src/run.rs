@@ -17,6 +17,17 @@ pub struct RunOptions {
     pub kind: Option<Kind>,
     pub phase: Option<Phase>,
     pub packs: Vec<String>,
+    /// Apply fixes (`--fix`, `--diff`); `None` checks without changing anything.
+    pub fix: Option<FixRun>,
+}
+
+/// How a run fixes files.
+#[derive(Debug, Clone, Copy)]
+pub struct FixRun {
+    pub mode: crate::fix::Mode,
+    /// Write the fixed text back to its file (`--fix`); otherwise keep the text before fixes in
+    /// the report for a diff (`--diff`). Standard input is never written.
+    pub write: bool,
 }
 
 /// How directories are walked.
@@ -145,6 +156,7 @@ where
 }
 
 fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileReport, FileError> {
+    let mut file = None;
     let (name, bytes) = match input {
         Input::Path(p) => {
             let name = p.display().to_string();
@@ -154,6 +166,7 @@ fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileRep
                 help,
                 offset: None,
             })?;
+            file = Some(p);
             (name, bytes)
         }
         Input::Stdin { name, bytes } => (name, bytes),
@@ -173,9 +186,46 @@ fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileRep
         phase: opts.phase,
         packs: opts.packs.clone(),
     };
-    let mut report = linter.check(&text, &doc_opts);
+    let Some(fix) = opts.fix else {
+        let mut report = linter.check(&text, &doc_opts);
+        report.encoding = encoding;
+        return Ok(report);
+    };
+    let outcome = crate::fix::fix_until_stable(linter, &text, &doc_opts, fix.mode);
+    let mut report = outcome.report;
     report.encoding = encoding;
+    report.fixed = outcome.fixed;
+    match file {
+        Some(path) if fix.write => {
+            if outcome.fixed > 0 {
+                let bytes = encode(&outcome.text, encoding);
+                crate::fix::write_atomically(&path, &bytes).map_err(|e| FileError {
+                    path: report.path.clone(),
+                    message: format!("cannot write the fixes: {}", io_reason(&e)),
+                    help: "check that the file and its folder are writable; nothing was changed"
+                        .into(),
+                    offset: None,
+                })?;
+            }
+        }
+        _ => report.before_fixes = Some(text),
+    }
     Ok(report)
+}
+
+/// `text` in the encoding its file had (a UTF-16 file gets its byte-order mark back).
+fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Utf16Le => [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect(),
+        Encoding::Utf16Be => [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect(),
+    }
 }
 
 fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {

@@ -9,7 +9,7 @@
 //! naming only rules that are turned off (config or front matter) is not unused: it is ready
 //! for when the rule is turned back on, and a config change must not fail CI.
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::document::Document;
 use crate::lazy_regex::LazyRegex;
 
@@ -103,7 +103,7 @@ pub fn apply(doc: &Document, findings: Vec<Finding>, known: &Known) -> Vec<Findi
             Finding::new(UNUSED_RULE, Severity::Warning, d.start, d.end)
                 .message(format!("This suppression of {what} suppresses nothing"))
                 .help("Remove the comment, or fix the rule id: `candor rules` lists every id.")
-                .suggest("remove the comment", ""),
+                .fix(remove_comment(doc, d.start, d.end)),
         );
     }
     kept
@@ -123,9 +123,27 @@ fn unknown_rule(doc: &Document, d: &Directive, id: &str, known: &Known) -> Findi
             .help(format!(
                 "Did you mean `{s}`? `candor rules` lists every id."
             ))
-            .suggest(format!("use `{s}`"), s),
+            .replace(format!("use `{s}`"), s, Applicability::Unsafe),
         None => f.help("Fix the rule id: `candor rules` lists every id."),
     }
+}
+
+/// Deletes a comment; when it is alone on its line, the line goes too.
+fn remove_comment(doc: &Document, start: usize, end: usize) -> Fix {
+    let src = &doc.source;
+    let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[end..].find('\n').map_or(src.len(), |i| end + i + 1);
+    let alone = src[line_start..start].trim().is_empty() && src[end..line_end].trim().is_empty();
+    let (s, e) = if alone {
+        (line_start, line_end)
+    } else {
+        (start, end)
+    };
+    Fix::new(
+        "remove the comment",
+        Applicability::Safe,
+        vec![(s, e, String::new())],
+    )
 }
 
 fn collect(doc: &Document) -> Vec<Directive> {

@@ -918,3 +918,137 @@ fn docs_url_points_rule_links_at_a_teams_own_reference() {
         .stderr(predicate::str::contains("invalid docs_url"))
         .stderr(predicate::str::contains("candor.toml:1"));
 }
+
+/// A draft with one fix of each applicability: scare quotes and an unused suppression (safe),
+/// a time without a zone (display-only: UTC would be a guess).
+const FIXABLE: &str = "---\nkind: status-update\nphase: resolved\n---\n# Resolved\n\nWe're sorry: a \"glitch.\" stopped exports for 120 accounts from 10:00 to 10:40.\n\n<!-- candor-disable-next-line hedging -->\nWe rolled back the release.\n";
+
+#[cfg(unix)]
+fn mode_of(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn fix_writes_the_safe_fixes_and_reports_what_is_left() {
+    let d = dir_with(&[("a.md", FIXABLE.as_bytes())]);
+    let path = d.path().join("a.md");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--fix", "a.md"])
+        .assert()
+        .stdout(predicate::str::contains("2 fixes applied"))
+        .stdout(predicate::str::contains("time-without-zone"))
+        .stdout(predicate::str::contains("scare-quotes").not());
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert!(fixed.contains("a glitch. stopped exports"), "{fixed}");
+    assert!(!fixed.contains("candor-disable"), "{fixed}");
+    // The guessed zone is advice, never written.
+    assert!(fixed.contains("10:00 to 10:40.\n"), "{fixed}");
+    #[cfg(unix)]
+    assert_eq!(mode_of(&path), 0o640, "permissions kept");
+    // No temporary file is left beside it.
+    let names: Vec<_> = fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    // A second run has nothing left to fix.
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--fix", "a.md", "--format", "short"])
+        .assert()
+        .stdout(predicate::str::contains("scare-quotes").not());
+    assert_eq!(fs::read_to_string(&path).unwrap(), fixed);
+}
+
+#[test]
+fn fix_uses_the_configured_zone_as_a_safe_fix() {
+    let d = dir_with(&[
+        ("a.md", FIXABLE.as_bytes()),
+        ("candor.toml", b"time_zone = \"Europe/Berlin\"\n"),
+    ]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--fix", "a.md"])
+        .assert()
+        .code(predicate::ne(2));
+    let fixed = fs::read_to_string(d.path().join("a.md")).unwrap();
+    assert!(
+        fixed.contains("from 10:00 Europe/Berlin to 10:40 Europe/Berlin."),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn diff_shows_the_fixes_and_writes_nothing() {
+    let d = dir_with(&[("a.md", FIXABLE.as_bytes()), ("clean.md", CLEAN.as_bytes())]);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--diff", "a.md", "clean.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("--- a/a.md"))
+        .stdout(predicate::str::contains(
+            "-We're sorry: a \"glitch.\" stopped",
+        ))
+        .stdout(predicate::str::contains("+We're sorry: a glitch. stopped"))
+        .stdout(predicate::str::contains("clean.md").not())
+        .stderr(predicate::str::contains("2 fixes would change 1 file"));
+    assert_eq!(fs::read_to_string(d.path().join("a.md")).unwrap(), FIXABLE);
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--diff", "clean.md"])
+        .assert()
+        .code(0)
+        .stdout("");
+    candor()
+        .current_dir(d.path())
+        .args(["check", "--no-config", "--unsafe-fixes", "a.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs --fix or --diff"));
+}
+
+#[test]
+fn fix_on_standard_input_prints_the_fixed_draft() {
+    candor()
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--stdin-filename",
+            "a.md",
+            "--format",
+            "short",
+        ])
+        .write_stdin(FIXABLE)
+        .assert()
+        .stdout(predicate::str::contains("a glitch. stopped"))
+        .stdout(predicate::str::contains("time-without-zone").not())
+        .stderr(predicate::str::contains("time-without-zone"));
+}
+
+/// Without --fix, candor never writes a draft, whatever the format.
+#[test]
+fn check_never_writes_without_fix() {
+    let d = dir_with(&[("a.md", FIXABLE.as_bytes())]);
+    let path = d.path().join("a.md");
+    let before = fs::metadata(&path).unwrap().modified().unwrap();
+    for format in [
+        "human", "json", "short", "github", "sarif", "rdjson", "html",
+    ] {
+        candor()
+            .current_dir(d.path())
+            .args(["check", "--no-config", "a.md", "--format", format])
+            .assert()
+            .code(predicate::ne(2));
+    }
+    assert_eq!(fs::read_to_string(&path).unwrap(), FIXABLE);
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+}

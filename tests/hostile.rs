@@ -273,7 +273,10 @@ fn deep_nesting_does_not_overflow_or_stall() {
     ]);
     let start = Instant::now();
     let (code, v) = check_json(d.path(), &["."]);
-    assert!(start.elapsed() < Duration::from_secs(60));
+    assert!(
+        start.elapsed() < Duration::from_secs(300),
+        "a pathological draft must not hang"
+    );
     assert!(code == 0 || code == 1, "no errors: {}", v["errors"]);
     for name in [
         "quotes.md",
@@ -370,7 +373,10 @@ fn malformed_front_matter_is_a_finding_and_the_body_is_still_checked() {
     let d = dir_with(&files);
     let start = Instant::now();
     let (code, v) = check_json(d.path(), &["."]);
-    assert!(start.elapsed() < Duration::from_secs(60));
+    assert!(
+        start.elapsed() < Duration::from_secs(300),
+        "a pathological draft must not hang"
+    );
     assert_eq!(
         code, 1,
         "front-matter problems are findings (error severity)"
@@ -475,7 +481,7 @@ fn custom_rule_patterns_cannot_hang_or_crash() {
         .output()
         .unwrap();
     assert!(
-        start.elapsed() < Duration::from_secs(60),
+        start.elapsed() < Duration::from_secs(300),
         "{:?}",
         start.elapsed()
     );

@@ -404,7 +404,7 @@ fn crlf_documents_guessed_fixes_and_missing_elements() {
     let actions = actions_for(&mut c, &uri, &time);
     let zone = actions
         .iter()
-        .find(|a| a["edit"]["changes"][&uri][0]["newText"] == "10:15 UTC")
+        .find(|a| a["edit"]["changes"][&uri][0]["newText"] == " UTC")
         .unwrap_or_else(|| panic!("no zone fix in {actions:?}"));
     assert_ne!(zone["isPreferred"], true, "{zone}");
     // "Disable for this line" keeps the document's CRLF line breaks.
@@ -476,9 +476,13 @@ fn a_configured_time_zone_is_the_preferred_fix() {
     let actions = actions_for(&mut c, &uri, &time);
     let zone = actions
         .iter()
-        .find(|a| a["edit"]["changes"][&uri][0]["newText"] == "10:15 Europe/Berlin")
+        .find(|a| a["edit"]["changes"][&uri][0]["newText"] == " Europe/Berlin")
         .unwrap_or_else(|| panic!("no configured zone fix in {actions:?}"));
     assert_eq!(zone["isPreferred"], true);
+    // The zone is inserted after the time: the edit is an empty range at its end.
+    let range = &zone["edit"]["changes"][&uri][0]["range"];
+    assert_eq!(range["start"], range["end"], "{range}");
+    assert_eq!(range["start"], time["range"]["end"], "{range}");
 }
 
 #[test]

@@ -32,10 +32,22 @@ fn run(linter: &Linter, path: &Path, rule: &str) -> Vec<serde_json::Value> {
                 "text": d.text,
                 "message": d.message,
                 "help": d.help,
-                "suggestions": d.suggestions.iter().map(|s| &s.replacement).collect::<Vec<_>>(),
+                "suggestions": d.suggestions.iter().map(|s| fixed_span(&text, d, s)).collect::<Vec<_>>(),
             })
         })
         .collect()
+}
+
+/// "safe: glitch." — a fix as its applicability and the finding's text once it is applied.
+fn fixed_span(text: &str, d: &candor::Diagnostic, s: &candor::Suggestion) -> String {
+    let (a, b) = (d.span.start.min(s.span.start), d.span.end.max(s.span.end));
+    format!(
+        "{}: {}{}{}",
+        s.applicability.as_str(),
+        &text[a..s.span.start],
+        s.replacement,
+        &text[s.span.end..b]
+    )
 }
 
 fn fixture_dirs() -> Vec<PathBuf> {

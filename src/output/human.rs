@@ -168,11 +168,7 @@ impl miette::Diagnostic for View<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let mut h = self.d.help.clone();
         for s in &self.d.suggestions {
-            if s.replacement.is_empty() {
-                let _ = write!(h, "\nsuggestion: {}", s.message);
-            } else {
-                let _ = write!(h, "\nsuggestion: replace with \"{}\"", s.replacement);
-            }
+            let _ = write!(h, "\n{}", s.describe());
         }
         (!h.is_empty()).then(|| Box::new(h) as Box<dyn fmt::Display>)
     }
@@ -269,6 +265,26 @@ impl super::Renderer for Human {
             s.infos,
             plural(s.infos),
         )?;
+        if s.fixed > 0 {
+            writeln!(
+                out,
+                "{} fix{} applied",
+                s.fixed,
+                if s.fixed == 1 { "" } else { "es" }
+            )?;
+        }
+        match (s.fixable, s.unsafe_fixable) {
+            (0, 0) => {}
+            (n, 0) => writeln!(out, "{n} fixable with `candor check --fix`")?,
+            (0, u) => writeln!(
+                out,
+                "{u} fixable with `candor check --fix --unsafe-fixes` (review the rewrites)"
+            )?,
+            (n, u) => writeln!(
+                out,
+                "{n} fixable with `candor check --fix` ({u} more with `--unsafe-fixes`: review the rewrites)"
+            )?,
+        }
         if s.unreadable > 0 {
             writeln!(
                 out,

@@ -111,9 +111,17 @@ struct DiagnosticOut<'a> {
 
 #[derive(Serialize)]
 struct SuggestionOut<'a> {
+    applicability: &'static str,
+    edits: Vec<EditOut<'a>>,
     message: &'a str,
     replacement: &'a str,
     review: bool,
+    span: SpanOut,
+}
+
+#[derive(Serialize)]
+struct EditOut<'a> {
+    replacement: &'a str,
     span: SpanOut,
 }
 
@@ -246,9 +254,18 @@ impl<'a> DiagnosticOut<'a> {
 impl<'a> SuggestionOut<'a> {
     fn new(s: &'a Suggestion) -> SuggestionOut<'a> {
         SuggestionOut {
+            applicability: s.applicability.as_str(),
+            edits: s
+                .edits
+                .iter()
+                .map(|e| EditOut {
+                    replacement: &e.replacement,
+                    span: SpanOut::from(&e.span),
+                })
+                .collect(),
             message: &s.message,
             replacement: &s.replacement,
-            review: s.review,
+            review: s.needs_review(),
             span: SpanOut::from(&s.span),
         }
     }

@@ -229,20 +229,26 @@ fn result(uri: &str, d: &Diagnostic, rule_index: usize) -> SarifResult {
             d.suggestions
                 .iter()
                 .map(|s| {
-                    let replacement = Replacement::builder()
-                        .deleted_region(region(&s.span))
-                        .inserted_content(
-                            ArtifactContent::builder()
-                                .text(s.replacement.clone())
-                                .build(),
-                        )
-                        .build();
+                    let replacements = s
+                        .edits
+                        .iter()
+                        .map(|e| {
+                            Replacement::builder()
+                                .deleted_region(region(&e.span))
+                                .inserted_content(
+                                    ArtifactContent::builder()
+                                        .text(e.replacement.clone())
+                                        .build(),
+                                )
+                                .build()
+                        })
+                        .collect::<Vec<_>>();
                     Fix::builder()
                         .description(Message::builder().text(s.message.clone()).build())
                         .artifact_changes(vec![
                             ArtifactChange::builder()
                                 .artifact_location(ArtifactLocation::builder().uri(uri).build())
-                                .replacements(vec![replacement])
+                                .replacements(replacements)
                                 .build(),
                         ])
                         .build()

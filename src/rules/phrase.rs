@@ -47,7 +47,7 @@
 
 use super::{Context, Family, Rule, RuleMeta};
 use crate::analysis::Lexicon;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Severity};
 use crate::kind::{Kind, Phase};
 use crate::pattern::cue::{Cue, CueDef, CueMemo};
 use crate::pattern::registry::{Registry, Triggered};
@@ -340,7 +340,12 @@ impl Rule for PhraseRule {
                             .help(p.help.clone().unwrap_or_else(|| self.def.help.clone()));
                     if let Some(rep) = &p.suggest {
                         let rep = match_case(&ctx.doc.source[start..end], rep);
-                        f = f.suggest(format!("replace with \"{rep}\""), rep);
+                        // A rewrite of what the draft says: the writer reviews it.
+                        f = f.replace(
+                            format!("replace with \"{rep}\""),
+                            rep,
+                            Applicability::Unsafe,
+                        );
                     }
                     found.push(f);
                 }

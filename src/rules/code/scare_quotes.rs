@@ -27,7 +27,7 @@
 //! > One customer wrote: "this outage cost us a day".
 
 use super::super::{Context, Family, Rule, RuleMeta};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
@@ -41,6 +41,8 @@ static SO_CALLED: LazyLock<LazyRegex> = LazyLock::new(|| {
     ))
 });
 /// Plain single quotes ('bug'): not collected as quotations by the document model.
+/// The "so-called" (and the space after it) that a fix removes.
+static SO_CALLED_LEAD: LazyRegex = LazyRegex::new(r"(?i)^so-?called\s+");
 static SINGLE: LazyRegex = LazyRegex::new(r"(?:^|[\s(\[])('([^'\n]{2,40})')(?:$|[\s.,;:!?)\]])");
 /// Words that introduce a literal label or title, not scepticism.
 static LABEL_BEFORE: LazyRegex = LazyRegex::new(
@@ -68,23 +70,32 @@ pub fn rule() -> Box<dyn Rule> {
     })
 }
 
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '`')
+}
+
+/// Bytes of opening quotation marks at the start of `s`.
+fn quote_len(s: &str) -> usize {
+    s.len() - s.trim_start_matches(is_quote).len()
+}
+
+/// Bytes of closing quotation marks at the end of `s`.
+fn close_len(s: &str) -> usize {
+    s.len() - s.trim_end_matches(is_quote).len()
+}
+
 impl ScareQuotes {
-    fn finding(start: usize, end: usize, word: &str) -> Finding {
+    /// `edits` delete what doubts the word: its quotation marks, or "so-called".
+    fn finding(start: usize, end: usize, word: &str, fix: Fix) -> Finding {
         let w = word
             .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_string();
-        // Only the quotation marks go: `"glitch."` becomes `glitch.`, keeping the full stop.
-        let unquoted = word
-            .trim_matches(|c: char| {
-                matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '`')
-            })
             .to_string();
         Finding::new("scare-quotes", Severity::Warning, start, end)
             .message(format!("Quoting \"{w}\" suggests you doubt it was one."))
             .help(format!(
                 "Drop the quotation marks and name the fault plainly: \"A {w} in our scheduler delayed payouts by six hours.\""
             ))
-            .suggest("remove the quotation marks", unquoted)
+            .fix(fix)
     }
 }
 
@@ -138,7 +149,12 @@ impl Rule for ScareQuotes {
             {
                 continue;
             }
-            out.push(Self::finding(start, end, &inner));
+            // Only the quotation marks go: `"glitch."` becomes `glitch.`, keeping the full stop.
+            let quoted = &prose[start..end];
+            let (is, ie) = (start + quote_len(quoted), end - close_len(quoted));
+            let edits = vec![(start, is, String::new()), (ie, end, String::new())];
+            let fix = Fix::new("remove the quotation marks", Applicability::Safe, edits);
+            out.push(Self::finding(start, end, &inner, fix));
         }
         for m in SO_CALLED.find_iter(prose) {
             if doc.in_attributed_quote(m.range())
@@ -152,9 +168,21 @@ impl Rule for ScareQuotes {
                 .last()
                 .unwrap_or("")
                 .to_string();
+            // "so-called", the space after it and any quotation marks go.
+            let rest = SO_CALLED_LEAD.regex().replace(m.as_str(), "");
+            let rs = m.end() - rest.len();
+            let edits = vec![
+                (m.start(), rs + quote_len(&rest), String::new()),
+                (m.end() - close_len(&rest), m.end(), String::new()),
+            ];
             out.push(
-                Self::finding(m.start(), m.end(), &word)
-                    .message("\"So-called\" suggests you doubt the fault was real."),
+                Self::finding(
+                    m.start(),
+                    m.end(),
+                    &word,
+                    Fix::new("remove “so-called”", Applicability::Safe, edits),
+                )
+                .message("\"So-called\" suggests you doubt the fault was real."),
             );
         }
     }
@@ -162,13 +190,32 @@ impl Rule for ScareQuotes {
 
 #[cfg(test)]
 mod tests {
+    use crate::{Options, check};
 
     #[test]
     fn removing_the_quotes_keeps_the_punctuation_inside_them() {
-        let f = super::ScareQuotes::finding(0, 10, "\"glitch.\"");
-        assert_eq!(f.suggestions[0].replacement, "glitch.");
-        let f = super::ScareQuotes::finding(0, 9, "“bug”");
-        assert_eq!(f.suggestions[0].replacement, "bug");
+        assert_eq!(
+            fixed("We had a \"glitch.\" It is fixed."),
+            "We had a glitch. It is fixed."
+        );
+        assert_eq!(fixed("A “bug” stopped logins."), "A bug stopped logins.");
+        assert_eq!(
+            fixed("A so-called “network glitch” stopped logins."),
+            "A network glitch stopped logins."
+        );
+    }
+
+    /// The draft with every scare-quotes fix applied.
+    fn fixed(src: &str) -> String {
+        let r = check(src, &Options::new("t.md"));
+        let fixes: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "scare-quotes")
+            .flat_map(|d| d.suggestions.first())
+            .collect();
+        assert!(!fixes.is_empty(), "no scare-quotes fix in {src:?}");
+        crate::fix::apply(src, fixes, crate::fix::Mode::Safe).text
     }
 
     fn hits(src: &str) -> Vec<String> {

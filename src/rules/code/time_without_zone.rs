@@ -28,7 +28,7 @@
 //! > Exports took 2:30 hours; we use a 3:1 replication ratio.
 
 use super::super::{Context, Family, Rule, RuleMeta};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Fix, Severity};
 use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
@@ -158,13 +158,16 @@ impl Rule for TimeWithoutZone {
                         "Add the zone to the time (\"{tt} UTC\"), or declare it once for the whole document: \"All times are UTC.\" or front matter `times_tz: UTC`."
                     ));
                 // Only a zone the team configured is a safe fix; UTC is a guess to check.
-                out.push(match ctx.time_zone {
-                    Some(zone) => finding.suggest("add the time zone", format!("{tt} {zone}")),
-                    None => finding.suggest_to_review(
+                let (zone, how, applicability) = match ctx.time_zone {
+                    Some(zone) => (zone, "add the time zone", Applicability::Safe),
+                    None => (
+                        "UTC",
                         "add a time zone (check that UTC is right)",
-                        format!("{tt} UTC"),
+                        Applicability::DisplayOnly,
                     ),
-                });
+                };
+                let insert = vec![(end, end, format!(" {zone}"))];
+                out.push(finding.fix(Fix::new(how, applicability, insert)));
             }
         }
     }

@@ -17,7 +17,7 @@
 
 use super::super::{Context, Family, Rule, RuleMeta};
 use crate::config::{Config, ConfigError};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Applicability, Finding, Severity};
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use nlprule::{Rules, Tokenizer};
 use std::collections::HashMap;
@@ -385,7 +385,11 @@ impl Rule for GrammarRule {
                     .filter(|r| doc.source[start..end] != **r)
                     .take(MAX_REPLACEMENTS)
                 {
-                    f = f.suggest(format!("replace with “{r}”"), r.clone());
+                    f = f.replace(
+                        format!("replace with “{r}”"),
+                        r.clone(),
+                        Applicability::Unsafe,
+                    );
                 }
                 out.push(f);
             }
