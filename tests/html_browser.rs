@@ -224,7 +224,10 @@ fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
             .nth(1)
             .and_then(|s| s.split("</article>").next())
             .unwrap_or_else(|| panic!("{}: no rendered draft", f.path));
-        assert!(!section.contains("<pre class=\"source\">"), "raw source shown");
+        assert!(
+            !section.contains("<pre class=\"source\">"),
+            "raw source shown"
+        );
         assert_eq!(
             count(article, "<mark class=\"finding"),
             count(section, "<mark class=\"finding"),
@@ -240,8 +243,20 @@ fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
             }
             highlighted += 1;
             let mark = format!("id=\"doc-{i}-m-{j}\"");
-            assert_eq!(count(article, &mark), 1, "{}: {} not highlighted", f.path, d.rule);
-            assert_eq!(count(article, &tip), 1, "{}: {} unexplained", f.path, d.rule);
+            assert_eq!(
+                count(article, &mark),
+                1,
+                "{}: {} not highlighted",
+                f.path,
+                d.rule
+            );
+            assert_eq!(
+                count(article, &tip),
+                1,
+                "{}: {} unexplained",
+                f.path,
+                d.rule
+            );
             let tip_text = article.split(&tip).nth(1).unwrap();
             let tip_text = tip_text.split("<span class=\"tip\" ").next().unwrap();
             assert!(tip_text.contains(&format!("<b>{}</b>", d.rule)));
@@ -249,7 +264,11 @@ fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
                 assert!(tip_text.contains("<span class=\"tip-help\">"), "{}", d.rule);
             }
             if !d.suggestions.is_empty() {
-                assert!(tip_text.contains("<span class=\"tip-fix\">Fix: "), "{}", d.rule);
+                assert!(
+                    tip_text.contains("<span class=\"tip-fix\">Fix: "),
+                    "{}",
+                    d.rule
+                );
             }
             // The list below links to it.
             assert!(section.contains(&format!("href=\"#doc-{i}-m-{j}\"")));
@@ -265,7 +284,10 @@ fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
                 f.path
             );
         }
-        if f.elements.iter().any(|(_, found)| !found.evidence.is_empty()) {
+        if f.elements
+            .iter()
+            .any(|(_, found)| !found.evidence.is_empty())
+        {
             assert!(
                 section.contains("<a class=\"evidence\" href=\"#"),
                 "{}: evidence not linked",
@@ -276,10 +298,7 @@ fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
     assert!(highlighted >= 5, "the fixtures should produce highlights");
 
     // The Markdown is rendered: headings, lists, tables, links; front matter collapsed.
-    let rich_doc = sections
-        .iter()
-        .find(|s| s.contains("rich.md\""))
-        .unwrap();
+    let rich_doc = sections.iter().find(|s| s.contains("rich.md\"")).unwrap();
     assert_eq!(elements(rich_doc, "h1"), ["Export failures on 2 May"]);
     assert_eq!(elements(rich_doc, "h2").last().unwrap(), "What we changed");
     assert_eq!(
@@ -308,7 +327,13 @@ fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
         "a highlight on rendered bold text"
     );
     let after = rich_doc.split("</strong>").nth(1).unwrap();
-    assert!(after.split("</p>").next().unwrap().contains("<mark class=\"finding"));
+    assert!(
+        after
+            .split("</p>")
+            .next()
+            .unwrap()
+            .contains("<mark class=\"finding")
+    );
 
     // The hostile text stayed text.
     assert!(
@@ -319,7 +344,10 @@ fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
         !dom.contains("<img"),
         "markup from a draft was parsed as HTML"
     );
-    assert!(!dom.contains("<div><"), "markup from a draft was parsed as HTML");
+    assert!(
+        !dom.contains("<div><"),
+        "markup from a draft was parsed as HTML"
+    );
     assert!(dom.contains("&lt;script&gt;</code>document.title='pwned'"));
     assert!(dom.contains("&lt;div&gt;&lt;script&gt;alert(2)&lt;/script&gt;&lt;/div&gt;"));
     // The summary lists every document.

@@ -46,6 +46,8 @@ pub(super) struct Marks<'a> {
     pub anchored: HashSet<String>,
     /// Inside a link: no links in explanations (an `<a>` cannot hold another).
     in_link: usize,
+    /// The evidence (indices into `targets`) of the `<span class="ev">` left open.
+    open_ev: Option<Vec<usize>>,
 }
 
 impl<'a> Marks<'a> {
@@ -86,6 +88,7 @@ impl<'a> Marks<'a> {
             shown: HashSet::new(),
             anchored: HashSet::new(),
             in_link: 0,
+            open_ev: None,
         }
     }
 
@@ -145,43 +148,45 @@ impl<'a> Marks<'a> {
     }
 
     /// Writes consecutive parts `(start, end, text)`: parts under the same evidence share one
-    /// `<span class="ev">`, and each part under findings is one `<mark>`.
+    /// `<span class="ev">`, left open across runs (a sentence over several lines is one span)
+    /// until the evidence changes or [`Marks::close`] is called before any tag; each part
+    /// under findings is one `<mark>`.
     fn segments(&mut self, out: &mut String, parts: Vec<(usize, usize, &str)>) {
-        let mut i = 0;
-        while i < parts.len() {
-            let evs = self.targets_over(parts[i].0, parts[i].1);
-            let mut k = i + 1;
-            while k < parts.len() && self.targets_over(parts[k].0, parts[k].1) == evs {
-                k += 1;
-            }
-            if !evs.is_empty() {
-                let new: Vec<String> = evs
-                    .iter()
-                    .map(|&t| self.targets[t].id.clone())
-                    .filter(|id| !self.anchored.contains(id))
-                    .collect();
-                out.push_str("<span class=\"ev\"");
-                if let Some(first) = new.first() {
-                    let _ = write!(out, " id=\"{}\"", escape(first));
-                }
-                out.push('>');
-                for id in new.iter().skip(1) {
-                    let _ = write!(out, "<span class=\"anchor\" id=\"{}\"></span>", escape(id));
-                }
-                self.anchored.extend(new);
-            }
-            for &(a, b, text) in &parts[i..k] {
-                let over = self.findings_over(a, b);
-                if over.is_empty() {
-                    out.push_str(&escape(text));
-                } else {
-                    self.mark(out, &over, text);
+        for (a, b, text) in parts {
+            let evs = self.targets_over(a, b);
+            if self.open_ev.as_ref() != Some(&evs) {
+                self.close(out);
+                if !evs.is_empty() {
+                    let new: Vec<String> = evs
+                        .iter()
+                        .map(|&t| self.targets[t].id.clone())
+                        .filter(|id| !self.anchored.contains(id))
+                        .collect();
+                    out.push_str("<span class=\"ev\"");
+                    if let Some(first) = new.first() {
+                        let _ = write!(out, " id=\"{}\"", escape(first));
+                    }
+                    out.push('>');
+                    for id in new.iter().skip(1) {
+                        let _ = write!(out, "<span class=\"anchor\" id=\"{}\"></span>", escape(id));
+                    }
+                    self.anchored.extend(new);
+                    self.open_ev = Some(evs);
                 }
             }
-            if !evs.is_empty() {
-                out.push_str("</span>");
+            let over = self.findings_over(a, b);
+            if over.is_empty() {
+                out.push_str(&escape(text));
+            } else {
+                self.mark(out, &over, text);
             }
-            i = k;
+        }
+    }
+
+    /// Closes the evidence span left open, before a tag is written.
+    pub fn close(&mut self, out: &mut String) {
+        if self.open_ev.take().is_some() {
+            out.push_str("</span>");
         }
     }
 
@@ -343,6 +348,7 @@ pub(super) fn render(out: &mut String, m: &mut Marks, src: &str, format: Format)
             "<details class=\"front-matter\"{open}><summary>Front matter</summary><pre>"
         );
         m.text(out, b.start, &src[b.start..b.end]);
+        m.close(out);
         out.push_str("</pre></details>\n");
         blank(&mut body, b.start..b.end);
     }
@@ -385,6 +391,7 @@ fn plain_paragraph(out: &mut String, m: &mut Marks, body: &str, s: usize, e: usi
         "<p>"
     });
     m.text(out, s, &body[s..e]);
+    m.close(out);
     out.push_str("</p>\n");
 }
 
@@ -398,6 +405,12 @@ fn markdown(out: &mut String, m: &mut Marks, body: &str) {
     let mut keep_breaks = false;
     let mut in_head = false;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        if !matches!(
+            event,
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak | Event::Html(_)
+        ) {
+            m.close(out);
+        }
         match event {
             Event::Start(tag) => {
                 let close = match tag {
@@ -576,6 +589,7 @@ fn markdown(out: &mut String, m: &mut Marks, body: &str) {
             }),
         }
     }
+    m.close(out);
     // Unbalanced events cannot happen, but the page must stay well formed whatever the parser does.
     while let Some(c) = stack.pop() {
         match c {
