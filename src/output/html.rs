@@ -42,6 +42,7 @@ body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica N
 h1 { font-size: 1.6rem; margin: 0 0 1rem; }
 h2 { font-size: 1.2rem; margin: 0; overflow-wrap: anywhere; }
 h3 { font-size: 1rem; margin: 1.4rem 0 .5rem; }
+#summary .table-wrap { overflow-x: auto; }
 #summary table { border-collapse: collapse; width: 100%; background: #fff; }
 #summary th, #summary td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); }
 .totals { display: flex; gap: 1rem; flex-wrap: wrap; margin: 0 0 1rem; padding: 0; list-style: none; }
@@ -52,7 +53,8 @@ h3 { font-size: 1rem; margin: 1.4rem 0 .5rem; }
 .side { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; padding: .2rem 0 1rem; }
 .side > h3:first-child { margin-top: 0; }
 @media (max-width: 900px) { .layout { grid-template-columns: minmax(0, 1fr); } .side { position: static; max-height: none; } }
-.draft { font: 16.5px/1.65 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "DejaVu Serif", serif; color: #1f1f1f; max-width: 70ch; overflow-wrap: break-word; }
+.draft { font: 16.5px/1.65 Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "DejaVu Serif", serif; color: #1f1f1f; overflow-wrap: break-word; }
+.draft > :not(.table-wrap):not(pre) { max-width: 70ch; }
 .draft h1, .draft h2, .draft h3, .draft h4, .draft h5, .draft h6 { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.3; margin: 1.4em 0 .5em; overflow-wrap: normal; }
 .draft h1 { font-size: 1.55em; } .draft h2 { font-size: 1.3em; } .draft h3 { font-size: 1.12em; } .draft h4, .draft h5, .draft h6 { font-size: 1em; }
 .draft > :first-child, .draft > details + * { margin-top: 0; }
@@ -146,7 +148,7 @@ pub fn render_linked(report: &Report, docs_base: &str) -> String {
         plural(s.infos),
         s.unreadable
     );
-    out.push_str("<table>\n<thead><tr><th>Document</th><th>Kind</th><th>Errors</th><th>Warnings</th><th>Infos</th><th>Required elements</th></tr></thead>\n<tbody>\n");
+    out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr><th>Document</th><th>Kind</th><th>Errors</th><th>Warnings</th><th>Infos</th><th>Required elements</th></tr></thead>\n<tbody>\n");
     for (i, f) in report.files.iter().enumerate() {
         let (met, required) = requirement_counts(f);
         let _ = writeln!(
@@ -159,7 +161,7 @@ pub fn render_linked(report: &Report, docs_base: &str) -> String {
             f.count(Severity::Info),
         );
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table></div>\n");
     if !report.errors.is_empty() {
         out.push_str("<h2>Files that could not be read</h2>\n<ul class=\"unreadable\">\n");
         for e in &report.errors {
