@@ -328,9 +328,9 @@ enum Close {
 
 /// The draft as an `<article class="draft">`.
 pub(super) fn render(out: &mut String, m: &mut Marks, src: &str, format: Format) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<article class=\"draft {}\">\n",
+        "<article class=\"draft {}\">",
         match format {
             Format::Markdown => "markdown",
             Format::Text => "text",
@@ -455,7 +455,7 @@ fn markdown(out: &mut String, m: &mut Marks, body: &str) {
                         if n == 1 {
                             out.push_str("<ol>\n");
                         } else {
-                            let _ = write!(out, "<ol start=\"{n}\">\n");
+                            let _ = writeln!(out, "<ol start=\"{n}\">");
                         }
                         Close::Tag("</ol>\n")
                     }
@@ -631,8 +631,8 @@ mod tests {
         let mut out = String::new();
         let mut m = Marks::new(0, src, diags, "https://docs.example/rules", targets);
         render(&mut out, &mut m, src, format);
-        for j in 0..diags.len() {
-            if drawable(src, &diags[j]) {
+        for (j, d) in diags.iter().enumerate() {
+            if drawable(src, d) {
                 assert!(m.shown.contains(&j), "finding {j} not drawn: {out}");
             }
         }
