@@ -109,14 +109,39 @@ fn write_report(dir: &Path, paths: &[&Path]) -> PathBuf {
     report
 }
 
+/// The text of every `<tag>` element in `html`, tags stripped.
+fn elements(html: &str, tag: &str) -> Vec<String> {
+    html.split(&format!("<{tag}>"))
+        .skip(1)
+        .map(|s| {
+            let inner = s.split(&format!("</{tag}>")).next().unwrap();
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text
+        })
+        .collect()
+}
+
 fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
 
+/// A draft with the Markdown a reader sees rendered: front matter, headings, a list, a table,
+/// links (one safe, one not), a finding across bold text.
+const RICH: &str = "---\nkind: incident-email\n---\n# Export failures on 2 May\n\nDear customer,\n\nWe **apologize for any** inconvenience. Between 09:14 and 10:02 UTC, exports failed for 3,870 accounts.\n\n## What we changed\n\n- Renewed the certificate\n- Added an expiry alert\n\n| Time (UTC) | Event |\n|---|---|\n| 09:14 | Exports start failing |\n| 10:02 | Fixed |\n\nSee [our status page](https://status.example.com/incidents/1) or [this](javascript:alert(1)) for updates.\n\nContact support@example.com with questions.\n";
+
 #[test]
-fn html_report_renders_highlights_and_checklists_in_chromium() {
+fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
     let Some(browser) =
-        browser_or_skip("html_report_renders_highlights_and_checklists_in_chromium")
+        browser_or_skip("html_report_renders_the_draft_with_highlights_and_checklists_in_chromium")
     else {
         return;
     };
@@ -125,16 +150,20 @@ fn html_report_renders_highlights_and_checklists_in_chromium() {
     let hostile = dir.path().join("hostile.md");
     std::fs::write(
         &hostile,
-        "# Outage\n\nDear [Customer Name] </pre><script>document.title='pwned'</script> <img src=x onerror=alert(1)>,\n\nWe apologize for any inconvenience.\n",
+        "# Outage\n\nDear [Customer Name] </pre><script>document.title='pwned'</script> <img src=x onerror=alert(1)>,\n\nWe apologize for any inconvenience.\n\n<div><script>alert(2)</script></div>\n",
     )
     .unwrap();
-    let fixtures: Vec<PathBuf> = std::fs::read_dir("fixtures/drafts")
+    let rich = dir.path().join("rich.md");
+    std::fs::write(&rich, RICH).unwrap();
+    let mut fixtures: Vec<PathBuf> = std::fs::read_dir("fixtures/drafts")
         .unwrap()
         .flatten()
         .map(|e| e.path())
         .collect();
+    fixtures.sort();
     let mut inputs: Vec<&Path> = fixtures.iter().map(PathBuf::as_path).collect();
     inputs.push(&hostile);
+    inputs.push(&rich);
     let report_path = write_report(dir.path(), &inputs);
 
     // What the page should show, from the library (same inputs, same defaults).
@@ -146,21 +175,6 @@ fn html_report_renders_highlights_and_checklists_in_chromium() {
             .map(|p| candor::run::Input::Path(p.to_path_buf()))
             .collect(),
         &candor::run::RunOptions::default(),
-    );
-    let mut expected_marks = 0;
-    for f in &report.files {
-        // Highlighted: span findings, the first of any overlapping group.
-        let mut pos = 0;
-        for d in &f.diagnostics {
-            if !d.document_level && d.span.start < d.span.end && d.span.start >= pos {
-                expected_marks += 1;
-                pos = d.span.end;
-            }
-        }
-    }
-    assert!(
-        expected_marks >= 5,
-        "the fixtures should produce highlights"
     );
 
     let dom = String::from_utf8(run_chromium(
@@ -175,11 +189,6 @@ fn html_report_renders_highlights_and_checklists_in_chromium() {
         "the page did not load: {}",
         &dom[..dom.len().min(300)]
     );
-    assert_eq!(
-        count(&dom, "<mark class=\"finding"),
-        expected_marks,
-        "highlights in the rendered DOM"
-    );
     assert_eq!(count(&dom, "<section class=\"doc\""), report.files.len());
     assert_eq!(count(&dom, "<ul class=\"checklist\">"), report.files.len());
     assert_eq!(count(&dom, "<li class=\"element "), 10 * report.files.len());
@@ -188,23 +197,144 @@ fn html_report_renders_highlights_and_checklists_in_chromium() {
         dom.contains("<q class=\"evidence\">"),
         "a satisfied element shows its evidence"
     );
-    // Every highlight sits inside its document's text and carries its explanation.
-    for section in dom.split("<section class=\"doc\"").skip(1) {
-        let pre = section
-            .split("<pre class=\"source\">")
+
+    let sections: Vec<&str> = dom.split("<section class=\"doc\"").skip(1).collect();
+    assert_eq!(sections.len(), report.files.len());
+    let mut highlighted = 0;
+    for section in &sections {
+        // The command line orders documents by path: match them by path and index.
+        let attr = |name: &str| {
+            section
+                .split(&format!(" {name}=\""))
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap()
+                .to_string()
+        };
+        let i: usize = attr("id").trim_start_matches("doc-").parse().unwrap();
+        let path = attr("data-path");
+        let f = report
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("{path} not in the report"));
+        // The draft is rendered in its own article; every highlight sits on its text.
+        let article = section
+            .split("<article class=\"draft")
             .nth(1)
-            .and_then(|s| s.split("</pre>").next())
-            .expect("document text");
-        assert_eq!(
-            count(pre, "<mark class=\"finding"),
-            count(section, "<mark class=\"finding")
+            .and_then(|s| s.split("</article>").next())
+            .unwrap_or_else(|| panic!("{}: no rendered draft", f.path));
+        assert!(
+            !section.contains("<pre class=\"source\">"),
+            "raw source shown"
         );
         assert_eq!(
-            count(pre, "<span class=\"tip\" role=\"tooltip\""),
-            count(pre, "<mark class=\"finding")
+            count(article, "<mark class=\"finding"),
+            count(section, "<mark class=\"finding"),
+            "{}: highlights outside the text",
+            f.path
         );
-        assert!(!pre.contains("<mark class=\"finding") || pre.contains("data-rule=\""));
+        // Every finding about a passage is highlighted once, with its explanation.
+        for (j, d) in f.diagnostics.iter().enumerate() {
+            let tip = format!("<span class=\"tip\" id=\"doc-{i}-t-{j}\">");
+            if d.document_level || d.span.start >= d.span.end {
+                assert_eq!(count(section, &tip), 0, "{}: {}", f.path, d.rule);
+                continue;
+            }
+            highlighted += 1;
+            let mark = format!("id=\"doc-{i}-m-{j}\"");
+            assert_eq!(
+                count(article, &mark),
+                1,
+                "{}: {} not highlighted",
+                f.path,
+                d.rule
+            );
+            assert_eq!(
+                count(article, &tip),
+                1,
+                "{}: {} unexplained",
+                f.path,
+                d.rule
+            );
+            let tip_text = article.split(&tip).nth(1).unwrap();
+            let tip_text = tip_text.split("<span class=\"tip\" ").next().unwrap();
+            assert!(tip_text.contains(&format!("<b>{}</b>", d.rule)));
+            if !d.help.is_empty() {
+                assert!(tip_text.contains("<span class=\"tip-help\">"), "{}", d.rule);
+            }
+            if !d.suggestions.is_empty() {
+                let shown = format!(
+                    "<span class=\"tip-fix\">{}",
+                    d.suggestions[0].describe().split(':').next().unwrap()
+                );
+                assert!(tip_text.to_lowercase().contains(&shown), "{}", d.rule);
+            }
+            // The list below links to it.
+            assert!(section.contains(&format!("href=\"#doc-{i}-m-{j}\"")));
+        }
+        // Evidence links land on the rendered sentence.
+        for link in section.split("<a class=\"evidence\" href=\"#").skip(1) {
+            let id = link.split('"').next().unwrap();
+            assert!(id.starts_with(&format!("doc-{i}-")), "{id}");
+            assert_eq!(
+                count(article, &format!("id=\"{id}\"")),
+                1,
+                "{}: evidence target {id} missing",
+                f.path
+            );
+        }
+        if f.elements
+            .iter()
+            .any(|(_, found)| !found.evidence.is_empty())
+        {
+            assert!(
+                section.contains("<a class=\"evidence\" href=\"#"),
+                "{}: evidence not linked",
+                f.path
+            );
+        }
     }
+    assert!(highlighted >= 5, "the fixtures should produce highlights");
+
+    // The Markdown is rendered: headings, lists, tables, links; front matter collapsed.
+    let rich_doc = sections.iter().find(|s| s.contains("rich.md\"")).unwrap();
+    assert_eq!(elements(rich_doc, "h1"), ["Export failures on 2 May"]);
+    assert_eq!(elements(rich_doc, "h2").last().unwrap(), "What we changed");
+    assert_eq!(
+        elements(rich_doc, "li")
+            .into_iter()
+            .filter(|t| t.starts_with("Renewed") || t.starts_with("Added"))
+            .count(),
+        2
+    );
+    assert_eq!(elements(rich_doc, "th"), ["Time (UTC)", "Event"]);
+    assert!(elements(rich_doc, "td").contains(&"09:14".to_string()));
+    assert!(rich_doc.contains(
+        "<a href=\"https://status.example.com/incidents/1\" rel=\"noopener noreferrer\">"
+    ));
+    assert!(!rich_doc.contains("href=\"javascript:"), "unsafe link kept");
+    assert!(rich_doc.contains("<details class=\"front-matter\"><summary>"));
+    assert!(!rich_doc.contains("<p>kind: incident-email"));
+    // The apology's highlight starts inside the bold text and goes on after it.
+    let bold = rich_doc
+        .split("<strong>")
+        .nth(1)
+        .and_then(|s| s.split("</strong>").next())
+        .unwrap();
+    assert!(
+        bold.contains("<mark class=\"finding"),
+        "a highlight on rendered bold text"
+    );
+    let after = rich_doc.split("</strong>").nth(1).unwrap();
+    assert!(
+        after
+            .split("</p>")
+            .next()
+            .unwrap()
+            .contains("<mark class=\"finding")
+    );
+
     // The hostile text stayed text.
     assert!(
         !dom.contains("<script"),
@@ -214,7 +344,12 @@ fn html_report_renders_highlights_and_checklists_in_chromium() {
         !dom.contains("<img"),
         "markup from a draft was parsed as HTML"
     );
-    assert!(dom.contains("&lt;script&gt;document.title="));
+    assert!(
+        !dom.contains("<div><"),
+        "markup from a draft was parsed as HTML"
+    );
+    assert!(dom.contains("&lt;script&gt;</code>document.title='pwned'"));
+    assert!(dom.contains("&lt;div&gt;&lt;script&gt;alert(2)&lt;/script&gt;&lt;/div&gt;"));
     // The summary lists every document.
     let summary = dom
         .split("<section id=\"summary\"")
@@ -268,7 +403,9 @@ fn html_report_paints_highlights_and_shows_a_linked_explanation() {
             dir.path(),
             &[
                 format!("--screenshot={}", png.display()),
-                "--window-size=1200,1400".into(),
+                // Tall enough that no scrolling is needed: headless screenshots of a page
+                // scrolled to a fragment paint only the first screen.
+                "--window-size=1200,2000".into(),
             ],
             &format!("file://{}{fragment}", report_path.display()),
         );
@@ -276,6 +413,14 @@ fn html_report_paints_highlights_and_shows_a_linked_explanation() {
     };
     let plain = shot("plain.png", "");
     let linked = shot("linked.png", &first_mark);
+    // The checklist's evidence link lands on the rendered sentence, outlined in green.
+    let evidence = html
+        .split("<a class=\"evidence\" href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the checklist links evidence to the text")
+        .to_string();
+    let targeted = shot("evidence.png", &evidence);
 
     // Warning and error highlight backgrounds are painted.
     let warn = pixels_near(&plain, [0xff, 0xf3, 0xc4], 6);
@@ -290,5 +435,12 @@ fn html_report_paints_highlights_and_shows_a_linked_explanation() {
     assert!(
         dark_linked > dark_plain + 2000,
         "explanation not shown: {dark_plain} → {dark_linked} dark px"
+    );
+    // (The outline's colour: the sentence's own background may sit under highlights.)
+    let green_plain = pixels_near(&plain, [0x2e, 0x7d, 0x32], 6);
+    let green_targeted = pixels_near(&targeted, [0x2e, 0x7d, 0x32], 6);
+    assert!(
+        green_targeted > green_plain + 300,
+        "evidence sentence not shown: {green_plain} → {green_targeted} green px"
     );
 }

@@ -5,6 +5,7 @@
 pub mod checklist;
 pub mod github;
 pub mod html;
+mod html_draft;
 pub mod human;
 pub mod json;
 pub mod rdjson;
