@@ -74,7 +74,7 @@ static CONFIGURED: LazyLock<Vec<Linter>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A draft checked under one of [`CONFIGS`] (picked by the first byte): front matter (kind,
+/// A draft checked under one of `CONFIGS` (picked by the first byte): front matter (kind,
 /// phase, packs, `times_tz`, rule settings) and suppression comments meet config settings in
 /// one check.
 pub fn config_check(data: &[u8]) {

@@ -234,6 +234,7 @@ const MIN_TOTAL: f32 = 3.0;
 /// Guess the kind from the structure and language of the text. Returns `None` when nothing
 /// points anywhere, so an unrelated Markdown file is not judged against a policy it was never
 /// meant to meet.
+#[cfg(test)]
 pub fn infer_kind(text: &str) -> Option<Kind> {
     guess_kind(text).kind
 }
@@ -326,6 +327,7 @@ fn kind_index(k: Kind) -> usize {
 }
 
 /// Guess the phase of a status update: the status of its latest entry, or its wording.
+#[cfg(test)]
 pub fn infer_phase(text: &str) -> Option<Phase> {
     guess_phase(text).phase
 }

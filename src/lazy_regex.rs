@@ -63,10 +63,6 @@ impl LazyRegex {
         }
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.pattern
-    }
-
     /// Compiles now; the error is the `regex` crate's message.
     pub fn try_compile(&self) -> Result<&Regex, String> {
         self.regex
@@ -456,6 +452,7 @@ impl std::fmt::Display for Need {
 
 /// The requirement of `pattern`, or `None` when it has none worth checking (`Need::True`, or
 /// a pattern that does not parse or needs too many literals).
+#[cfg(test)]
 pub fn requirement(pattern: &str) -> Option<Need> {
     analyse_pattern(pattern).map(|(need, _)| need)
 }

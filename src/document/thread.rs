@@ -1,5 +1,5 @@
 //! Status threads: the entries of a status update ("Investigating - …", "**Resolved**",
-//! "Identified — 08:15 BST", "[RESOLVED] …", "Status: Monitoring") with their posting
+//! "Identified — 08:15 BST", "\[RESOLVED\] …", "Status: Monitoring") with their posting
 //! timestamps, and which entry is the latest.
 //!
 //! A status page shows an incident as a thread of updates, each a status word, a body and the

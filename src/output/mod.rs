@@ -1,4 +1,4 @@
-//! Renderers for a [`Report`](crate::report::Report). `json`, `short`, `sarif`, `github` and
+//! Renderers for a [`Report`]. `json`, `short`, `sarif`, `github` and
 //! `rdjson` are stable contracts documented in `docs/output.md` and `docs/integrations.md`;
 //! `human` and `html` are for people and may change.
 

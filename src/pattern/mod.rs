@@ -117,7 +117,9 @@ pub trait Env {
 }
 
 /// An environment with no document: no own names, no noun phrases.
+#[cfg(test)]
 pub struct NoEnv;
+#[cfg(test)]
 impl Env for NoEnv {
     fn own(&self, _: usize) -> bool {
         false

@@ -30,7 +30,7 @@
 //! `one_per_sentence = true` makes the findings of one sentence one finding.
 //!
 //! **Pattern keys** (every one optional but `tokens`):
-//! * `tokens` — what to match, in the notation of [`crate::pattern`]; `[ … ]` narrows the
+//! * `tokens` — what to match, in the pattern notation (docs/rules-guide.md); `[ … ]` narrows the
 //!   reported span;
 //! * clause predicates, asked of the clause containing the reported span's first word:
 //!   `in` / `not_in` (roles, checked on that clause and every clause around it: main,
@@ -164,7 +164,7 @@ pub struct RuleTriggers(pub Triggered);
 const FORMAT_HELP: &str =
     "the rule-file format is described by `candor explain rule-format` and in docs/rules-guide.md";
 
-/// Is `id` a valid rule id (kebab-case, see [`crate::rule_id`])?
+/// Is `id` a valid rule id (kebab-case: lower-case words joined by `-`)?
 pub fn valid_rule_id(id: &str) -> bool {
     crate::rule_id::validate_rule_id(id).is_ok()
 }

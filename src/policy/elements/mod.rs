@@ -4,7 +4,7 @@
 //! * **sections** — a heading that names the element ("Root cause", "What we did", "What you
 //!   can do"), as a Markdown heading, a short unpunctuated line or a run-in label ("Cause:
 //!   …"), followed by content;
-//! * **sentences** — cues in the pattern notation of [`crate::pattern`], with clause
+//! * **sentences** — cues in the pattern notation (`src/pattern/`, documented in docs/rules-guide.md), with clause
 //!   predicates and guards: "a remedial verb whose subject is the writer", "a future promise
 //!   to write again, with a time".
 //!

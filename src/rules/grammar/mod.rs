@@ -1,5 +1,5 @@
 //! The optional `grammar` rule group: LanguageTool's grammar rules through nlprule (cargo
-//! feature `nlprule`, see [`nlprule`] when it is built in).
+//! feature `nlprule`, see `nlprule` when it is built in).
 //!
 //! The group's id is known in every build, so one candor.toml serves builds with and without
 //! the feature: `grammar` and `grammar/<LanguageTool id>` are valid rule ids either way.
