@@ -238,6 +238,7 @@ fn load_linter(config: Option<&PathBuf>, no_config: bool) -> Result<Linter, Conf
     Linter::with_config(config)
 }
 
+/// `candor check`: load the config, gather the inputs, check them and render the results.
 fn check(args: CheckArgs) -> u8 {
     let linter = match load_linter(args.config.as_ref(), args.no_config) {
         Ok(l) => l,
@@ -250,6 +251,22 @@ fn check(args: CheckArgs) -> u8 {
         report_error(e);
         return 2;
     }
+    let Some(opts) = run_options(&args) else {
+        return 2;
+    };
+    let mut errors = Vec::new();
+    let inputs = match gather_inputs(&args, &linter, &mut errors) {
+        Ok(inputs) => inputs,
+        Err(code) => return code,
+    };
+    if args.diff {
+        return print_diffs(&linter, inputs, &opts, errors);
+    }
+    check_and_render(&args, &linter, inputs, &opts, errors)
+}
+
+/// What the run checks and how, from the flags; `None` (after saying why) when they conflict.
+fn run_options(args: &CheckArgs) -> Option<RunOptions> {
     let mut phase = args.phase;
     if let (Some(kind), Some(p)) = (args.kind, args.phase)
         && kind != Kind::StatusUpdate
@@ -260,16 +277,34 @@ fn check(args: CheckArgs) -> u8 {
         );
         phase = None;
     }
-    let mut errors = Vec::new();
-    let selected = match select_files(&args, &linter) {
-        Ok(s) => s,
-        Err(e) => {
-            report_error(e);
-            return 2;
-        }
-    };
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        cli_error(
+            "--unsafe-fixes applies fixes, so it needs --fix or --diff",
+            "add --fix to apply them, or --diff to see them first",
+        );
+        return None;
+    }
+    let fix = (args.fix || args.diff).then_some(run::FixRun {
+        mode: if args.unsafe_fixes {
+            fix::Mode::Unsafe
+        } else {
+            fix::Mode::Safe
+        },
+        write: args.fix,
+    });
+    Some(RunOptions {
+        kind: args.kind,
+        phase,
+        packs: args.packs.clone(),
+        fix,
+    })
+}
+
+/// The paths named on the command line (or selected by `--changed-since` / `--files-from`),
+/// with `-` for standard input.
+fn input_paths(args: &CheckArgs, selected: Option<Vec<PathBuf>>) -> Vec<PathBuf> {
     let reads_stdin = args.stdin_filename.is_some() || args.paths.iter().any(|p| p == "-");
-    let paths = match selected {
+    match selected {
         Some(files) => files,
         // `--stdin-filename` alone means "check standard input" (as ruff and Prettier read it).
         None if args.paths.is_empty() && reads_stdin => vec![PathBuf::from("-")],
@@ -281,10 +316,24 @@ fn check(args: CheckArgs) -> u8 {
             .chain([PathBuf::from("-")])
             .collect(),
         None => args.paths.clone(),
-    };
+    }
+}
+
+/// Standard input (read whole) and the files the paths walk to; paths that cannot be walked
+/// go to `errors`. `Err` is the exit code when nothing can be checked.
+fn gather_inputs(
+    args: &CheckArgs,
+    linter: &Linter,
+    errors: &mut Vec<FileError>,
+) -> Result<Vec<Input>, u8> {
+    let selected = select_files(args, linter).map_err(|e| {
+        report_error(e);
+        2u8
+    })?;
+    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) = input_paths(args, selected)
+        .into_iter()
+        .partition(|p| p.as_os_str() == "-");
     let mut inputs = Vec::new();
-    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.into_iter().partition(|p| p.as_os_str() == "-");
     if !stdin.is_empty() {
         let mut bytes = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
@@ -292,7 +341,7 @@ fn check(args: CheckArgs) -> u8 {
                 format!("cannot read standard input: {e}"),
                 "pipe the draft into candor, e.g. `candor check --stdin-filename draft.md < draft.md`",
             );
-            return 2;
+            return Err(2);
         }
         inputs.push(Input::Stdin {
             name: args
@@ -306,63 +355,53 @@ fn check(args: CheckArgs) -> u8 {
         hidden: args.hidden,
     };
     inputs.extend(
-        run::collect(&linter, &files, &walk, &mut errors)
+        run::collect(linter, &files, &walk, errors)
             .into_iter()
             .map(Input::Path),
     );
-    if args.unsafe_fixes && !(args.fix || args.diff) {
-        cli_error(
-            "--unsafe-fixes applies fixes, so it needs --fix or --diff",
-            "add --fix to apply them, or --diff to see them first",
-        );
-        return 2;
-    }
-    let fix = (args.fix || args.diff).then_some(run::FixRun {
-        mode: if args.unsafe_fixes {
-            fix::Mode::Unsafe
-        } else {
-            fix::Mode::Safe
-        },
-        write: args.fix,
-    });
-    let opts = RunOptions {
-        kind: args.kind,
-        phase,
-        packs: args.packs.clone(),
-        fix,
+    Ok(inputs)
+}
+
+/// The streaming renderer of `--format`; `None` for HTML, which embeds every document and so
+/// is rendered once at the end.
+fn renderer_for(args: &CheckArgs, linter: &Linter) -> Option<Box<dyn Renderer>> {
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    if args.diff {
-        return print_diffs(&linter, inputs, &opts, errors);
-    }
+    let docs_base = linter.config().docs_base();
+    Some(match args.format {
+        OutputFormat::Json => Box::new(json::Json::default()),
+        OutputFormat::Short => Box::new(short::Short),
+        OutputFormat::Github => Box::new(github::Github),
+        OutputFormat::Sarif => Box::new(sarif::SarifWriter::new(&linter.metas(), docs_base)),
+        OutputFormat::Rdjson => Box::new(rdjson::Rdjson::new(docs_base)),
+        OutputFormat::Human => Box::new(human::Human::new(&human::HumanOptions {
+            color,
+            explain_elements: args.explain_elements,
+            width: if color { terminal_width() } else { 100 },
+        })),
+        OutputFormat::Html => return None,
+    })
+}
+
+/// Checks the inputs, writing each file's results as they come (every format but HTML), then
+/// the summary, the HTML report and the errors; returns the exit code.
+fn check_and_render(
+    args: &CheckArgs,
+    linter: &Linter,
+    inputs: Vec<Input>,
+    opts: &RunOptions,
+    mut errors: Vec<FileError>,
+) -> u8 {
     // A draft fixed from standard input is printed; the findings go to standard error.
     let fixed_stdin = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin { .. }));
     let fail_on = args
         .deny
         .unwrap_or(linter.config().fail_on)
         .min(linter.config().fail_on);
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    // Every format but HTML is written file by file, straight to standard output, as the run
-    // goes; the HTML report embeds every document, so it keeps them.
-    let mut renderer: Option<Box<dyn Renderer>> = match args.format {
-        OutputFormat::Json => Some(Box::new(json::Json::default())),
-        OutputFormat::Short => Some(Box::new(short::Short)),
-        OutputFormat::Github => Some(Box::new(github::Github)),
-        OutputFormat::Sarif => Some(Box::new(sarif::SarifWriter::new(
-            &linter.metas(),
-            linter.config().docs_base(),
-        ))),
-        OutputFormat::Rdjson => Some(Box::new(rdjson::Rdjson::new(linter.config().docs_base()))),
-        OutputFormat::Human => Some(Box::new(human::Human::new(&human::HumanOptions {
-            color,
-            explain_elements: args.explain_elements,
-            width: if color { terminal_width() } else { 100 },
-        }))),
-        OutputFormat::Html => None,
-    };
+    let mut renderer = renderer_for(args, linter);
     let keep_reports = renderer.is_none() || args.html.is_some();
     let mut kept = Report::default();
     let mut summary = Summary::default();
@@ -374,7 +413,7 @@ fn check(args: CheckArgs) -> u8 {
         Output::new()
     };
     let mut fixed_draft = Output::new();
-    run::check_each(&linter, inputs, &opts, |result| match result {
+    run::check_each(linter, inputs, opts, |result| match result {
         Ok(f) => {
             if fixed_stdin && f.before_fixes.is_some() {
                 fixed_draft.write(|out| out.write_all(f.source.as_bytes()));
@@ -394,11 +433,9 @@ fn check(args: CheckArgs) -> u8 {
     summary.unreadable = errors.len();
     kept.errors = errors;
 
+    let docs_base = linter.config().docs_base();
     if let Some(path) = &args.html
-        && let Err(e) = std::fs::write(
-            path,
-            html::render_linked(&kept, linter.config().docs_base()),
-        )
+        && let Err(e) = std::fs::write(path, html::render_linked(&kept, docs_base))
     {
         cli_error(
             format!("cannot write {}: {e}", path.display()),
@@ -408,9 +445,7 @@ fn check(args: CheckArgs) -> u8 {
     }
     match renderer.as_mut() {
         Some(r) => stdout.write(|out| r.finish(&kept.errors, &summary, out)),
-        None => stdout.write(|out| {
-            out.write_all(html::render_linked(&kept, linter.config().docs_base()).as_bytes())
-        }),
+        None => stdout.write(|out| out.write_all(html::render_linked(&kept, docs_base).as_bytes())),
     }
     stdout.flush();
     fixed_draft.flush();
