@@ -666,7 +666,8 @@ fn count_up_to(hay: &str, needle: &str, limit: usize) -> usize {
     };
     let mut n = 0;
     let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
+    // memchr's SIMD search: `str::find` here was a fifth of a whole run's time.
+    while let Some(i) = memchr::memmem::find(&hay.as_bytes()[from..], needle.as_bytes()) {
         let start = from + i;
         let end = start + needle.len();
         let before_ok = hay[..start]
