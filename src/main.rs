@@ -3,7 +3,7 @@
 use candor::config::{Config, ConfigError, STARTER};
 use candor::fix;
 use candor::output::{Renderer, github, html, human, json, rdjson, sarif, short};
-use candor::report::{self, FileError, Report, Summary};
+use candor::report::{self, FileError, Summary};
 use candor::run::{self, Input, RunOptions};
 use candor::{Kind, Linter, Phase, Severity};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -362,16 +362,15 @@ fn gather_inputs(
     Ok(inputs)
 }
 
-/// The streaming renderer of `--format`; `None` for HTML, which embeds every document and so
-/// is rendered once at the end.
-fn renderer_for(args: &CheckArgs, linter: &Linter) -> Option<Box<dyn Renderer>> {
+/// The renderer of `--format`.
+fn renderer_for(args: &CheckArgs, linter: &Linter) -> Box<dyn Renderer> {
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let docs_base = linter.config().docs_base();
-    Some(match args.format {
+    match args.format {
         OutputFormat::Json => Box::new(json::Json::default()),
         OutputFormat::Short => Box::new(short::Short),
         OutputFormat::Github => Box::new(github::Github),
@@ -382,12 +381,13 @@ fn renderer_for(args: &CheckArgs, linter: &Linter) -> Option<Box<dyn Renderer>> 
             explain_elements: args.explain_elements,
             width: if color { terminal_width() } else { 100 },
         })),
-        OutputFormat::Html => return None,
-    })
+        OutputFormat::Html => Box::new(html::Html::new(docs_base)),
+    }
 }
 
-/// Checks the inputs, writing each file's results as they come (every format but HTML), then
-/// the summary, the HTML report and the errors; returns the exit code.
+/// Checks the inputs, handing each file's results to the renderer as they come (all but HTML
+/// write them at once), then the summary, the `--html` report and the errors; returns the exit
+/// code.
 fn check_and_render(
     args: &CheckArgs,
     linter: &Linter,
@@ -402,17 +402,19 @@ fn check_and_render(
         .unwrap_or(linter.config().fail_on)
         .min(linter.config().fail_on);
     let mut renderer = renderer_for(args, linter);
-    let keep_reports = renderer.is_none() || args.html.is_some();
-    let mut kept = Report::default();
+    let mut html_file = args
+        .html
+        .as_ref()
+        .map(|path| (path, html::Html::new(linter.config().docs_base())));
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
-    let mut run_errors = Vec::new();
     let mut stdout = if fixed_stdin {
         Output::to(Box::new(std::io::stderr()))
     } else {
         Output::new()
     };
     let mut fixed_draft = Output::new();
+    let mut run_errors = Vec::new();
     run::check_each(linter, inputs, opts, |result| match result {
         Ok(f) => {
             if fixed_stdin && f.before_fixes.is_some() {
@@ -420,41 +422,38 @@ fn check_and_render(
             }
             summary.add(&f);
             worst = worst.max(f.max_severity());
-            if let Some(r) = renderer.as_mut() {
-                stdout.write(|out| r.file(&f, out));
-            }
-            if keep_reports {
-                kept.files.push(f);
+            stdout.write(|out| renderer.file(&f, out));
+            if let Some((_, h)) = html_file.as_mut() {
+                let _ = h.file(&f, &mut std::io::sink());
             }
         }
         Err(e) => run_errors.push(e),
     });
     errors.append(&mut run_errors);
     summary.unreadable = errors.len();
-    kept.errors = errors;
 
-    let docs_base = linter.config().docs_base();
-    if let Some(path) = &args.html
-        && let Err(e) = std::fs::write(path, html::render_linked(&kept, docs_base))
-    {
-        cli_error(
-            format!("cannot write {}: {e}", path.display()),
-            "check that the directory exists and is writable",
-        );
-        return 2;
+    if let Some((path, mut h)) = html_file {
+        let mut page = Vec::new();
+        let written = h
+            .finish(&errors, &summary, &mut page)
+            .and_then(|()| std::fs::write(path, page));
+        if let Err(e) = written {
+            cli_error(
+                format!("cannot write {}: {e}", path.display()),
+                "check that the directory exists and is writable",
+            );
+            return 2;
+        }
     }
-    match renderer.as_mut() {
-        Some(r) => stdout.write(|out| r.finish(&kept.errors, &summary, out)),
-        None => stdout.write(|out| out.write_all(html::render_linked(&kept, docs_base).as_bytes())),
-    }
+    stdout.write(|out| renderer.finish(&errors, &summary, out));
     stdout.flush();
     fixed_draft.flush();
     if args.format != OutputFormat::Human {
-        for e in &kept.errors {
+        for e in &errors {
             cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
         }
     }
-    report::exit_code(kept.errors.len(), worst, fail_on) as u8
+    report::exit_code(errors.len(), worst, fail_on) as u8
 }
 
 /// `--diff`: the fixes of every file as one unified diff on standard output, a count on

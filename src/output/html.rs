@@ -12,12 +12,13 @@
 
 use super::checklist::{self, kind_label};
 use super::html_draft;
-use super::{RULE_DOCS_BASE, plural, rule_url_in};
+use super::{RULE_DOCS_BASE, Renderer, plural, rule_url_in};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Format;
 use crate::policy::Element;
-use crate::report::{FileReport, Report};
+use crate::report::{FileError, FileReport, Report, Summary};
 use std::fmt::Write;
+use std::io;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -117,6 +118,39 @@ q.evidence { display: inline; margin: 0; font-style: italic; }
 .side ol.findings { font-size: .92em; }
 .clean { color: var(--ok); font-weight: 600; }
 "#;
+
+/// `--format html` (and `--html FILE`) as a [`Renderer`]: the page embeds every document and a
+/// summary at the top, so files are kept until `finish` writes the page.
+pub struct Html {
+    docs_base: String,
+    report: Report,
+}
+
+impl Html {
+    pub fn new(docs_base: &str) -> Html {
+        Html {
+            docs_base: docs_base.to_string(),
+            report: Report::default(),
+        }
+    }
+}
+
+impl Renderer for Html {
+    fn file(&mut self, f: &FileReport, _: &mut dyn io::Write) -> io::Result<()> {
+        self.report.files.push(f.clone());
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        errors: &[FileError],
+        _: &Summary,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
+        self.report.errors = errors.to_vec();
+        out.write_all(render_linked(&self.report, &self.docs_base).as_bytes())
+    }
+}
 
 pub fn render(report: &Report) -> String {
     render_linked(report, RULE_DOCS_BASE)
