@@ -1033,22 +1033,3 @@ fn fix_on_standard_input_prints_the_fixed_draft() {
         .stdout(predicate::str::contains("time-without-zone").not())
         .stderr(predicate::str::contains("time-without-zone"));
 }
-
-/// Without --fix, candor never writes a draft, whatever the format.
-#[test]
-fn check_never_writes_without_fix() {
-    let d = dir_with(&[("a.md", FIXABLE.as_bytes())]);
-    let path = d.path().join("a.md");
-    let before = fs::metadata(&path).unwrap().modified().unwrap();
-    for format in [
-        "human", "json", "short", "github", "sarif", "rdjson", "html",
-    ] {
-        candor()
-            .current_dir(d.path())
-            .args(["check", "--no-config", "a.md", "--format", format])
-            .assert()
-            .code(predicate::ne(2));
-    }
-    assert_eq!(fs::read_to_string(&path).unwrap(), FIXABLE);
-    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
-}

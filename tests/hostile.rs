@@ -662,9 +662,14 @@ fn a_path_that_disappears_mid_run() {
 
 #[test]
 fn candor_never_writes_to_the_files_it_checks() {
+    // Without --fix nothing is written, not even a draft whose findings carry safe fixes.
     let d = dir_with(&[
         ("good.md", GOOD.as_bytes()),
         ("sub/b.md", b"Only a few users.\n"),
+        (
+            "fixable.md",
+            b"A \"glitch\" stopped logins.\n\n<!-- candor-disable-next-line hedging -->\nFixed.\n",
+        ),
     ]);
     let snapshot = |p: &Path| -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
         let mut v: Vec<_> = walk(p)
@@ -682,7 +687,9 @@ fn candor_never_writes_to_the_files_it_checks() {
         v
     };
     let before = snapshot(d.path());
-    for format in ["human", "json", "short"] {
+    for format in [
+        "human", "json", "short", "github", "sarif", "rdjson", "html",
+    ] {
         candor()
             .current_dir(d.path())
             .args(["check", "--no-config", "--format", format, "."])
