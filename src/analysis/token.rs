@@ -175,6 +175,13 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 
 /// Splits clitics off a word run and pushes the pieces.
 fn push_word(out: &mut Vec<Token>, word: &str, start: usize, kind: TokenKind, space: bool) {
+    // "cannot" → "can" + "not", as the treebank splits it: the verb group then reads a modal
+    // and its negation, as for "can not" and "can't".
+    if kind == TokenKind::Word && word.len() == 6 && word.eq_ignore_ascii_case("cannot") {
+        out.push(token(&word[..3], start, kind, space));
+        out.push(token(&word[3..], start + 3, kind, false));
+        return;
+    }
     if kind != TokenKind::Word || !word.contains(['\'', '’']) {
         out.push(token(word, start, kind, space));
         return;
@@ -331,6 +338,7 @@ mod tests {
         assert_eq!(words("we’re sorry"), ["we", "’re", "sorry"]);
         assert_eq!(words("Acme's systems"), ["Acme", "'s", "systems"]);
         assert_eq!(words("It can't recur"), ["It", "ca", "n't", "recur"]);
+        assert_eq!(words("We Cannot say"), ["We", "Can", "not", "say"]);
         assert_eq!(words("O'Connell said"), ["O'Connell", "said"]);
         assert_eq!(tokenize("we’re", 0)[1].lower.as_ref(), "'re");
     }

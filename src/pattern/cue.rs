@@ -12,6 +12,7 @@
 //! head = true                               # the match starts at the clause's main verb
 //! voice = "passive"                         # active | passive
 //! negated = false
+//! asserted = true                           # not under "we cannot guarantee that …"
 //! tense = ["past"]                          # past | present | future
 //! unless = ["we will never ask"]            # a match of this overlapping cancels (antipattern)
 //! unless_sentence = ["…"]                   # anywhere in the sentence
@@ -55,6 +56,10 @@ pub struct CueDef {
     pub voice: Option<String>,
     #[serde(default)]
     pub negated: Option<bool>,
+    /// The writer asserts the clause: it is not the complement of a negated verb ("we cannot
+    /// guarantee that this will never happen again" asserts nothing about the future).
+    #[serde(default)]
+    pub asserted: Option<bool>,
     #[serde(default)]
     pub tense: Vec<String>,
     #[serde(default)]
@@ -86,6 +91,7 @@ struct Predicates {
     head: Option<bool>,
     voice: Option<Voice>,
     negated: Option<bool>,
+    asserted: Option<bool>,
     tense: Vec<Tense>,
 }
 
@@ -303,6 +309,7 @@ fn predicates(p: &CueDef, lex: &Lexicon) -> Result<Predicates, String> {
             Some(v) => return Err(format!("voice is `active` or `passive`, not `{v}`")),
         },
         negated: p.negated,
+        asserted: p.asserted,
         tense: p
             .tense
             .iter()
@@ -382,5 +389,18 @@ fn predicates_hold(p: &Predicates, s: &Sentence, i: usize) -> bool {
     if !p.tense.is_empty() && !verb.is_some_and(|g| p.tense.contains(&g.tense)) {
         return false;
     }
+    if let Some(want) = p.asserted
+        && asserted(s, i) != want
+    {
+        return false;
+    }
     true
+}
+
+/// Does the writer assert the clause containing token `i`? Not when it, or a clause it sits
+/// in, is the complement of a negated verb: "we cannot guarantee | that this will not recur",
+/// "we do not believe | that any data was taken".
+fn asserted(s: &Sentence, i: usize) -> bool {
+    !s.clause_chain(i)
+        .any(|c| c.role == Role::Complement && c.parent.is_some_and(|p| s.clauses[p].negated()))
 }
