@@ -142,12 +142,22 @@ fn requirement_counts(f: &FileReport) -> (usize, usize) {
         .filter(|(_, s)| **s >= Severity::Warning)
         .map(|(e, _)| *e)
         .collect();
+    let custom: Vec<&String> = f
+        .custom_requirements
+        .iter()
+        .filter(|(_, s)| **s >= Severity::Warning)
+        .map(|(n, _)| n)
+        .collect();
     (
         required
             .iter()
             .filter(|e| f.elements.satisfies(**e))
-            .count(),
-        required.len(),
+            .count()
+            + custom
+                .iter()
+                .filter(|n| f.elements.custom(n).is_some_and(|x| x.present))
+                .count(),
+        required.len() + custom.len(),
     )
 }
 
@@ -269,9 +279,9 @@ fn element_checklist(out: &mut String, f: &FileReport) {
         let _ = write!(
             out,
             "<li class=\"element {class}\" data-element=\"{key}\" data-status=\"{class}\"><span class=\"mark\">{mark}</span>{label} <small>{need}{quality}</small>",
-            key = r.element.key(),
+            key = escape(&r.key),
             mark = r.status.mark(),
-            label = escape(r.element.label()),
+            label = escape(&r.label),
             need = r.need,
         );
         if let Some(ev) = r.evidence {

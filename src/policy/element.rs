@@ -142,6 +142,8 @@ impl Found {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Elements {
     found: [Found; 10],
+    /// The team's own elements (`[elements.<name>]` in candor.toml), by name, in config order.
+    pub custom: Vec<(String, Found)>,
 }
 
 impl Elements {
@@ -155,6 +157,11 @@ impl Elements {
 
     pub fn iter(&self) -> impl Iterator<Item = (Element, &Found)> {
         Element::ALL.into_iter().map(|e| (e, self.get(e)))
+    }
+
+    /// What detection found for the team's element `name`.
+    pub fn custom(&self, name: &str) -> Option<&Found> {
+        self.custom.iter().find(|(n, _)| n == name).map(|(_, f)| f)
     }
 
     /// Does the document satisfy the element as a requirement? (Apology must be genuine.)
