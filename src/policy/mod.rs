@@ -201,7 +201,7 @@ impl Policies {
         self.files.iter().find(|f| f.kind == kind)
     }
 
-    /// Registry entries for the ten `missing-*` rules and the `premature-*` rules.
+    /// Registry entries for the `missing-*` rules of the built-in elements and the `premature-*` rules.
     pub fn rule_metas(&self) -> Vec<RuleMeta> {
         let premature = self.premature_docs.iter().map(|(e, d)| {
             let mut docs = format!("# {}\n\n{}\n\n## What it flags\n{}\n\n## Why it matters\n{}\n\n## Good\n> {}\n\n## Applies to\n", premature_rule(*e), d.summary, d.what.trim(), d.why.trim(), d.example.trim());

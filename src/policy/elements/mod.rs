@@ -28,6 +28,7 @@
 
 mod apology;
 mod contact;
+mod data_loss;
 mod fix;
 mod impact;
 mod next_update;
@@ -65,6 +66,7 @@ pub fn detect(ctx: &Context) -> Elements {
     els.set(Element::Contact, contact::detect(ctx));
     els.set(Element::NextUpdate, next_update::detect(ctx));
     els.set(Element::ThanksReporter, thanks_reporter::detect(ctx));
+    els.set(Element::DataLoss, data_loss::detect(ctx));
     deferrals(ctx, &mut els);
     els
 }
@@ -413,6 +415,7 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
         Element::Impact,
         Element::Timeline,
         Element::Fix,
+        Element::DataLoss,
     ] {
         let file = compiled(e.key());
         if els.get(e).present || file.deferral.is_empty() {
