@@ -572,6 +572,19 @@ pack_dirs = []
 # kind = "breach-notice"
 # packs = ["us-ca"]
 # rules = { minimizing-scope = "error" }
+
+# Your own kinds and required content (docs/policies.md); a missing element is the finding
+# missing-<name>. policy_files = ["policy/comms.toml"] holds more of these tables.
+# [kinds.release-note]
+# files = ["notes/**"]
+# requires = ["impact", "status-link"]     # also should = […], optional = […], off = […]
+#
+# [kinds.incident-email]                   # more requirements for a built-in kind
+# requires = ["status-link"]
+#
+# [elements.status-link]
+# summary = "Links the status page"
+# links = ["status.example.com"]           # or cues = ["status page"], headings = ["…"]
 "#;
 
 #[cfg(test)]

@@ -365,3 +365,75 @@ fn errors_point_into_the_config_with_a_suggestion() {
     assert!(msg.contains("no `cues`, `headings` or `links`"), "{msg}");
     assert_eq!(at, "owner");
 }
+
+/// A pack file in the repository works like a shipped one: enabled from candor.toml, its
+/// requirements are rules in the checklist, `candor rules` and `candor explain`.
+#[test]
+fn repository_pack_file_works_like_a_shipped_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "candor.toml",
+        "pack_dirs = [\"compliance/packs\"]\n\n[[overrides]]\nfiles = [\"letters/**\"]\nkind = \"breach-notice\"\npacks = [\"acme-uk\"]\n",
+    );
+    write(
+        dir.path(),
+        "compliance/packs/acme-uk.toml",
+        r#"id = "acme-uk"
+title = "Acme customer notice standard"
+source = "Acme communications handbook §4"
+version = "2026-01"
+summary = "Every customer notice names the duty manager and uses the standard headings."
+
+[[require]]
+id = "duty-manager"
+summary = "Names the duty manager"
+cite = "handbook §4.2"
+help = "Add the duty manager's name and direct line."
+check = { type = "pattern", patterns = ["duty manager"] }
+
+[[require]]
+id = "headings"
+summary = "Standard headings, in order"
+cite = "handbook §4.1"
+help = "Use the headings Summary, Impact, Next steps."
+severity = "warning"
+check = { type = "headings", ordered = true, headings = ["Summary", "Impact", "Next steps"] }
+"#,
+    );
+    write(
+        dir.path(),
+        "letters/a.md",
+        "# Notice\n\n## Summary\n\nOn 3 March 2026 an attacker read 1,200 customer e-mail addresses.\n\n## Impact\n\nYour e-mail address was exposed.\n",
+    );
+    let v = json(dir.path(), "letters/a.md");
+    let file = &v["files"][0];
+    assert_eq!(file["packs"][0], "acme-uk");
+    let checks = file["pack_checks"].as_array().unwrap();
+    let check = |rule: &str| checks.iter().find(|c| c["rule"] == rule).unwrap().clone();
+    assert_eq!(check("acme-uk-duty-manager")["ok"], false);
+    assert_eq!(check("acme-uk-headings")["ok"], false);
+    let found = rules(&v);
+    assert!(found.contains(&"acme-uk-duty-manager".into()), "{found:?}");
+
+    write(
+        dir.path(),
+        "letters/a.md",
+        "# Notice\n\n## Summary\n\nOn 3 March 2026 an attacker read 1,200 customer e-mail addresses. The duty manager is Sam Lee, on 020 7946 0000.\n\n## Impact\n\nYour e-mail address was exposed.\n\n## Next steps\n\nWe reset every staff password.\n",
+    );
+    let v = json(dir.path(), "letters/a.md");
+    let checks = v["files"][0]["pack_checks"].as_array().unwrap();
+    assert!(checks.iter().all(|c| c["ok"] == true), "{checks:?}");
+
+    let out = candor(dir.path()).args(["rules"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("acme-uk-headings"));
+    let out = candor(dir.path())
+        .args(["explain", "acme-uk"])
+        .output()
+        .unwrap();
+    let doc = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        doc.contains("handbook §4.2") && doc.contains("2026-01"),
+        "{doc}"
+    );
+}
