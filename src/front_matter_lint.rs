@@ -17,6 +17,15 @@ pub const RULE: &str = "invalid-front-matter";
 /// `doc.front_matter`. `rule_ids` are the ids the linter knows (a `group/*` entry accepts
 /// every id in the group).
 pub fn check(doc: &mut Document, rule_ids: &[String]) -> Vec<Finding> {
+    check_with_kinds(doc, rule_ids, &[])
+}
+
+/// [`check`], where `kind` may also name one of `team_kinds` (`[kinds.<name>]` in candor.toml).
+pub fn check_with_kinds(
+    doc: &mut Document,
+    rule_ids: &[String],
+    team_kinds: &[&str],
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Some(e) = &doc.front_matter_error {
         out.push(
@@ -48,6 +57,7 @@ pub fn check(doc: &mut Document, rule_ids: &[String]) -> Vec<Finding> {
     };
 
     if let Some(k) = &fm.kind
+        && !team_kinds.contains(&k.trim())
         && let Err(m) = k.parse::<Kind>()
     {
         report(

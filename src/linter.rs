@@ -206,7 +206,15 @@ impl Linter {
     pub fn check(&self, text: &str, opts: &Options) -> FileReport {
         let mut doc = Document::parse(text, opts.format);
         // Before anything reads the front matter: what it reports, it also drops.
-        let front_matter_findings = front_matter_lint::check(&mut doc, &self.rule_ids);
+        let team_kinds: Vec<&str> = self
+            .config
+            .kinds
+            .iter()
+            .filter(|k| k.is_custom())
+            .map(|k| k.name.as_str())
+            .collect();
+        let front_matter_findings =
+            front_matter_lint::check_with_kinds(&mut doc, &self.rule_ids, &team_kinds);
         let path = Path::new(&opts.path);
         let overrides = self.config.overrides_for(path);
         let fm = doc.front_matter.as_ref();
@@ -225,10 +233,24 @@ impl Linter {
         // A team's kind (`[kinds.<name>] files`) is declared by candor.toml too, and wins over
         // an `[[overrides]]` kind.
         let team_kind = self.config.kind_for(path);
+        // … and front matter may name one (`kind: release-note`).
+        let fm_team_kind = fm.and_then(|f| f.kind.as_deref()).and_then(|k| {
+            self.config
+                .kinds
+                .iter()
+                .find(|p| p.is_custom() && p.name == k.trim())
+        });
         let (kind, kind_source, kind_guess, custom_kind) = if let Some(k) = opts.kind {
             (Some(k), KindSource::Cli, None, None)
         } else if let Some(k) = fm_kind {
             (Some(k), KindSource::FrontMatter, None, None)
+        } else if let Some(p) = fm_team_kind {
+            (
+                p.base(),
+                KindSource::FrontMatter,
+                None,
+                Some(p.name.clone()),
+            )
         } else if let Some(p) = team_kind {
             let custom = p.is_custom().then(|| p.name.clone());
             (p.base(), KindSource::Config, None, custom)

@@ -437,3 +437,36 @@ check = { type = "headings", ordered = true, headings = ["Summary", "Impact", "N
         "{doc}"
     );
 }
+
+/// Front matter may name a kind of the team's own; a misspelt one is still an
+/// `invalid-front-matter` finding.
+#[test]
+fn front_matter_names_a_team_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "candor.toml",
+        &CONFIG.replace("files = [\"notes/**\"]\n", "like = \"incident-email\"\n"),
+    );
+    let config = Config::load(&dir.path().join("candor.toml")).unwrap();
+    let linter = Linter::with_config(config).unwrap();
+    let text = format!("---\nkind: release-note\n---\n{NOTE}");
+    let report = linter.check(&text, &Options::new("anywhere/a.md"));
+    assert_eq!(report.custom_kind.as_deref(), Some("release-note"));
+    assert_eq!(report.kind, Some(candor::Kind::IncidentEmail));
+    let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert!(rules.contains(&"missing-status-link"), "{rules:?}");
+    // Held to the built-in kind it is like, too.
+    assert!(rules.contains(&"missing-contact"), "{rules:?}");
+    assert!(!rules.contains(&"invalid-front-matter"), "{rules:?}");
+
+    let text = format!("---\nkind: release-nots\n---\n{NOTE}");
+    let report = linter.check(&text, &Options::new("anywhere/a.md"));
+    assert_eq!(report.custom_kind, None);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "invalid-front-matter")
+    );
+}

@@ -3,7 +3,8 @@
 //!
 //! ```toml
 //! [kinds.release-note]                 # a kind of the team's own …
-//! files = ["notes/**"]                 # which files are this kind (globs relative to candor.toml)
+//! files = ["notes/**"]                 # which files are this kind (globs relative to candor.toml;
+//!                                      # front matter `kind: release-note` works too)
 //! like = "incident-email"              # optional: judged like this built-in kind, plus the lists below
 //! requires = ["impact", "status-link"] # missing: an error
 //! should = ["timeline"]                # missing: a warning
@@ -462,16 +463,18 @@ fn kind(
             ),
         ));
     }
-    if builtin.is_none() && raw.files.is_empty() {
-        let hint = closest(name, Kind::ALL.map(Kind::as_str).into_iter())
-            .map(|k| format!("did you mean `{k}`? "))
-            .unwrap_or_default();
+    // A kind of your own without `files` is declared in front matter; one whose name is a
+    // built-in kind's misspelt is a mistake.
+    if builtin.is_none()
+        && raw.files.is_empty()
+        && let Some(k) = closest(name, Kind::ALL.map(Kind::as_str).into_iter())
+    {
         return Err(src.error(
             src.table_name("kinds", name),
             "no built-in kind has this name",
             format!("kind `{name}` names no files and no built-in kind"),
             format!(
-                "{hint}a kind of your own needs `files = [\"…\"]`; built-in kinds: {}",
+                "did you mean `{k}`? a kind of your own needs `files = [\"…\"]` or front matter `kind: {name}`; built-in kinds: {}",
                 kinds_list()
             ),
         ));
