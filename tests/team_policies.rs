@@ -301,6 +301,20 @@ fn policy_files_hold_the_same_tables() {
         err.contains("team.toml") && err.contains("did you mean `status-link`"),
         "{err}"
     );
+
+    // A policy file that is not a file is an error pointing at its name in candor.toml.
+    let text = "policy_files = [\"policy\"]\n";
+    let e = Config::parse(text, "candor.toml", dir.path().to_path_buf()).unwrap_err();
+    let span = e.span.unwrap();
+    assert!(
+        e.message.contains("cannot read policy file") && e.message.contains("not a regular file"),
+        "{}",
+        e.message
+    );
+    assert_eq!(
+        &text[span.offset()..span.offset() + span.len()],
+        "\"policy\""
+    );
 }
 
 /// Config errors: the message, the text the span points at, and the help.

@@ -250,6 +250,29 @@ fn name_help(name: &str, what: &str, example: &str) -> String {
     )
 }
 
+/// The most a policy file may hold: a policy is a page of TOML, and a path to a device or a
+/// huge file must not hang or exhaust the run.
+const MAX_POLICY_FILE: u64 = 1 << 20;
+
+fn read_policy_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    if meta.len() > MAX_POLICY_FILE {
+        return Err(std::io::Error::other(format!(
+            "larger than {} KiB",
+            MAX_POLICY_FILE / 1024
+        )));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_POLICY_FILE)
+        .read_to_string(&mut text)?;
+    Ok(text)
+}
+
 /// Reads the `[kinds]` and `[elements]` tables of candor.toml and of its `policy_files`.
 #[allow(clippy::result_large_err, clippy::too_many_arguments)]
 pub fn from_config(
@@ -269,7 +292,7 @@ pub fn from_config(
     }];
     for file in policy_files {
         let path = root.join(file);
-        let file_text = std::fs::read_to_string(&path).map_err(|e| {
+        let file_text = read_policy_file(&path).map_err(|e| {
             sources[0].error(
                 sources[0].find(&format!("\"{file}\"")),
                 "cannot read this file",
