@@ -213,8 +213,7 @@ impl Linter {
             .filter(|k| k.is_custom())
             .map(|k| k.name.as_str())
             .collect();
-        let front_matter_findings =
-            front_matter_lint::check_with_kinds(&mut doc, &self.rule_ids, &team_kinds);
+        let front_matter_findings = front_matter_lint::check(&mut doc, &self.rule_ids, &team_kinds);
         let path = Path::new(&opts.path);
         let overrides = self.config.overrides_for(path);
         let fm = doc.front_matter.as_ref();
