@@ -55,6 +55,12 @@ struct RawConfig {
     time_zone: Option<String>,
     max_findings_per_rule: Option<usize>,
     docs_url: Option<String>,
+    #[serde(default)]
+    policy_files: Vec<String>,
+    #[serde(default)]
+    kinds: BTreeMap<String, crate::policy::custom::RawKind>,
+    #[serde(default)]
+    elements: BTreeMap<String, crate::policy::custom::RawElement>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -110,6 +116,11 @@ pub struct Config {
     /// Findings of one rule reported per file before the rest are summed up in one finding
     /// (0: no limit).
     pub max_findings_per_rule: usize,
+    /// The team's own kinds and extensions of built-in kinds (`[kinds.<name>]`, here and in
+    /// `policy_files`).
+    pub kinds: Vec<crate::policy::custom::KindPolicy>,
+    /// The team's own elements (`[elements.<name>]`).
+    pub elements: Vec<crate::policy::custom::CustomElement>,
 }
 
 pub const DEFAULT_INCLUDE: &[&str] = &[
@@ -140,6 +151,8 @@ impl Default for Config {
             time_zone: None,
             docs_url: None,
             max_findings_per_rule: crate::finding_cap::DEFAULT_MAX_PER_RULE,
+            kinds: Vec::new(),
+            elements: Vec::new(),
         }
     }
 }
@@ -171,7 +184,7 @@ impl ConfigError {
     }
 }
 
-fn build_globs<'a>(
+pub(crate) fn build_globs<'a>(
     globs: impl IntoIterator<Item = &'a str>,
 ) -> Result<GlobSet, (String, globset::Error)> {
     let mut b = GlobSetBuilder::new();
@@ -337,7 +350,18 @@ impl Config {
             ));
         }
         let resolve = |v: &[String]| v.iter().map(|d| root.join(d)).collect::<Vec<_>>();
+        let (kinds, elements) = crate::policy::custom::from_config(
+            name,
+            text,
+            raw.kinds,
+            raw.elements,
+            &raw.policy_files,
+            &root,
+            &raw.vocab,
+        )?;
         Ok(Config {
+            kinds,
+            elements,
             cwd,
             path: None,
             fail_on,
@@ -405,6 +429,18 @@ impl Config {
             .collect()
     }
 
+    /// The team's kind whose `files` match the file (the last one that does), if any.
+    pub fn kind_for(&self, path: &Path) -> Option<&crate::policy::custom::KindPolicy> {
+        if self.kinds.is_empty() {
+            return None;
+        }
+        let rel = self.glob_path(path);
+        self.kinds
+            .iter()
+            .rev()
+            .find(|k| k.globs.as_ref().is_some_and(|g| g.is_match(&rel)))
+    }
+
     pub fn is_included(&self, path: &Path) -> bool {
         let rel = self.glob_path(path);
         self.include.is_match(&rel) && !self.exclude.is_match(&rel)
@@ -445,7 +481,7 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn unknown_field_help(msg: &str) -> Option<String> {
+pub(crate) fn unknown_field_help(msg: &str) -> Option<String> {
     // toml's message: "unknown field `x`, expected one of `a`, `b`"
     let rest = msg.strip_prefix("unknown field `")?;
     let field = &rest[..rest.find('`')?];
@@ -536,6 +572,19 @@ pack_dirs = []
 # kind = "breach-notice"
 # packs = ["us-ca"]
 # rules = { minimizing-scope = "error" }
+
+# Your own kinds and required content (docs/policies.md); a missing element is the finding
+# missing-<name>. policy_files = ["policy/comms.toml"] holds more of these tables.
+# [kinds.release-note]
+# files = ["notes/**"]
+# requires = ["impact", "status-link"]     # also should = […], optional = […], off = […]
+#
+# [kinds.incident-email]                   # more requirements for a built-in kind
+# requires = ["status-link"]
+#
+# [elements.status-link]
+# summary = "Links the status page"
+# links = ["status.example.com"]           # or cues = ["status page"], headings = ["…"]
 "#;
 
 #[cfg(test)]

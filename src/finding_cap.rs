@@ -77,6 +77,9 @@ pub fn cap_evidence(mut elements: Elements, max: usize) -> Elements {
             elements.set(e, found);
         }
     }
+    for (_, found) in &mut elements.custom {
+        found.evidence.truncate(max);
+    }
     elements
 }
 

@@ -15,8 +15,9 @@ pub const RULE: &str = "invalid-front-matter";
 
 /// Findings for the document's front matter; drops the values it reports from
 /// `doc.front_matter`. `rule_ids` are the ids the linter knows (a `group/*` entry accepts
-/// every id in the group).
-pub fn check(doc: &mut Document, rule_ids: &[String]) -> Vec<Finding> {
+/// every id in the group); `kind` may name a built-in kind or one of `team_kinds`
+/// (`[kinds.<name>]` in candor.toml).
+pub fn check(doc: &mut Document, rule_ids: &[String], team_kinds: &[&str]) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Some(e) = &doc.front_matter_error {
         out.push(
@@ -48,6 +49,7 @@ pub fn check(doc: &mut Document, rule_ids: &[String]) -> Vec<Finding> {
     };
 
     if let Some(k) = &fm.kind
+        && !team_kinds.contains(&k.trim())
         && let Err(m) = k.parse::<Kind>()
     {
         report(
@@ -154,7 +156,7 @@ mod tests {
     fn findings(text: &str) -> (Vec<(String, String)>, Document) {
         let mut doc = Document::parse(text, Format::Markdown);
         let ids = vec!["minimizing-scope".to_string(), "grammar/*".to_string()];
-        let found = check(&mut doc, &ids)
+        let found = check(&mut doc, &ids, &[])
             .into_iter()
             .map(|f| {
                 (

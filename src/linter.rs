@@ -46,6 +46,8 @@ pub struct Linter {
     rules: Vec<Box<dyn Rule>>,
     policy_metas: Vec<RuleMeta>,
     policies: Policies,
+    /// Detectors of the team's elements (`[elements.<name>]`).
+    custom: crate::policy::custom::Detectors,
     packs: Packs,
     pack_metas: Vec<RuleMeta>,
     lexicon: Lexicon,
@@ -92,13 +94,20 @@ impl Linter {
             load_user_rules(dir, &lexicon, &mut registry, &mut rules)?;
         }
         let policies = Policies::builtin().map_err(internal)?;
-        let policy_metas = policies.rule_metas();
+        let mut policy_metas = policies.rule_metas();
+        policy_metas.extend(crate::policy::custom::rule_metas(
+            &config.elements,
+            &config.kinds,
+        ));
+        let custom = crate::policy::custom::Detectors::compile(&config.elements, &lexicon)
+            .map_err(internal)?;
         let packs = crate::policy::packs::load(&config)?;
         let pack_metas = packs.iter().flat_map(|p| p.rule_metas()).collect();
         let mut linter = Linter {
             rules,
             policy_metas,
             policies,
+            custom,
             packs,
             pack_metas,
             lexicon,
@@ -197,7 +206,14 @@ impl Linter {
     pub fn check(&self, text: &str, opts: &Options) -> FileReport {
         let mut doc = Document::parse(text, opts.format);
         // Before anything reads the front matter: what it reports, it also drops.
-        let front_matter_findings = front_matter_lint::check(&mut doc, &self.rule_ids);
+        let team_kinds: Vec<&str> = self
+            .config
+            .kinds
+            .iter()
+            .filter(|k| k.is_custom())
+            .map(|k| k.name.as_str())
+            .collect();
+        let front_matter_findings = front_matter_lint::check(&mut doc, &self.rule_ids, &team_kinds);
         let path = Path::new(&opts.path);
         let overrides = self.config.overrides_for(path);
         let fm = doc.front_matter.as_ref();
@@ -213,15 +229,41 @@ impl Linter {
         let cfg_phase = overrides.iter().rev().find_map(|o| o.phase);
         // Inference reads the text with code blanked but quotations kept: a status thread
         // pasted into a forum post or quoted by an article is still the document's subject.
-        let (kind, kind_source, kind_guess) = if let Some(k) = opts.kind {
-            (Some(k), KindSource::Cli, None)
+        // A team's kind (`[kinds.<name>] files`) is declared by candor.toml too, and wins over
+        // an `[[overrides]]` kind.
+        let team_kind = self.config.kind_for(path);
+        // … and front matter may name one (`kind: release-note`).
+        let fm_team_kind = fm.and_then(|f| f.kind.as_deref()).and_then(|k| {
+            self.config
+                .kinds
+                .iter()
+                .find(|p| p.is_custom() && p.name == k.trim())
+        });
+        let (kind, kind_source, kind_guess, custom_kind) = if let Some(k) = opts.kind {
+            (Some(k), KindSource::Cli, None, None)
         } else if let Some(k) = fm_kind {
-            (Some(k), KindSource::FrontMatter, None)
+            (Some(k), KindSource::FrontMatter, None, None)
+        } else if let Some(p) = fm_team_kind {
+            (
+                p.base(),
+                KindSource::FrontMatter,
+                None,
+                Some(p.name.clone()),
+            )
+        } else if let Some(p) = team_kind {
+            let custom = p.is_custom().then(|| p.name.clone());
+            (p.base(), KindSource::Config, None, custom)
         } else if let Some(k) = cfg_kind {
-            (Some(k), KindSource::Config, None)
+            (Some(k), KindSource::Config, None, None)
         } else {
             let g = guess_kind(&doc.raw);
-            (g.kind, KindSource::Inferred, Some(g))
+            (g.kind, KindSource::Inferred, Some(g), None)
+        };
+        // The team's requirements for this document: its own kind's, or those added to its
+        // built-in kind.
+        let team_policy = match &custom_kind {
+            Some(name) => self.config.kinds.iter().find(|k| &k.name == name),
+            None => kind.and_then(|k| self.config.kinds.iter().find(|p| p.builtin == Some(k))),
         };
         let declared_phase = opts.phase.or(fm_phase).or(cfg_phase);
         let (phase, phase_confidence) = match declared_phase {
@@ -277,24 +319,62 @@ impl Linter {
                     })
                     .collect::<Vec<Vec<Finding>>>()
             },
-            || elements::detect(&ctx),
+            || {
+                let mut els = elements::detect(&ctx);
+                if !self.custom.is_empty() {
+                    els.custom = self.custom.detect(&ctx);
+                }
+                els
+            },
         );
         let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
         let facts = Facts::of(&ctx);
         let mut requirements = kind
             .map(|k| self.policies.requirements(k, phase, &facts))
             .unwrap_or_default();
+        let mut custom_requirements = BTreeMap::new();
+        for (e, level) in team_policy.map(|p| p.levels_for(phase)).unwrap_or_default() {
+            use crate::policy::custom::ElementRef;
+            match (e, level.severity()) {
+                (ElementRef::Builtin(e), Some(s)) => {
+                    requirements.insert(e, s);
+                }
+                (ElementRef::Builtin(e), None) => {
+                    requirements.remove(&e);
+                }
+                (ElementRef::Custom(n), Some(s)) => {
+                    custom_requirements.insert(n, s);
+                }
+                (ElementRef::Custom(n), None) => {
+                    custom_requirements.remove(&n);
+                }
+            }
+        }
         for pack in packs.iter().filter_map(|id| self.packs.get(id)) {
             for e in &pack.waives.elements {
                 requirements.remove(e);
             }
         }
-        if let Some(k) = kind {
-            findings.extend(
-                self.policies
-                    .check(k, phase, &requirements, &els, doc.title_range()),
-            );
-        }
+        let what = match (&custom_kind, kind) {
+            (Some(name), _) => name.replace(['-', '_'], " "),
+            (None, Some(k)) => crate::policy::what_is(k, phase),
+            (None, None) => "document".to_string(),
+        };
+        findings.extend(self.policies.check_as(
+            kind,
+            phase,
+            &what,
+            &requirements,
+            &els,
+            doc.title_range(),
+        ));
+        findings.extend(crate::policy::custom::missing_findings(
+            &self.config.elements,
+            &custom_requirements,
+            &els,
+            &what,
+            doc.title_range(),
+        ));
         let mut pack_checks = Vec::new();
         for id in &packs {
             if let Some(pack) = self.packs.get(id) {
@@ -357,6 +437,7 @@ impl Linter {
             path: opts.path.clone(),
             kind,
             kind_source,
+            custom_kind,
             kind_confidence: kind_guess
                 .as_ref()
                 .and_then(|g| g.kind.map(|_| g.confidence)),
@@ -366,6 +447,7 @@ impl Linter {
             packs,
             elements: finding_cap::cap_evidence(els, self.config.max_findings_per_rule),
             requirements,
+            custom_requirements,
             pack_checks,
             diagnostics,
             source: doc.source.clone(),

@@ -12,6 +12,9 @@ pub struct FileReport {
     pub path: String,
     pub kind: Option<Kind>,
     pub kind_source: KindSource,
+    /// The team's own kind (`[kinds.<name>]` in candor.toml) the file is, if any; `kind` is
+    /// then the built-in kind it is judged like (`like`), if any.
+    pub custom_kind: Option<String>,
     /// How sure the inference of `kind` is; `None` when the kind was declared or none inferred.
     pub kind_confidence: Option<Confidence>,
     /// The second most likely kind, when the kind was inferred.
@@ -23,6 +26,9 @@ pub struct FileReport {
     pub elements: Elements,
     /// The elements the policy requires for this kind/phase, with the severity of their absence.
     pub requirements: BTreeMap<Element, Severity>,
+    /// The team's elements (`[elements.<name>]`) required here, with the severity of their
+    /// absence.
+    pub custom_requirements: BTreeMap<String, Severity>,
     /// The outcome of every requirement of the enabled regulatory packs (checklist view).
     pub pack_checks: Vec<PackCheck>,
     pub diagnostics: Vec<Diagnostic>,

@@ -164,6 +164,7 @@ fn json_has_the_documented_shape() {
         "contact",
         "next_update",
         "thanks_reporter",
+        "data_loss",
     ] {
         assert!(f["elements"][e]["present"].is_boolean(), "{e}");
         assert!(f["elements"][e]["evidence"].is_array(), "{e}");

@@ -123,6 +123,68 @@ fn thanks_reporter_required_only_when_reported() {
     )));
 }
 
+/// The data-loss statement: loss denied, loss admitted, restoration of the data itself; not the
+/// restoration of a service, access or a setting, advice, or a question of whether.
+#[test]
+fn data_loss_statements() {
+    let present = |sentence: &str| {
+        let text = format!("---\nkind: breach-notice\n---\n# Notice\n\n{sentence}\n");
+        let report = Linter::new().check(&text, &Options::new("x.md"));
+        let missing = report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "missing-data-loss");
+        assert_eq!(
+            missing,
+            !report.elements.get(Element::DataLoss).present,
+            "{sentence}"
+        );
+        report.elements.get(Element::DataLoss).present
+    };
+    for s in [
+        "No data was lost.",
+        "Nothing was lost or edited.",
+        "None of your files were deleted or corrupted.",
+        "Your records were not altered or deleted.",
+        "We did not lose any data.",
+        "That decision made the outage longer, but it meant no customer data was lost.",
+        "Some files could not be recovered.",
+        "Posts from those 14 hours cannot be recovered.",
+        "We lost 14 hours of posts.",
+        "The messages were permanently deleted.",
+        "We restored all records from backups.",
+        "The deleted files were recovered from the nightly backup.",
+        "All of your data has been restored.",
+        "We recovered the text of 1,106 posts from notification e-mails.",
+    ] {
+        assert!(present(s), "should be a data-loss statement: {s}");
+    }
+    for s in [
+        "Service was restored at 10:00 UTC.",
+        "At 11:20 we restored the previous configuration from backup.",
+        "We restored access to your account.",
+        "We deleted the phishing emails from every mailbox.",
+        "The laptop was lost.",
+        "The attacker lost access within an hour.",
+        "If you lose data, contact us.",
+        "Please back up your files regularly.",
+        "We cannot tell whether any records were deleted.",
+        "Restore your files from the recycle bin if you deleted them by mistake.",
+    ] {
+        assert!(!present(s), "should not be a data-loss statement: {s}");
+    }
+    // "Not known yet, and when it will be" stands in for it in a breach notice.
+    let text = "---\nkind: breach-notice\n---\n# Notice\n\nWe do not yet know whether any records were deleted; we will tell you by 20 June 2026.\n";
+    let report = Linter::new().check(text, &Options::new("x.md"));
+    assert!(report.elements.get(Element::DataLoss).deferred.is_some());
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "missing-data-loss")
+    );
+}
+
 #[test]
 fn vague_section_under_a_fix_heading_is_not_a_fix() {
     let text = "---\nkind: breach-notice\n---\nNotice of Data Breach\n\nWhat we are doing\nWe took steps to secure our systems and engaged a leading forensic firm.\n\nWhat you can do\nReset your password.\n";

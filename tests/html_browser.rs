@@ -191,7 +191,10 @@ fn html_report_renders_the_draft_with_highlights_and_checklists_in_chromium() {
     );
     assert_eq!(count(&dom, "<section class=\"doc\""), report.files.len());
     assert_eq!(count(&dom, "<ul class=\"checklist\">"), report.files.len());
-    assert_eq!(count(&dom, "<li class=\"element "), 10 * report.files.len());
+    assert_eq!(
+        count(&dom, "<li class=\"element "),
+        candor::policy::Element::ALL.len() * report.files.len()
+    );
     assert!(count(&dom, "data-status=\"ok\"") > 0 && count(&dom, "data-status=\"missing\"") > 0);
     assert!(
         dom.contains("<q class=\"evidence\">"),

@@ -39,7 +39,10 @@ impl Status {
 
 /// One element's line of the checklist.
 pub struct Row {
-    pub element: Element,
+    /// The element's key (`root_cause`, or a team element's name).
+    pub key: String,
+    /// The element's label (`root cause`).
+    pub label: String,
     pub status: Status,
     /// "required", "should", "optional" or "not checked".
     pub need: &'static str,
@@ -52,27 +55,31 @@ pub struct Row {
 }
 
 pub fn rows(f: &FileReport) -> Vec<Row> {
-    f.elements
+    let need = |required: Option<&Severity>| match required {
+        Some(Severity::Error) => "required",
+        Some(Severity::Warning) => "should",
+        Some(Severity::Info) => "optional",
+        None => "not checked",
+    };
+    let status = |met: bool, required: bool| {
+        if met {
+            Status::Met
+        } else if required {
+            Status::Missing
+        } else {
+            Status::NotChecked
+        }
+    };
+    let mut rows: Vec<Row> = f
+        .elements
         .iter()
         .map(|(e, found)| {
             let required = f.requirements.get(&e);
-            let status = if f.elements.satisfies(e) {
-                Status::Met
-            } else if required.is_some() {
-                Status::Missing
-            } else {
-                Status::NotChecked
-            };
-            let need = match required {
-                Some(Severity::Error) => "required",
-                Some(Severity::Warning) => "should",
-                Some(Severity::Info) => "optional",
-                None => "not checked",
-            };
             Row {
-                element: e,
-                status,
-                need,
+                key: e.key().to_string(),
+                label: e.label().to_string(),
+                status: status(f.elements.satisfies(e), required.is_some()),
+                need: need(required),
                 quality: (e == Element::Apology)
                     .then(|| found.quality.map(|q| q.as_str()))
                     .flatten(),
@@ -80,12 +87,33 @@ pub fn rows(f: &FileReport) -> Vec<Row> {
                 deferred: found.deferred,
             }
         })
-        .collect()
+        .collect();
+    // The team's elements: listed when the document's policy requires them or they were found.
+    for (name, found) in &f.elements.custom {
+        let required = f.custom_requirements.get(name);
+        if required.is_none() && !found.present {
+            continue;
+        }
+        rows.push(Row {
+            key: name.clone(),
+            label: name.replace(['-', '_'], " "),
+            status: status(found.present, required.is_some()),
+            need: need(required),
+            quality: None,
+            evidence: found.evidence.first().copied(),
+            deferred: None,
+        });
+    }
+    rows
 }
 
 /// "status update (resolved)", or "unknown kind".
 pub fn kind_label(f: &FileReport) -> String {
-    let kind = f.kind.map_or("unknown kind".to_string(), |k| k.to_string());
+    let kind = match (&f.custom_kind, f.kind) {
+        (Some(c), Some(k)) => format!("{c} (like {k})"),
+        (Some(c), None) => c.clone(),
+        (None, k) => k.map_or("unknown kind".to_string(), |k| k.to_string()),
+    };
     let phase = f.phase.map(|p| format!(" ({p})")).unwrap_or_default();
     let confidence = match (f.kind_confidence, f.phase_confidence) {
         (Some(k), Some(p)) if k != p => format!(" ({k} confidence; phase: {p} confidence)"),
@@ -138,7 +166,7 @@ pub fn markdown(f: &FileReport) -> String {
         out.push_str(&format!(
             "- {} **{}** — {}{quality}",
             r.status.mark(),
-            r.element.label(),
+            r.label,
             r.need
         ));
         match (r.evidence, r.deferred) {

@@ -226,12 +226,22 @@ fn requirement_counts(f: &FileReport) -> (usize, usize) {
         .filter(|(_, s)| **s >= Severity::Warning)
         .map(|(e, _)| *e)
         .collect();
+    let custom: Vec<&String> = f
+        .custom_requirements
+        .iter()
+        .filter(|(_, s)| **s >= Severity::Warning)
+        .map(|(n, _)| n)
+        .collect();
     (
         required
             .iter()
             .filter(|e| f.elements.satisfies(**e))
-            .count(),
-        required.len(),
+            .count()
+            + custom
+                .iter()
+                .filter(|n| f.elements.custom(n).is_some_and(|x| x.present))
+                .count(),
+        required.len() + custom.len(),
     )
 }
 
@@ -263,7 +273,7 @@ fn document(out: &mut String, i: usize, f: &FileReport, docs_base: &str) {
                 targets.push(html_draft::Target {
                     start: ev.start,
                     end: ev.end,
-                    id: format!("doc-{i}-{prefix}-{}", r.element.key()),
+                    id: format!("doc-{i}-{prefix}-{}", r.key),
                 });
             }
         }
@@ -371,9 +381,9 @@ fn element_checklist(
         let _ = write!(
             out,
             "<li class=\"element {class}\" data-element=\"{key}\" data-status=\"{class}\"><span class=\"mark\">{mark}</span>{label} <small>{need}{quality}</small>",
-            key = r.element.key(),
+            key = escape(&r.key),
             mark = r.status.mark(),
-            label = escape(r.element.label()),
+            label = escape(&r.label),
             need = r.need,
         );
         let shown = [
@@ -386,7 +396,7 @@ fn element_checklist(
                 continue;
             }
             let text = escape(&checklist::evidence_text(&f.source, ev));
-            let id = format!("doc-{i}-{prefix}-{}", r.element.key());
+            let id = format!("doc-{i}-{prefix}-{}", r.key);
             if marks.anchored.contains(&id) {
                 let _ = write!(
                     out,

@@ -362,7 +362,7 @@ pub fn checklist(f: &FileReport) -> String {
             out,
             "  {} {:<20} {}{quality}",
             r.status.mark(),
-            r.element.label(),
+            r.label,
             r.need
         );
         match (r.evidence, r.deferred) {

@@ -84,8 +84,10 @@ struct ErrorOut<'a> {
 /// One file, borrowing from its report.
 #[derive(Serialize)]
 struct FileOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    custom_kind: Option<&'a str>,
     diagnostics: Vec<DiagnosticOut<'a>>,
-    elements: BTreeMap<&'static str, ElementOut>,
+    elements: BTreeMap<&'a str, ElementOut>,
     encoding: &'static str,
     kind: Option<&'static str>,
     kind_confidence: Option<&'static str>,
@@ -207,8 +209,24 @@ impl<'a> FileOut<'a> {
                 };
                 (e.key(), element)
             })
-            .collect();
+            .collect::<BTreeMap<_, _>>();
+        let mut elements = elements;
+        for (name, found) in &f.elements.custom {
+            let element = ElementOut {
+                deferred: None,
+                evidence: found
+                    .evidence
+                    .iter()
+                    .map(|&ev| EvidenceOut::new(f, &lines, ev))
+                    .collect(),
+                present: found.present,
+                quality: None,
+                required: f.custom_requirements.get(name).map(|s| s.as_str()),
+            };
+            elements.insert(name.as_str(), element);
+        }
         FileOut {
+            custom_kind: f.custom_kind.as_deref(),
             diagnostics: f.diagnostics.iter().map(DiagnosticOut::new).collect(),
             elements,
             encoding: f.encoding.as_str(),

@@ -17,10 +17,11 @@ pub enum Element {
     Contact,
     NextUpdate,
     ThanksReporter,
+    DataLoss,
 }
 
 impl Element {
-    pub const ALL: [Element; 10] = [
+    pub const ALL: [Element; 11] = [
         Element::Apology,
         Element::Impact,
         Element::Timeline,
@@ -31,6 +32,7 @@ impl Element {
         Element::Contact,
         Element::NextUpdate,
         Element::ThanksReporter,
+        Element::DataLoss,
     ];
 
     /// The JSON key (`root_cause`).
@@ -46,6 +48,7 @@ impl Element {
             Element::Contact => "contact",
             Element::NextUpdate => "next_update",
             Element::ThanksReporter => "thanks_reporter",
+            Element::DataLoss => "data_loss",
         }
     }
 
@@ -62,6 +65,7 @@ impl Element {
             Element::Contact => "missing-contact",
             Element::NextUpdate => "missing-next-update",
             Element::ThanksReporter => "missing-thanks-reporter",
+            Element::DataLoss => "missing-data-loss",
         }
     }
 
@@ -78,6 +82,7 @@ impl Element {
             Element::Contact => "contact",
             Element::NextUpdate => "next update",
             Element::ThanksReporter => "thanks to reporter",
+            Element::DataLoss => "data loss",
         }
     }
 }
@@ -138,10 +143,12 @@ impl Found {
     }
 }
 
-/// Detection results for all ten elements, in the fixed order.
+/// Detection results for all eleven built-in elements, in the fixed order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Elements {
-    found: [Found; 10],
+    found: [Found; 11],
+    /// The team's own elements (`[elements.<name>]` in candor.toml), by name, in config order.
+    pub custom: Vec<(String, Found)>,
 }
 
 impl Elements {
@@ -155,6 +162,11 @@ impl Elements {
 
     pub fn iter(&self) -> impl Iterator<Item = (Element, &Found)> {
         Element::ALL.into_iter().map(|e| (e, self.get(e)))
+    }
+
+    /// What detection found for the team's element `name`.
+    pub fn custom(&self, name: &str) -> Option<&Found> {
+        self.custom.iter().find(|(n, _)| n == name).map(|(_, f)| f)
     }
 
     /// Does the document satisfy the element as a requirement? (Apology must be genuine.)

@@ -4,6 +4,7 @@
 //! Policies are data: `rules/policies/<kind>.toml` says, per kind and phase, how serious a
 //! missing element is; `rules/policies/elements.toml` documents each `missing-*` rule.
 
+pub mod custom;
 pub mod element;
 pub mod elements;
 pub mod packs;
@@ -200,7 +201,7 @@ impl Policies {
         self.files.iter().find(|f| f.kind == kind)
     }
 
-    /// Registry entries for the ten `missing-*` rules and the `premature-*` rules.
+    /// Registry entries for the `missing-*` rules of the built-in elements and the `premature-*` rules.
     pub fn rule_metas(&self) -> Vec<RuleMeta> {
         let premature = self.premature_docs.iter().map(|(e, d)| {
             let mut docs = format!("# {}\n\n{}\n\n## What it flags\n{}\n\n## Why it matters\n{}\n\n## Good\n> {}\n\n## Applies to\n", premature_rule(*e), d.summary, d.what.trim(), d.why.trim(), d.example.trim());
@@ -283,11 +284,22 @@ impl Policies {
         els: &Elements,
         title: (usize, usize),
     ) -> Vec<Finding> {
+        let what = what_is(kind, phase);
+        self.check_as(Some(kind), phase, &what, requirements, els, title)
+    }
+
+    /// [`Policies::check`] for a document that may have no built-in kind (a team's kind), named
+    /// `what` in messages ("This release note has no …").
+    pub fn check_as(
+        &self,
+        kind: Option<Kind>,
+        phase: Option<Phase>,
+        what: &str,
+        requirements: &BTreeMap<Element, Severity>,
+        els: &Elements,
+        title: (usize, usize),
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
-        let what = match phase {
-            Some(p) if kind == Kind::StatusUpdate => format!("{p} status update"),
-            _ => kind.as_str().replace('-', " "),
-        };
         for (&e, &sev) in requirements {
             if els.satisfies(e) {
                 continue;
@@ -320,8 +332,8 @@ impl Policies {
             f.document_level = true;
             out.push(f);
         }
-        let forbidden = self
-            .policy(kind)
+        let forbidden = kind
+            .and_then(|k| self.policy(k))
             .zip(phase)
             .and_then(|(f, p)| f.forbid.get(&p));
         for (e, level) in forbidden.into_iter().flatten() {
@@ -343,6 +355,14 @@ impl Policies {
             );
         }
         out
+    }
+}
+
+/// How messages name a document: "resolved status update", "breach notice".
+pub fn what_is(kind: Kind, phase: Option<Phase>) -> String {
+    match phase {
+        Some(p) if kind == Kind::StatusUpdate => format!("{p} status update"),
+        _ => kind.as_str().replace('-', " "),
     }
 }
 

@@ -28,6 +28,7 @@
 
 mod apology;
 mod contact;
+mod data_loss;
 mod fix;
 mod impact;
 mod next_update;
@@ -65,6 +66,7 @@ pub fn detect(ctx: &Context) -> Elements {
     els.set(Element::Contact, contact::detect(ctx));
     els.set(Element::NextUpdate, next_update::detect(ctx));
     els.set(Element::ThanksReporter, thanks_reporter::detect(ctx));
+    els.set(Element::DataLoss, data_loss::detect(ctx));
     deferrals(ctx, &mut els);
     els
 }
@@ -220,6 +222,20 @@ fn doc_headings(ctx: &Context) -> std::sync::Arc<Headings> {
 fn heading_names(ctx: &Context, h: &Heading, element: &str) -> bool {
     let file = compiled(element);
     let by_kind = ctx.kind.and_then(|k| file.headings_by_kind.get(&k));
+    heading_matches(
+        ctx,
+        h,
+        file.headings.iter().chain(by_kind.into_iter().flatten()),
+    )
+}
+
+/// Does one of `patterns` cover the whole label of heading `h` (the heading, or the run-in
+/// label before its colon)?
+fn heading_matches<'p>(
+    ctx: &Context,
+    h: &Heading,
+    mut patterns: impl Iterator<Item = &'p Pattern>,
+) -> bool {
     let s = ctx.sentence(h.sentence);
     let words: Vec<&str> = s.words();
     let env = SentenceEnv {
@@ -235,27 +251,54 @@ fn heading_names(ctx: &Context, h: &Heading, element: &str) -> bool {
     let (Some(&first), Some(&last)) = (label.first(), label.last()) else {
         return false;
     };
-    file.headings
-        .iter()
-        .chain(by_kind.into_iter().flatten())
-        .any(|p| {
-            p.match_at(&s.tokens, &words, first, &env)
-                .is_some_and(|m| m.end > last)
-        })
+    patterns.any(|p| {
+        p.match_at(&s.tokens, &words, first, &env)
+            .is_some_and(|m| m.end > last)
+    })
+}
+
+/// Evidence from headings one of `patterns` names, followed by content that `vetoed` does not
+/// reject (a team's own elements: `headings` in candor.toml).
+pub(crate) fn heading_evidence_for(
+    ctx: &Context,
+    patterns: &[Pattern],
+    vetoed: impl Fn(usize) -> bool,
+) -> Vec<Evidence> {
+    let heads = doc_headings(ctx);
+    heading_evidence_where(
+        ctx,
+        &heads.0,
+        |h| heading_matches(ctx, h, patterns.iter()),
+        vetoed,
+    )
 }
 
 /// Sections headed by a heading that names `element` and followed by content, whose first
 /// content sentence no veto rejects: evidence spanning the heading and that sentence.
 pub(crate) fn heading_evidence(ctx: &Context, element: &str) -> Vec<Evidence> {
     let heads = doc_headings(ctx);
+    heading_evidence_where(
+        ctx,
+        &heads.0,
+        |h| heading_names(ctx, h, element),
+        |si| vetoed(ctx, element, si),
+    )
+}
+
+fn heading_evidence_where(
+    ctx: &Context,
+    heads: &[Heading],
+    names: impl Fn(&Heading) -> bool,
+    vetoed: impl Fn(usize) -> bool,
+) -> Vec<Evidence> {
     let sents = &ctx.doc.sentences;
     let mut out = Vec::new();
-    for h in heads.0.iter() {
-        if !heading_names(ctx, h, element) {
+    for h in heads {
+        if !names(h) {
             continue;
         }
         if h.run_in {
-            if !vetoed(ctx, element, h.sentence) {
+            if !vetoed(h.sentence) {
                 out.push(evidence(ctx, h.sentence));
             }
             continue;
@@ -266,7 +309,7 @@ pub(crate) fn heading_evidence(ctx: &Context, element: &str) -> Vec<Evidence> {
         if next.heading_like || ctx.doc.sentence_text(next).trim().is_empty() {
             continue;
         }
-        if vetoed(ctx, element, h.sentence + 1) {
+        if vetoed(h.sentence + 1) {
             continue;
         }
         out.push(Evidence {
@@ -372,6 +415,7 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
         Element::Impact,
         Element::Timeline,
         Element::Fix,
+        Element::DataLoss,
     ] {
         let file = compiled(e.key());
         if els.get(e).present || file.deferral.is_empty() {
