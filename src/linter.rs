@@ -2,13 +2,14 @@
 //! then checks documents.
 
 use crate::analysis::{Context, Lexicon};
-use crate::config::{Config, ConfigError, RuleSetting};
+use crate::config::{Config, ConfigError, Override, RuleSetting};
 use crate::diagnostic::{Diagnostic, Edit, Finding, Fix, Severity, Suggestion, one_line};
 use crate::document::{Document, Format};
-use crate::kind::{Kind, KindSource, Phase, guess_kind, guess_phase};
+use crate::kind::{Confidence, Kind, KindGuess, KindSource, Phase, guess_kind, guess_phase};
 use crate::pattern::registry::Registry;
+use crate::policy::custom::KindPolicy;
 use crate::policy::packs::Packs;
-use crate::policy::{Facts, Policies, elements};
+use crate::policy::{Element, Elements, Facts, Policies, elements};
 use crate::report::FileReport;
 use crate::rules::phrase::{PhraseRule, RuleTriggers};
 use crate::rules::{EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, code};
@@ -203,6 +204,8 @@ impl Linter {
     }
 
     /// Checks one document.
+    /// Checks one document: parse, resolve what it is, run the rules and element detectors,
+    /// apply the policies and packs, then suppressions and settings.
     pub fn check(&self, text: &str, opts: &Options) -> FileReport {
         let mut doc = Document::parse(text, opts.format);
         // Before anything reads the front matter: what it reports, it also drops.
@@ -216,9 +219,62 @@ impl Linter {
         let front_matter_findings = front_matter_lint::check(&mut doc, &self.rule_ids, &team_kinds);
         let path = Path::new(&opts.path);
         let overrides = self.config.overrides_for(path);
-        let fm = doc.front_matter.as_ref();
+        let what = self.identify(&doc, opts, &overrides);
+        let packs = self.packs_for(&doc, opts, &overrides);
+        let settings = self.settings_for(&doc, &overrides);
 
-        // Kind and phase: CLI > front matter > config glob > inferred.
+        let mut ctx = Context::new(&doc, what.kind, what.phase, &self.lexicon);
+        ctx.time_zone = self.config.time_zone.as_deref();
+        let (mut findings, els) = self.run_rules_and_detectors(&ctx, &settings);
+        let (requirements, custom_requirements) = self.requirements_for(&ctx, &what, &packs);
+        findings.extend(self.policy_findings(
+            &doc,
+            &what,
+            &requirements,
+            &custom_requirements,
+            &els,
+        ));
+        let mut pack_checks = Vec::new();
+        for pack in packs.iter().filter_map(|id| self.packs.get(id)) {
+            let (checks, pack_findings) = pack.check(&doc, &els, doc.title_range());
+            pack_checks.extend(checks);
+            findings.extend(pack_findings);
+        }
+        findings.extend(front_matter_findings);
+        findings.extend(crate::policy::packs::front_matter_pack_findings(
+            &self.packs,
+            &doc,
+        ));
+        let diagnostics = self.finish_findings(&doc, findings, &settings);
+
+        FileReport {
+            path: opts.path.clone(),
+            kind: what.kind,
+            kind_source: what.kind_source,
+            custom_kind: what.custom_kind,
+            kind_confidence: what
+                .kind_guess
+                .as_ref()
+                .and_then(|g| g.kind.map(|_| g.confidence)),
+            kind_runner_up: what.kind_guess.as_ref().and_then(|g| g.runner_up),
+            phase: what.phase,
+            phase_confidence: what.phase_confidence,
+            packs,
+            elements: finding_cap::cap_evidence(els, self.config.max_findings_per_rule),
+            requirements,
+            custom_requirements,
+            pack_checks,
+            diagnostics,
+            source: doc.source.clone(),
+            encoding: Default::default(),
+            fixed: 0,
+            before_fixes: None,
+        }
+    }
+
+    /// What the document is. Kind and phase: CLI > front matter > config glob > inferred.
+    fn identify(&self, doc: &Document, opts: &Options, overrides: &[&Override]) -> Identity {
+        let fm = doc.front_matter.as_ref();
         let fm_kind = fm
             .and_then(|f| f.kind.as_deref())
             .and_then(|k| k.parse::<Kind>().ok());
@@ -227,11 +283,9 @@ impl Linter {
             .and_then(|p| p.parse::<Phase>().ok());
         let cfg_kind = overrides.iter().rev().find_map(|o| o.kind);
         let cfg_phase = overrides.iter().rev().find_map(|o| o.phase);
-        // Inference reads the text with code blanked but quotations kept: a status thread
-        // pasted into a forum post or quoted by an article is still the document's subject.
         // A team's kind (`[kinds.<name>] files`) is declared by candor.toml too, and wins over
         // an `[[overrides]]` kind.
-        let team_kind = self.config.kind_for(path);
+        let team_kind = self.config.kind_for(Path::new(&opts.path));
         // … and front matter may name one (`kind: release-note`).
         let fm_team_kind = fm.and_then(|f| f.kind.as_deref()).and_then(|k| {
             self.config
@@ -239,6 +293,8 @@ impl Linter {
                 .iter()
                 .find(|p| p.is_custom() && p.name == k.trim())
         });
+        // Inference reads the text with code blanked but quotations kept: a status thread
+        // pasted into a forum post or quoted by an article is still the document's subject.
         let (kind, kind_source, kind_guess, custom_kind) = if let Some(k) = opts.kind {
             (Some(k), KindSource::Cli, None, None)
         } else if let Some(k) = fm_kind {
@@ -259,12 +315,6 @@ impl Linter {
             let g = guess_kind(&doc.raw);
             (g.kind, KindSource::Inferred, Some(g), None)
         };
-        // The team's requirements for this document: its own kind's, or those added to its
-        // built-in kind.
-        let team_policy = match &custom_kind {
-            Some(name) => self.config.kinds.iter().find(|k| &k.name == name),
-            None => kind.and_then(|k| self.config.kinds.iter().find(|p| p.builtin == Some(k))),
-        };
         let declared_phase = opts.phase.or(fm_phase).or(cfg_phase);
         let (phase, phase_confidence) = match declared_phase {
             None if kind == Some(Kind::StatusUpdate) => {
@@ -273,31 +323,56 @@ impl Linter {
             }
             declared => (declared, None),
         };
+        Identity {
+            kind,
+            kind_source,
+            kind_guess,
+            custom_kind,
+            phase,
+            phase_confidence,
+        }
+    }
+
+    /// The packs enabled for the document: config, matching overrides, front matter, CLI.
+    fn packs_for(&self, doc: &Document, opts: &Options, overrides: &[&Override]) -> Vec<String> {
         let mut packs: Vec<String> = self.config.packs.clone();
         packs.extend(overrides.iter().flat_map(|o| o.packs.iter().cloned()));
-        if let Some(f) = fm {
+        if let Some(f) = &doc.front_matter {
             packs.extend(f.packs.iter().cloned());
         }
         packs.extend(opts.packs.iter().cloned());
         packs.sort();
         packs.dedup();
+        packs
+    }
 
-        // Rule settings: config, then matching overrides, then front matter.
+    /// Rule settings: config, then matching overrides, then front matter.
+    fn settings_for(
+        &self,
+        doc: &Document,
+        overrides: &[&Override],
+    ) -> BTreeMap<String, RuleSetting> {
         let mut settings: BTreeMap<String, RuleSetting> = self.config.rules.clone();
-        for o in &overrides {
+        for o in overrides {
             settings.extend(o.rules.iter().map(|(k, v)| (k.clone(), *v)));
         }
-        if let Some(f) = fm {
+        if let Some(f) = &doc.front_matter {
             for (k, v) in &f.rules {
                 if let Some(s) = RuleSetting::parse(v) {
                     settings.insert(k.clone(), s);
                 }
             }
         }
+        settings
+    }
 
-        let mut ctx = Context::new(&doc, kind, phase, &self.lexicon);
-        ctx.time_zone = self.config.time_zone.as_deref();
-        self.scan_triggers(&ctx);
+    /// The findings of every rule not turned off, in rule order, and the elements found.
+    fn run_rules_and_detectors(
+        &self,
+        ctx: &Context,
+        settings: &BTreeMap<String, RuleSetting>,
+    ) -> (Vec<Finding>, Elements) {
+        self.scan_triggers(ctx);
         let active: Vec<&dyn Rule> = self
             .rules
             .iter()
@@ -314,27 +389,42 @@ impl Linter {
                     .with_min_len(8)
                     .map(|rule| {
                         let mut found = Vec::new();
-                        rule.check(&ctx, &mut found);
+                        rule.check(ctx, &mut found);
                         found
                     })
                     .collect::<Vec<Vec<Finding>>>()
             },
             || {
-                let mut els = elements::detect(&ctx);
+                let mut els = elements::detect(ctx);
                 if !self.custom.is_empty() {
-                    els.custom = self.custom.detect(&ctx);
+                    els.custom = self.custom.detect(ctx);
                 }
                 els
             },
         );
-        let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
-        let facts = Facts::of(&ctx);
-        let mut requirements = kind
-            .map(|k| self.policies.requirements(k, phase, &facts))
+        (per_rule.into_iter().flatten().collect(), els)
+    }
+
+    /// The elements the document must contain, with the severity of their absence: its kind's
+    /// policy, then the team's levels, less what an enabled pack waives.
+    fn requirements_for(
+        &self,
+        ctx: &Context,
+        what: &Identity,
+        packs: &[String],
+    ) -> (BTreeMap<Element, Severity>, BTreeMap<String, Severity>) {
+        use crate::policy::custom::ElementRef;
+        let facts = Facts::of(ctx);
+        let mut requirements = what
+            .kind
+            .map(|k| self.policies.requirements(k, what.phase, &facts))
             .unwrap_or_default();
         let mut custom_requirements = BTreeMap::new();
-        for (e, level) in team_policy.map(|p| p.levels_for(phase)).unwrap_or_default() {
-            use crate::policy::custom::ElementRef;
+        for (e, level) in self
+            .team_policy(what)
+            .map(|p| p.levels_for(what.phase))
+            .unwrap_or_default()
+        {
             match (e, level.severity()) {
                 (ElementRef::Builtin(e), Some(s)) => {
                     requirements.insert(e, s);
@@ -355,50 +445,71 @@ impl Linter {
                 requirements.remove(e);
             }
         }
-        let what = match (&custom_kind, kind) {
+        (requirements, custom_requirements)
+    }
+
+    /// The team's requirements for this document: its own kind's, or those added to its
+    /// built-in kind.
+    fn team_policy(&self, what: &Identity) -> Option<&KindPolicy> {
+        match &what.custom_kind {
+            Some(name) => self.config.kinds.iter().find(|k| &k.name == name),
+            None => what
+                .kind
+                .and_then(|k| self.config.kinds.iter().find(|p| p.builtin == Some(k))),
+        }
+    }
+
+    /// `missing-*` findings for the required elements not found.
+    fn policy_findings(
+        &self,
+        doc: &Document,
+        what: &Identity,
+        requirements: &BTreeMap<Element, Severity>,
+        custom_requirements: &BTreeMap<String, Severity>,
+        els: &Elements,
+    ) -> Vec<Finding> {
+        let name = match (&what.custom_kind, what.kind) {
             (Some(name), _) => name.replace(['-', '_'], " "),
-            (None, Some(k)) => crate::policy::what_is(k, phase),
+            (None, Some(k)) => crate::policy::what_is(k, what.phase),
             (None, None) => "document".to_string(),
         };
-        findings.extend(self.policies.check_as(
-            kind,
-            phase,
-            &what,
-            &requirements,
-            &els,
+        let mut findings = self.policies.check_as(
+            what.kind,
+            what.phase,
+            &name,
+            requirements,
+            els,
             doc.title_range(),
-        ));
+        );
         findings.extend(crate::policy::custom::missing_findings(
             &self.config.elements,
-            &custom_requirements,
-            &els,
-            &what,
+            custom_requirements,
+            els,
+            &name,
             doc.title_range(),
         ));
-        let mut pack_checks = Vec::new();
-        for id in &packs {
-            if let Some(pack) = self.packs.get(id) {
-                let (checks, pack_findings) = pack.check(&doc, &els, doc.title_range());
-                pack_checks.extend(checks);
-                findings.extend(pack_findings);
-            }
-        }
-        findings.extend(front_matter_findings);
-        findings.extend(crate::policy::packs::front_matter_pack_findings(
-            &self.packs,
-            &doc,
-        ));
-        let is_off = |id: &str| setting_for(&settings, id) == Some(&RuleSetting::Off);
+        findings
+    }
+
+    /// From findings to diagnostics: suppressions, settings (off, severity), one finding per
+    /// rule and span, the per-rule cap, source order.
+    fn finish_findings(
+        &self,
+        doc: &Document,
+        findings: Vec<Finding>,
+        settings: &BTreeMap<String, RuleSetting>,
+    ) -> Vec<Diagnostic> {
+        let is_off = |id: &str| setting_for(settings, id) == Some(&RuleSetting::Off);
         let known = suppress::Known {
             rule_ids: &self.rule_ids,
             is_off: &is_off,
         };
-        let findings = suppress::apply(&doc, findings, &known);
+        let findings = suppress::apply(doc, findings, &known);
 
         let mut findings: Vec<Finding> = findings
             .into_iter()
             .filter_map(|mut f| {
-                f.severity = match setting_for(&settings, &f.rule) {
+                f.severity = match setting_for(settings, &f.rule) {
                     Some(RuleSetting::Off) => return None,
                     Some(RuleSetting::Severity(s)) => *s,
                     _ => f.severity,
@@ -430,31 +541,7 @@ impl Linter {
         }
         let mut kept = finding_cap::cap_per_rule(kept, self.config.max_findings_per_rule);
         kept.sort_by(by_position);
-        let diagnostics: Vec<Diagnostic> =
-            kept.into_iter().map(|f| to_diagnostic(&doc, f)).collect();
-
-        FileReport {
-            path: opts.path.clone(),
-            kind,
-            kind_source,
-            custom_kind,
-            kind_confidence: kind_guess
-                .as_ref()
-                .and_then(|g| g.kind.map(|_| g.confidence)),
-            kind_runner_up: kind_guess.as_ref().and_then(|g| g.runner_up),
-            phase,
-            phase_confidence,
-            packs,
-            elements: finding_cap::cap_evidence(els, self.config.max_findings_per_rule),
-            requirements,
-            custom_requirements,
-            pack_checks,
-            diagnostics,
-            source: doc.source.clone(),
-            encoding: Default::default(),
-            fixed: 0,
-            before_fixes: None,
-        }
+        kept.into_iter().map(|f| to_diagnostic(doc, f)).collect()
     }
 }
 
@@ -485,6 +572,18 @@ static ENGINE_RULES: std::sync::LazyLock<[RuleMeta; 2]> = std::sync::LazyLock::n
         },
     ]
 });
+
+/// What a document is, and how that was decided.
+struct Identity {
+    kind: Option<Kind>,
+    kind_source: KindSource,
+    /// The inference, when the kind was inferred.
+    kind_guess: Option<KindGuess>,
+    /// A team kind (`[kinds.<name>]`), when the document is one.
+    custom_kind: Option<String>,
+    phase: Option<Phase>,
+    phase_confidence: Option<Confidence>,
+}
 
 /// A rule's setting; a grouped id (`grammar/COULD_OF`) falls back to its group's (`grammar`).
 fn setting_for<'a>(
