@@ -319,163 +319,27 @@ impl Pack {
         els: &Elements,
         title: (usize, usize),
     ) -> (Vec<PackCheck>, Vec<Finding>) {
-        // Each sentence's own words (quotations attributed to others blanked), and headings.
-        let sents: Vec<(Evidence, String)> = doc
-            .sentences
-            .iter()
-            .map(|s| {
-                (
-                    Evidence {
-                        start: s.start,
-                        end: s.end,
-                    },
-                    own_words(doc, s),
-                )
-            })
-            .collect();
-        let heads: Vec<(usize, usize, String)> = headings(doc, 8)
-            .into_iter()
-            .map(|h| (h.start, h.end, h.text))
-            .collect();
+        let view = PackView::new(doc, els, title);
         let mut checks = Vec::new();
         let mut findings = Vec::new();
-        for r in &self.requirements {
-            if !r.when.is_empty()
-                && !sents
-                    .iter()
-                    .any(|(_, text)| r.when.iter().any(|w| w.is_match(text)))
-            {
-                continue;
-            }
-            let mut check = PackCheck {
-                pack: self.id.clone(),
-                rule: r.rule.clone(),
-                summary: r.summary.clone(),
-                severity: r.severity,
-                ok: false,
-                evidence: None,
-                detail: None,
-            };
-            let fail = |msg: String, at: (usize, usize), doc_level: bool| {
+        for r in self.requirements.iter().filter(|r| view.applies(r)) {
+            let outcome = view.evaluate(r);
+            findings.extend(outcome.failures.into_iter().map(|(msg, at, doc_level)| {
                 let mut f = Finding::new(r.rule.clone(), r.severity, at.0, at.1)
                     .message(format!("[{}] {msg} ({})", self.id, r.cite))
                     .help(r.help.trim().to_string());
                 f.document_level = doc_level;
                 f
-            };
-            match &r.check {
-                Check::Title(pats) => {
-                    let cands = title_candidates(doc, title);
-                    match cands
-                        .iter()
-                        .find(|(_, _, t)| pats.iter().any(|p| p.is_match(t)))
-                    {
-                        Some(&(s, e, _)) => {
-                            check.ok = true;
-                            check.evidence = Some(Evidence { start: s, end: e });
-                        }
-                        None => findings.push(fail(
-                            format!("{}: not in the title", r.summary),
-                            title,
-                            true,
-                        )),
-                    }
-                }
-                Check::Headings {
-                    headings: want,
-                    ordered,
-                } => {
-                    let found: Vec<Option<&(usize, usize, String)>> = want
-                        .iter()
-                        .map(|(_, n)| heads.iter().find(|h| h.2 == *n))
-                        .collect();
-                    let missing: Vec<&str> = want
-                        .iter()
-                        .zip(&found)
-                        .filter(|(_, f)| f.is_none())
-                        .map(|(w, _)| w.0.as_str())
-                        .collect();
-                    let mut problems = Vec::new();
-                    if !missing.is_empty() {
-                        let list = missing
-                            .iter()
-                            .map(|m| format!("\"{m}\""))
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        problems.push(format!("missing {list}"));
-                        findings.push(fail(
-                            format!(
-                                "Required heading{} missing: {list}",
-                                if missing.len() == 1 { " is" } else { "s are" }
-                            ),
-                            title,
-                            true,
-                        ));
-                    }
-                    if *ordered {
-                        let present: Vec<(&str, &(usize, usize, String))> = want
-                            .iter()
-                            .zip(&found)
-                            .filter_map(|(w, f)| f.map(|f| (w.0.as_str(), f)))
-                            .collect();
-                        for pair in present.windows(2) {
-                            let ((a, ha), (b, hb)) = (pair[0], pair[1]);
-                            if hb.0 < ha.0 {
-                                let order = want
-                                    .iter()
-                                    .map(|w| w.0.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(" → ");
-                                problems.push(format!("\"{b}\" comes before \"{a}\""));
-                                findings.push(fail(format!("Heading \"{b}\" comes before \"{a}\"; the required order is {order}"), (hb.0, hb.1), false));
-                                check.evidence = Some(Evidence {
-                                    start: hb.0,
-                                    end: hb.1,
-                                });
-                            }
-                        }
-                    }
-                    if problems.is_empty() {
-                        check.ok = true;
-                        check.evidence = found.first().copied().flatten().map(|h| Evidence {
-                            start: h.0,
-                            end: h.1,
-                        });
-                    } else {
-                        check.detail = Some(problems.join("; "));
-                    }
-                }
-                Check::Element(elements) => match elements.iter().find(|e| els.satisfies(**e)) {
-                    Some(e) => {
-                        check.ok = true;
-                        let f = els.get(*e);
-                        check.evidence = f.evidence.first().copied().or(f.deferred);
-                    }
-                    None => {
-                        let names = elements
-                            .iter()
-                            .map(|e| e.label())
-                            .collect::<Vec<_>>()
-                            .join(" or ");
-                        findings.push(fail(
-                            format!("{}: not found (no {names} detected)", r.summary),
-                            title,
-                            true,
-                        ));
-                    }
-                },
-                Check::Pattern(pats) => match sents
-                    .iter()
-                    .find(|(_, text)| pats.iter().any(|p| p.is_match(text)))
-                {
-                    Some((ev, _)) => {
-                        check.ok = true;
-                        check.evidence = Some(*ev);
-                    }
-                    None => findings.push(fail(format!("{}: not found", r.summary), title, true)),
-                },
-            }
-            checks.push(check);
+            }));
+            checks.push(PackCheck {
+                pack: self.id.clone(),
+                rule: r.rule.clone(),
+                summary: r.summary.clone(),
+                severity: r.severity,
+                ok: outcome.ok,
+                evidence: outcome.evidence,
+                detail: outcome.detail,
+            });
         }
         (checks, findings)
     }
@@ -671,6 +535,196 @@ pub fn front_matter_pack_findings(packs: &Packs, doc: &Document) -> Vec<Finding>
                 .help(help)
         })
         .collect()
+}
+
+/// One requirement's outcome: whether it holds, its evidence, what is wrong, and the failures
+/// to report (message, span, whether about the whole document).
+#[derive(Default)]
+struct Outcome {
+    ok: bool,
+    evidence: Option<Evidence>,
+    detail: Option<String>,
+    failures: Vec<(String, (usize, usize), bool)>,
+}
+
+impl Outcome {
+    fn found(evidence: Option<Evidence>) -> Outcome {
+        Outcome {
+            ok: true,
+            evidence,
+            ..Outcome::default()
+        }
+    }
+
+    fn failed(message: String, at: (usize, usize)) -> Outcome {
+        Outcome {
+            failures: vec![(message, at, true)],
+            ..Outcome::default()
+        }
+    }
+}
+
+/// What pack requirements read of a document: each sentence's own words (quotations
+/// attributed to others blanked), the headings, the title and the elements found.
+struct PackView<'d> {
+    doc: &'d Document,
+    els: &'d Elements,
+    title: (usize, usize),
+    sentences: Vec<(Evidence, String)>,
+    headings: Vec<(usize, usize, String)>,
+}
+
+impl<'d> PackView<'d> {
+    fn new(doc: &'d Document, els: &'d Elements, title: (usize, usize)) -> PackView<'d> {
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let at = Evidence {
+                    start: s.start,
+                    end: s.end,
+                };
+                (at, own_words(doc, s))
+            })
+            .collect();
+        let headings = headings(doc, 8)
+            .into_iter()
+            .map(|h| (h.start, h.end, h.text))
+            .collect();
+        PackView {
+            doc,
+            els,
+            title,
+            sentences,
+            headings,
+        }
+    }
+
+    /// A requirement with `when` applies only to documents with a sentence that matches it.
+    fn applies(&self, r: &Requirement) -> bool {
+        r.when.is_empty()
+            || self
+                .sentences
+                .iter()
+                .any(|(_, text)| r.when.iter().any(|w| w.is_match(text)))
+    }
+
+    fn evaluate(&self, r: &Requirement) -> Outcome {
+        match &r.check {
+            Check::Title(pats) => self.title_names(r, pats),
+            Check::Headings { headings, ordered } => self.has_headings(headings, *ordered),
+            Check::Element(elements) => self.has_element(r, elements),
+            Check::Pattern(pats) => match self
+                .sentences
+                .iter()
+                .find(|(_, text)| pats.iter().any(|p| p.is_match(text)))
+            {
+                Some((ev, _)) => Outcome::found(Some(*ev)),
+                None => Outcome::failed(format!("{}: not found", r.summary), self.title),
+            },
+        }
+    }
+
+    fn title_names(&self, r: &Requirement, pats: &[LazyRegex]) -> Outcome {
+        let candidates = title_candidates(self.doc, self.title);
+        match candidates
+            .iter()
+            .find(|(_, _, t)| pats.iter().any(|p| p.is_match(t)))
+        {
+            Some(&(start, end, _)) => Outcome::found(Some(Evidence { start, end })),
+            None => Outcome::failed(format!("{}: not in the title", r.summary), self.title),
+        }
+    }
+
+    /// Every wanted heading is present and, when `ordered`, in the order given.
+    fn has_headings(&self, want: &[(String, String)], ordered: bool) -> Outcome {
+        let found: Vec<Option<&(usize, usize, String)>> = want
+            .iter()
+            .map(|(_, n)| self.headings.iter().find(|h| h.2 == *n))
+            .collect();
+        let missing: Vec<&str> = want
+            .iter()
+            .zip(&found)
+            .filter(|(_, f)| f.is_none())
+            .map(|(w, _)| w.0.as_str())
+            .collect();
+        let mut outcome = Outcome::default();
+        let mut problems = Vec::new();
+        if !missing.is_empty() {
+            let list = missing
+                .iter()
+                .map(|m| format!("\"{m}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            problems.push(format!("missing {list}"));
+            let verb = if missing.len() == 1 { " is" } else { "s are" };
+            outcome.failures.push((
+                format!("Required heading{verb} missing: {list}"),
+                self.title,
+                true,
+            ));
+        }
+        if ordered {
+            let present: Vec<(&str, &(usize, usize, String))> = want
+                .iter()
+                .zip(&found)
+                .filter_map(|(w, f)| f.map(|f| (w.0.as_str(), f)))
+                .collect();
+            let order = want
+                .iter()
+                .map(|w| w.0.as_str())
+                .collect::<Vec<_>>()
+                .join(" → ");
+            for pair in present.windows(2) {
+                let ((a, ha), (b, hb)) = (pair[0], pair[1]);
+                if hb.0 < ha.0 {
+                    problems.push(format!("\"{b}\" comes before \"{a}\""));
+                    outcome.failures.push((
+                        format!(
+                            "Heading \"{b}\" comes before \"{a}\"; the required order is {order}"
+                        ),
+                        (hb.0, hb.1),
+                        false,
+                    ));
+                    outcome.evidence = Some(Evidence {
+                        start: hb.0,
+                        end: hb.1,
+                    });
+                }
+            }
+        }
+        if problems.is_empty() {
+            outcome.ok = true;
+            outcome.evidence = found.first().copied().flatten().map(|h| Evidence {
+                start: h.0,
+                end: h.1,
+            });
+        } else {
+            outcome.detail = Some(problems.join("; "));
+        }
+        outcome
+    }
+
+    /// One of `elements` is present (or stood in for by a "not known yet" sentence).
+    fn has_element(&self, r: &Requirement, elements: &[Element]) -> Outcome {
+        match elements.iter().find(|e| self.els.satisfies(**e)) {
+            Some(e) => {
+                let f = self.els.get(*e);
+                Outcome::found(f.evidence.first().copied().or(f.deferred))
+            }
+            None => {
+                let names = elements
+                    .iter()
+                    .map(|e| e.label())
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                Outcome::failed(
+                    format!("{}: not found (no {names} detected)", r.summary),
+                    self.title,
+                )
+            }
+        }
+    }
 }
 
 #[cfg(test)]
