@@ -184,6 +184,151 @@ impl ConfigError {
     }
 }
 
+/// The text of a config file, for errors that point into it.
+struct ConfigText<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl ConfigText<'_> {
+    fn source(&self) -> Option<NamedSource<String>> {
+        Some(NamedSource::new(self.name, self.text.to_string()))
+    }
+
+    /// A TOML error (syntax, unknown key, wrong type), at the span the parser gives.
+    fn syntax_error(&self, e: &toml::de::Error) -> ConfigError {
+        let len = self.text.len();
+        let span = e
+            .span()
+            .map(|r| SourceSpan::from(r.start..r.end.max(r.start + 1).min(len.max(1))));
+        let msg = e.message().to_string();
+        let help = unknown_field_help(&msg).unwrap_or_else(|| {
+            "see `candor init` for a commented example of every setting".to_string()
+        });
+        ConfigError {
+            message: format!("invalid {FILE_NAME}: {msg}"),
+            src: self.source(),
+            span,
+            label: "here".into(),
+            help: Some(help),
+        }
+    }
+
+    /// An error pointing at the first occurrence of `needle` in the file.
+    fn at(
+        &self,
+        needle: &str,
+        label: &str,
+        message: String,
+        help: impl Into<String>,
+    ) -> ConfigError {
+        let span = self
+            .text
+            .find(needle)
+            .map(|i| SourceSpan::from(i..i + needle.len()));
+        ConfigError {
+            message,
+            src: self.source(),
+            span,
+            label: label.to_string(),
+            help: Some(help.into()),
+        }
+    }
+
+    fn globs<'g>(&self, globs: impl IntoIterator<Item = &'g str>) -> Result<GlobSet, ConfigError> {
+        build_globs(globs).map_err(|(g, e)| {
+            self.at(
+                &g,
+                "invalid glob",
+                format!("invalid glob `{g}`: {e}"),
+                "globs use `**` for any directories and `*` within a name, e.g. \"status/**/*.md\"",
+            )
+        })
+    }
+
+    fn rule_settings(
+        &self,
+        rules: &BTreeMap<String, String>,
+    ) -> Result<BTreeMap<String, RuleSetting>, ConfigError> {
+        let mut out = BTreeMap::new();
+        for (id, v) in rules {
+            let setting = RuleSetting::parse(v).ok_or_else(|| {
+                self.at(
+                    &format!("\"{v}\""),
+                    "not a rule setting",
+                    format!("invalid setting `{v}` for rule `{id}`"),
+                    "use \"off\", \"on\", \"info\", \"warning\" or \"error\"",
+                )
+            })?;
+            out.insert(id.clone(), setting);
+        }
+        Ok(out)
+    }
+
+    fn an_override(&self, o: &RawOverride) -> Result<Override, ConfigError> {
+        let kind = o
+            .kind
+            .as_deref()
+            .map(|k| {
+                k.parse::<Kind>().map_err(|m| {
+                    self.at(
+                        &format!("\"{k}\""),
+                        "unknown kind",
+                        m,
+                        "kinds: status-update, incident-email, vulnerability-notice, breach-notice, postmortem",
+                    )
+                })
+            })
+            .transpose()?;
+        let phase = o
+            .phase
+            .as_deref()
+            .map(|p| {
+                p.parse::<Phase>().map_err(|m| {
+                    self.at(
+                        &format!("\"{p}\""),
+                        "unknown phase",
+                        m,
+                        "phases: investigating, identified, monitoring, resolved",
+                    )
+                })
+            })
+            .transpose()?;
+        Ok(Override {
+            globs: self.globs(o.files.iter().map(String::as_str))?,
+            kind,
+            phase,
+            packs: o.packs.clone(),
+            rules: self.rule_settings(&o.rules)?,
+        })
+    }
+
+    /// `time_zone` is an IANA zone and `docs_url` a web address.
+    fn check_addresses(&self, raw: &RawConfig) -> Result<(), ConfigError> {
+        if let Some(tz) = &raw.time_zone
+            && let Err(help) = crate::front_matter_lint::validate_time_zone(tz)
+        {
+            return Err(self.at(
+                &format!("\"{tz}\""),
+                "not a time zone",
+                format!("invalid time_zone `{tz}`"),
+                help.replace("`times_tz`", "`time_zone`"),
+            ));
+        }
+        if let Some(url) = &raw.docs_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(self.at(
+                &format!("\"{url}\""),
+                "not a web address",
+                format!("invalid docs_url `{url}`"),
+                "give the http(s) address of your copy of docs/rules.md, e.g. \"https://docs.example.com/candor/rules.html\"; rule links add `#rule-id`",
+            ));
+        }
+        Ok(())
+    }
+}
+
 pub(crate) fn build_globs<'a>(
     globs: impl IntoIterator<Item = &'a str>,
 ) -> Result<GlobSet, (String, globset::Error)> {
@@ -235,120 +380,34 @@ impl Config {
 
     /// Parses config text; `name` labels the source in errors.
     pub fn parse(text: &str, name: &str, root: PathBuf) -> Result<Config, ConfigError> {
-        let src = || Some(NamedSource::new(name, text.to_string()));
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let span = e
-                .span()
-                .map(|r| SourceSpan::from(r.start..r.end.max(r.start + 1).min(text.len().max(1))));
-            let msg = e.message().to_string();
-            let help = unknown_field_help(&msg).unwrap_or_else(|| {
-                "see `candor init` for a commented example of every setting".to_string()
-            });
-            ConfigError {
-                message: format!("invalid {FILE_NAME}: {msg}"),
-                src: src(),
-                span,
-                label: "here".into(),
-                help: Some(help),
-            }
-        })?;
-        let at = |needle: &str, label: &str, message: String, help: String| {
-            let span = text
-                .find(needle)
-                .map(|i| SourceSpan::from(i..i + needle.len()));
-            ConfigError {
-                message,
-                src: src(),
-                span,
-                label: label.to_string(),
-                help: Some(help),
-            }
-        };
+        let file = ConfigText { name, text };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| file.syntax_error(&e))?;
         let fail_on = match raw.fail_on.as_deref() {
             None => Severity::Error,
             Some(s) => Severity::parse(s).ok_or_else(|| {
-                at(
+                file.at(
                     &format!("\"{s}\""),
                     "not a severity",
                     format!("invalid fail_on value `{s}`"),
-                    "use \"error\", \"warning\" or \"info\"".into(),
+                    "use \"error\", \"warning\" or \"info\"",
                 )
             })?,
         };
-        let glob_err = |(g, e): (String, globset::Error)| {
-            at(
-                &g,
-                "invalid glob",
-                format!("invalid glob `{g}`: {e}"),
-                "globs use `**` for any directories and `*` within a name, e.g. \"status/**/*.md\""
-                    .into(),
-            )
-        };
         let include = match &raw.include {
-            Some(v) => build_globs(v.iter().map(String::as_str)).map_err(glob_err)?,
-            None => build_globs(DEFAULT_INCLUDE.iter().copied()).map_err(glob_err)?,
+            Some(v) => file.globs(v.iter().map(String::as_str))?,
+            None => file.globs(DEFAULT_INCLUDE.iter().copied())?,
         };
-        let exclude = build_globs(raw.exclude.iter().map(String::as_str)).map_err(glob_err)?;
-        let parse_rules = |rules: &BTreeMap<String, String>| -> Result<BTreeMap<String, RuleSetting>, ConfigError> {
-            let mut out = BTreeMap::new();
-            for (id, v) in rules {
-                let setting = RuleSetting::parse(v).ok_or_else(|| {
-                    at(&format!("\"{v}\""), "not a rule setting", format!("invalid setting `{v}` for rule `{id}`"), "use \"off\", \"on\", \"info\", \"warning\" or \"error\"".into())
-                })?;
-                out.insert(id.clone(), setting);
-            }
-            Ok(out)
-        };
-        let rules = parse_rules(&raw.rules)?;
-        let mut overrides = Vec::new();
-        for o in &raw.overrides {
-            let globs = build_globs(o.files.iter().map(String::as_str)).map_err(glob_err)?;
-            let kind = o.kind.as_deref().map(|k| k.parse::<Kind>().map_err(|m| at(&format!("\"{k}\""), "unknown kind", m, "kinds: status-update, incident-email, vulnerability-notice, breach-notice, postmortem".into()))).transpose()?;
-            let phase = o
-                .phase
-                .as_deref()
-                .map(|p| {
-                    p.parse::<Phase>().map_err(|m| {
-                        at(
-                            &format!("\"{p}\""),
-                            "unknown phase",
-                            m,
-                            "phases: investigating, identified, monitoring, resolved".into(),
-                        )
-                    })
-                })
-                .transpose()?;
-            overrides.push(Override {
-                globs,
-                kind,
-                phase,
-                packs: o.packs.clone(),
-                rules: parse_rules(&o.rules)?,
-            });
-        }
+        let exclude = file.globs(raw.exclude.iter().map(String::as_str))?;
+        let rules = file.rule_settings(&raw.rules)?;
+        let overrides = raw
+            .overrides
+            .iter()
+            .map(|o| file.an_override(o))
+            .collect::<Result<Vec<_>, _>>()?;
         let cwd = current_dir();
         // Canonical when it exists: the working directory is (getcwd resolves links).
         let root = std::fs::canonicalize(&root).unwrap_or_else(|_| normalize(&cwd.join(&root)));
-        if let Some(tz) = &raw.time_zone
-            && let Err(help) = crate::front_matter_lint::validate_time_zone(tz)
-        {
-            return Err(at(
-                &format!("\"{tz}\""),
-                "not a time zone",
-                format!("invalid time_zone `{tz}`"),
-                help.replace("`times_tz`", "`time_zone`"),
-            ));
-        }
-        if let Some(url) = &raw.docs_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            return Err(at(
-                &format!("\"{url}\""),
-                "not a web address",
-                format!("invalid docs_url `{url}`"),
-                "give the http(s) address of your copy of docs/rules.md, e.g. \"https://docs.example.com/candor/rules.html\"; rule links add `#rule-id`".to_string(),
-            ));
-        }
+        file.check_addresses(&raw)?;
         let resolve = |v: &[String]| v.iter().map(|d| root.join(d)).collect::<Vec<_>>();
         let (kinds, elements) = crate::policy::custom::from_config(
             name,
