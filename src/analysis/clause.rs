@@ -1261,189 +1261,284 @@ fn verb_group(
 
 /// Reads a verb group starting at `i`.
 fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
-    let mut modal = None;
-    let mut perfect = false;
-    let mut progressive = false;
-    let mut negated = false;
-    let mut be_last = false;
-    let mut get_last = false;
-    let mut future = false;
-    let mut past = false;
+    let mut reader = GroupReader::new(toks, i, end);
     let mut j = i;
-    let mut head = i;
-    let mut saw_main = false;
     while j < end {
-        let t = &toks[j];
+        match reader.read(j) {
+            Step::Next => j += 1,
+            Step::Stop => break,
+            Step::Copula(group) => return group,
+        }
+    }
+    reader.finish(j)
+}
+
+/// What reading one word of a verb group decided.
+enum Step {
+    /// The word belongs to the group: read the next one.
+    Next,
+    /// The group ended before this word.
+    Stop,
+    /// A copula ended the group: "the impact was minimal".
+    Copula(VerbGroup),
+}
+
+/// What the words of a verb group read so far say, one word at a time.
+struct GroupReader<'t> {
+    toks: &'t [Token],
+    start: usize,
+    end: usize,
+    modal: Option<usize>,
+    perfect: bool,
+    progressive: bool,
+    negated: bool,
+    /// The last auxiliary read was a form of "be" (or "get"): a participle after it is passive.
+    be_last: bool,
+    get_last: bool,
+    future: bool,
+    past: bool,
+    head: usize,
+    saw_main: bool,
+}
+
+impl<'t> GroupReader<'t> {
+    fn new(toks: &'t [Token], start: usize, end: usize) -> GroupReader<'t> {
+        GroupReader {
+            toks,
+            start,
+            end,
+            modal: None,
+            perfect: false,
+            progressive: false,
+            negated: false,
+            be_last: false,
+            get_last: false,
+            future: false,
+            past: false,
+            head: start,
+            saw_main: false,
+        }
+    }
+
+    /// Reads the word at `j`: negation, adverbs, modals, "have", "be"/"get" and "do"
+    /// auxiliaries, and finally the main verb, after which only negation and adverbs follow.
+    fn read(&mut self, j: usize) -> Step {
+        let t = &self.toks[j];
         let w = &*t.lower;
         if NEGATION.contains(&w) && w != "no" {
-            negated = true;
-            j += 1;
-            continue;
+            self.negated = true;
+            return Step::Next;
         }
-        if j > i && is_group_adverb(t) && !saw_main {
-            j += 1;
-            continue;
+        if j > self.start && is_group_adverb(t) && !self.saw_main {
+            return Step::Next;
         }
-        if saw_main {
-            break;
+        if self.saw_main {
+            return Step::Stop;
         }
-        if MODALS.contains(&w) && j == i
-            || (MODALS.contains(&w) && modal.is_none() && !be_last && !perfect)
-                && (t.is(Tag::AUX) || matches!(w, "'ll" | "ca" | "wo"))
-        {
-            modal = Some(j);
-            if matches!(w, "will" | "'ll" | "shall" | "wo" | "sha") {
-                future = true;
-            }
-            if matches!(w, "could" | "would" | "might" | "should") {
-                past = past || w == "could";
-            }
-            j += 1;
-            continue;
+        if self.modal(j) || self.perfect_have(j) {
+            return Step::Next;
         }
-        if HAVE.contains(&w)
-            && toks.get(j + 1..end).is_some_and(|rest| {
+        if BE.contains(&w) || GET.contains(&w) {
+            return self.be_or_get(j);
+        }
+        if self.do_support(j) {
+            return Step::Next;
+        }
+        self.main_verb(j);
+        Step::Next
+    }
+
+    /// A modal auxiliary ("may", "will", "'ll"): the group's modality, and its future or past.
+    fn modal(&mut self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let w = &*t.lower;
+        let is_modal = MODALS.contains(&w) && j == self.start
+            || (MODALS.contains(&w) && self.modal.is_none() && !self.be_last && !self.perfect)
+                && (t.is(Tag::AUX) || matches!(w, "'ll" | "ca" | "wo"));
+        if !is_modal {
+            return false;
+        }
+        self.modal = Some(j);
+        if matches!(w, "will" | "'ll" | "shall" | "wo" | "sha") {
+            self.future = true;
+        }
+        if matches!(w, "could" | "would" | "might" | "should") {
+            self.past = self.past || w == "could";
+        }
+        true
+    }
+
+    /// "have" before a participle (adverbs aside): the perfect.
+    fn perfect_have(&mut self, j: usize) -> bool {
+        let toks = self.toks;
+        let w = &*toks[j].lower;
+        let perfect = HAVE.contains(&w)
+            && toks.get(j + 1..self.end).is_some_and(|rest| {
                 rest.iter()
                     .take(3)
                     .find(|t| !is_group_adverb(t))
                     .is_some_and(|t| is_participle(t) || &*t.lower == "been")
-            })
-        {
-            perfect = true;
-            past |= matches!(w, "had");
-            j += 1;
-            continue;
-        }
-        if BE.contains(&w) || GET.contains(&w) {
-            // Auxiliary "be" when a participle or -ing form follows; otherwise a copula.
-            let next = toks[j + 1..end]
-                .iter()
-                .position(|t| !is_group_adverb(t))
-                .map(|p| j + 1 + p);
-            // "was very limited", "is fully protected": a degree adverb makes the participle an
-            // adjective, so "be" is a copula.
-            let degree = toks[j + 1..next.unwrap_or(j + 1)].iter().any(|t| {
-                matches!(
-                    &*t.lower,
-                    "very"
-                        | "quite"
-                        | "too"
-                        | "so"
-                        | "extremely"
-                        | "relatively"
-                        | "fairly"
-                        | "rather"
-                        | "highly"
-                        | "fully"
-                        | "completely"
-                        | "totally"
-                        | "entirely"
-                        | "somewhat"
-                        | "more"
-                        | "less"
-                        | "most"
-                        | "least"
-                        | "well"
-                )
             });
-            let continues = !degree
-                && next.is_some_and(|k| {
-                    let t = &toks[k];
-                    is_participle(t)
-                        || (t.lower.ends_with("ing") && is_verbish(t))
-                        || BE.contains(&&*t.lower)
-                });
-            past |= matches!(w, "was" | "were");
-            future |= w == "going";
-            // "got it done", "get back": "get" as a main verb, not a copula.
-            if GET.contains(&w) && !continues && !next.is_some_and(|k| toks[k].is(Tag::ADJ)) {
-                head = j;
-                saw_main = true;
-                past |= matches!(w, "got" | "gotten");
-                j += 1;
-                continue;
-            }
-            if continues && (BE.contains(&w) || toks.get(j + 1).is_some_and(is_participle)) {
-                be_last = BE.contains(&w);
-                get_last = GET.contains(&w);
-                j += 1;
-                continue;
-            }
-            // A copula: "the impact was minimal", "your data is safe".
-            head = j;
-            let tense = if future {
-                Tense::Future
-            } else if past {
-                Tense::Past
-            } else {
-                Tense::Present
-            };
-            return VerbGroup {
-                start: i,
-                end: j + 1,
-                head,
-                voice: Voice::Active,
-                tense,
-                modal,
-                perfect,
-                progressive,
-                negated: negated
-                    || toks[j + 1..end]
-                        .iter()
-                        .take(2)
-                        .any(|t| matches!(&*t.lower, "not" | "n't" | "never")),
-                copula: true,
-            };
+        if perfect {
+            self.perfect = true;
+            self.past |= matches!(w, "had");
         }
-        if DO.contains(&w)
+        perfect
+    }
+
+    /// "be" or "get": an auxiliary before a participle or -ing form, "get" as a main verb
+    /// ("got it done"), and otherwise a copula, which ends the group.
+    fn be_or_get(&mut self, j: usize) -> Step {
+        let toks = self.toks;
+        let w = &*toks[j].lower;
+        // Auxiliary "be" when a participle or -ing form follows; otherwise a copula.
+        let next = toks[j + 1..self.end]
+            .iter()
+            .position(|t| !is_group_adverb(t))
+            .map(|p| j + 1 + p);
+        let continues = !has_degree_adverb(&toks[j + 1..next.unwrap_or(j + 1)])
+            && next.is_some_and(|k| {
+                let t = &toks[k];
+                is_participle(t)
+                    || (t.lower.ends_with("ing") && is_verbish(t))
+                    || BE.contains(&&*t.lower)
+            });
+        self.past |= matches!(w, "was" | "were");
+        self.future |= w == "going";
+        // "got it done", "get back": "get" as a main verb, not a copula.
+        if GET.contains(&w) && !continues && !next.is_some_and(|k| toks[k].is(Tag::ADJ)) {
+            self.head = j;
+            self.saw_main = true;
+            self.past |= matches!(w, "got" | "gotten");
+            return Step::Next;
+        }
+        if continues && (BE.contains(&w) || toks.get(j + 1).is_some_and(is_participle)) {
+            self.be_last = BE.contains(&w);
+            self.get_last = GET.contains(&w);
+            return Step::Next;
+        }
+        // A copula: "the impact was minimal", "your data is safe".
+        Step::Copula(self.copula(j))
+    }
+
+    /// The group ended by the copula at `j`; a negation right after it still counts.
+    fn copula(&self, j: usize) -> VerbGroup {
+        let tense = if self.future {
+            Tense::Future
+        } else if self.past {
+            Tense::Past
+        } else {
+            Tense::Present
+        };
+        VerbGroup {
+            start: self.start,
+            end: j + 1,
+            head: j,
+            voice: Voice::Active,
+            tense,
+            modal: self.modal,
+            perfect: self.perfect,
+            progressive: self.progressive,
+            negated: self.negated
+                || self.toks[j + 1..self.end]
+                    .iter()
+                    .take(2)
+                    .any(|t| matches!(&*t.lower, "not" | "n't" | "never")),
+            copula: true,
+        }
+    }
+
+    /// "do" before "not": support for the negation, not the main verb.
+    fn do_support(&mut self, j: usize) -> bool {
+        let toks = self.toks;
+        let w = &*toks[j].lower;
+        let support = DO.contains(&w)
             && toks
                 .get(j + 1)
-                .is_some_and(|t| matches!(&*t.lower, "not" | "n't"))
-        {
-            past |= w == "did";
-            j += 1;
-            continue;
+                .is_some_and(|t| matches!(&*t.lower, "not" | "n't"));
+        if support {
+            self.past |= w == "did";
         }
-        // The main verb.
-        head = j;
-        saw_main = true;
-        if w.ends_with("ing") && be_last {
-            progressive = true;
+        support
+    }
+
+    /// The main verb: the group's head, progressive after "be", past by its form when no
+    /// auxiliary gave the tense.
+    fn main_verb(&mut self, j: usize) {
+        let t = &self.toks[j];
+        let w = &*t.lower;
+        self.head = j;
+        self.saw_main = true;
+        if w.ends_with("ing") && self.be_last {
+            self.progressive = true;
         }
         if (super::inflect::is_irregular_past(w) || is_participle(t))
-            && !perfect
-            && !be_last
-            && modal.is_none()
+            && !self.perfect
+            && !self.be_last
+            && self.modal.is_none()
         {
-            past = true;
+            self.past = true;
         }
-        j += 1;
     }
-    let h = &toks[head];
-    let passive = (be_last || get_last) && is_participle(h) && !h.lower.ends_with("ing");
-    let tense = if future {
-        Tense::Future
-    } else if past || perfect {
-        Tense::Past
-    } else {
-        Tense::Present
-    };
-    VerbGroup {
-        start: i,
-        end: j.max(head + 1),
-        head,
-        voice: if passive {
-            Voice::Passive
+
+    /// The group read up to `j`: passive when "be" or "get" precedes a participle head.
+    fn finish(self, j: usize) -> VerbGroup {
+        let h = &self.toks[self.head];
+        let passive =
+            (self.be_last || self.get_last) && is_participle(h) && !h.lower.ends_with("ing");
+        let tense = if self.future {
+            Tense::Future
+        } else if self.past || self.perfect {
+            Tense::Past
         } else {
-            Voice::Active
-        },
-        tense,
-        modal,
-        perfect,
-        progressive,
-        negated,
-        copula: false,
+            Tense::Present
+        };
+        VerbGroup {
+            start: self.start,
+            end: j.max(self.head + 1),
+            head: self.head,
+            voice: if passive {
+                Voice::Passive
+            } else {
+                Voice::Active
+            },
+            tense,
+            modal: self.modal,
+            perfect: self.perfect,
+            progressive: self.progressive,
+            negated: self.negated,
+            copula: false,
+        }
     }
+}
+
+/// "was very limited", "is fully protected": a degree adverb makes the participle an
+/// adjective, so "be" is a copula.
+fn has_degree_adverb(words: &[Token]) -> bool {
+    words.iter().any(|t| {
+        matches!(
+            &*t.lower,
+            "very"
+                | "quite"
+                | "too"
+                | "so"
+                | "extremely"
+                | "relatively"
+                | "fairly"
+                | "rather"
+                | "highly"
+                | "fully"
+                | "completely"
+                | "totally"
+                | "entirely"
+                | "somewhat"
+                | "more"
+                | "less"
+                | "most"
+                | "least"
+                | "well"
+        )
+    })
 }
 
 /// The subject noun phrase right before the verb group: the first noun phrase after the last
