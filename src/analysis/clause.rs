@@ -427,223 +427,270 @@ const REPORTING: &[&str] = &[
 
 /// Splits a tagged sentence into clauses.
 pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool) -> Vec<Clause> {
-    let n = toks.len();
-    let mut out: Vec<Clause> = vec![new_clause(0, Role::Main, None, None)];
-    // The stack of open clauses (indices into `out`); the bottom is a main clause.
-    let mut stack: Vec<usize> = vec![0];
-    let w = |i: usize| -> &str { toks.get(i).map_or("", |t| &*t.lower) };
-    let mut i = 0;
-    // A question: the sentence ends with "?" and starts with an auxiliary or wh-word.
-    let question = toks.last().is_some_and(|t| &*t.lower == "?");
-    if question {
-        out[0].role = Role::Question;
+    let mut out = split(toks);
+    for ci in 0..out.len() {
+        analyse(&mut out, ci, toks, lex, own);
     }
-    while i < n {
-        let t = &toks[i];
-        let cur = *stack.last().unwrap();
-        let lw = &*t.lower;
-        // Quotations of four words or more are someone's words: a clause of their own.
-        if t.quoted() && (i == 0 || !toks[i - 1].quoted()) {
-            let mut j = i;
-            while j < n && toks[j].quoted() {
-                j += 1;
-            }
-            if j - i >= 4 {
-                close_to(&mut out, &mut stack, 1, i);
-                let c = push(&mut out, &mut stack, i, Role::Quoted, None);
-                let _ = c;
-                i = j;
-                close_to(&mut out, &mut stack, 1, i);
-                continue;
-            }
+    inherit_subjects(&mut out);
+    out
+}
+
+/// Where each clause starts and ends and what role it plays, before any clause is analysed.
+fn split(toks: &[Token]) -> Vec<Clause> {
+    let mut splitter = Splitter::new(toks);
+    let mut i = 0;
+    while i < toks.len() {
+        i = splitter.step(i);
+    }
+    splitter.finish()
+}
+
+/// The lower-cased word at `i`, or "" past the end.
+fn word(toks: &[Token], i: usize) -> &str {
+    toks.get(i).map_or("", |t| &*t.lower)
+}
+
+/// The clauses found so far and those still open, read one token at a time.
+struct Splitter<'t> {
+    toks: &'t [Token],
+    out: Vec<Clause>,
+    /// The stack of open clauses (indices into `out`); the bottom is a main clause.
+    stack: Vec<usize>,
+}
+
+impl<'t> Splitter<'t> {
+    fn new(toks: &'t [Token]) -> Splitter<'t> {
+        let mut out = vec![new_clause(0, Role::Main, None, None)];
+        // A question: the sentence ends with "?" and starts with an auxiliary or wh-word.
+        if toks.last().is_some_and(|t| &*t.lower == "?") {
+            out[0].role = Role::Question;
         }
-        // Strong punctuation ends every open clause: a new main-level clause follows.
-        if matches!(lw, ";" | ":" | "—" | "–" | "--") && i + 1 < n {
-            close_to(&mut out, &mut stack, 0, i + 1);
-            let role = out[0].role;
-            start_sibling(&mut out, &mut stack, i + 1, role);
-            i += 1;
-            continue;
+        Splitter {
+            toks,
+            out,
+            stack: vec![0],
         }
-        if lw == "(" {
-            let c = push(&mut out, &mut stack, i, Role::Parenthetical, Some(i));
-            let _ = c;
-            i += 1;
-            continue;
+    }
+
+    /// Reads the token at `i` and returns where to read next. The first stage that opens or
+    /// ends a clause at `i` decides; when none does, the token may still close open clauses.
+    fn step(&mut self, i: usize) -> usize {
+        let next = self
+            .quotation(i)
+            .or_else(|| self.strong_punctuation(i))
+            .or_else(|| self.parenthesis(i))
+            .or_else(|| self.purpose_phrase(i))
+            .or_else(|| self.infinitive(i))
+            .or_else(|| self.gerund_aim(i))
+            .or_else(|| self.reported_clause(i))
+            .or_else(|| self.that_clause(i))
+            .or_else(|| self.subordinate_opener(i))
+            .or_else(|| self.coordination(i));
+        if let Some(next) = next {
+            return next;
         }
-        if lw == ")" {
-            if let Some(pos) = stack
-                .iter()
-                .rposition(|&c| out[c].role == Role::Parenthetical)
-            {
-                let keep = pos;
-                close_to(&mut out, &mut stack, keep, i + 1);
-                // Close the parenthetical itself.
-                let c = stack.pop().unwrap_or(0);
-                out[c].end = i + 1;
-                if stack.is_empty() {
-                    stack.push(0);
+        self.end_relative_in_subject(i);
+        self.end_at_comma(i);
+        i + 1
+    }
+
+    /// Closes every clause at the end of the sentence and drops the empty ones.
+    fn finish(mut self) -> Vec<Clause> {
+        let n = self.toks.len();
+        close_to(&mut self.out, &mut self.stack, 0, n);
+        if let Some(c) = self.out.first_mut() {
+            c.end = n;
+        }
+        self.out.retain(|c| c.start < c.end || c.start == 0);
+        self.out
+    }
+
+    fn push(&mut self, start: usize, role: Role, opener: Option<usize>) {
+        push(&mut self.out, &mut self.stack, start, role, opener);
+    }
+
+    /// Quotations of four words or more are someone's words: a clause of their own.
+    fn quotation(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        if !toks[i].quoted() || (i > 0 && toks[i - 1].quoted()) {
+            return None;
+        }
+        let mut j = i;
+        while j < toks.len() && toks[j].quoted() {
+            j += 1;
+        }
+        if j - i < 4 {
+            return None;
+        }
+        close_to(&mut self.out, &mut self.stack, 1, i);
+        self.push(i, Role::Quoted, None);
+        close_to(&mut self.out, &mut self.stack, 1, j);
+        Some(j)
+    }
+
+    /// Strong punctuation ends every open clause: a new main-level clause follows.
+    fn strong_punctuation(&mut self, i: usize) -> Option<usize> {
+        if !matches!(word(self.toks, i), ";" | ":" | "—" | "–" | "--") || i + 1 >= self.toks.len()
+        {
+            return None;
+        }
+        close_to(&mut self.out, &mut self.stack, 0, i + 1);
+        let role = self.out[0].role;
+        start_sibling(&mut self.out, &mut self.stack, i + 1, role);
+        Some(i + 1)
+    }
+
+    /// "(" opens a parenthetical; ")" ends it and every clause opened inside it.
+    fn parenthesis(&mut self, i: usize) -> Option<usize> {
+        match word(self.toks, i) {
+            "(" => self.push(i, Role::Parenthetical, Some(i)),
+            ")" => {
+                if let Some(pos) = self
+                    .stack
+                    .iter()
+                    .rposition(|&c| self.out[c].role == Role::Parenthetical)
+                {
+                    close_to(&mut self.out, &mut self.stack, pos, i + 1);
+                    // Close the parenthetical itself.
+                    let c = self.stack.pop().unwrap_or(0);
+                    self.out[c].end = i + 1;
+                    if self.stack.is_empty() {
+                        self.stack.push(0);
+                    }
                 }
             }
-            i += 1;
-            continue;
+            _ => return None,
         }
-        // "so that", "in order to", "in order that", "so as to": purpose.
-        if (lw == "so" && w(i + 1) == "that")
-            || (lw == "in" && w(i + 1) == "order" && matches!(w(i + 2), "to" | "that"))
-            || (lw == "so" && w(i + 1) == "as" && w(i + 2) == "to")
+        Some(i + 1)
+    }
+
+    /// "so that", "in order to", "in order that", "so as to": purpose.
+    fn purpose_phrase(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        let w = |k: usize| word(toks, k);
+        let skip = if w(i) == "so" && w(i + 1) == "that" {
+            2
+        } else if (w(i) == "in" && w(i + 1) == "order" && matches!(w(i + 2), "to" | "that"))
+            || (w(i) == "so" && w(i + 1) == "as" && w(i + 2) == "to")
         {
-            let skip = if lw == "so" && w(i + 1) == "that" {
-                2
-            } else {
-                3
-            };
-            end_finished_subordinate(&mut out, &mut stack, toks, i);
-            push(&mut out, &mut stack, i, Role::Purpose, Some(i));
-            i += skip;
-            continue;
-        }
-        // "to" + verb: an infinitive clause.
+            3
+        } else {
+            return None;
+        };
+        end_finished_subordinate(&mut self.out, &mut self.stack, toks, i);
+        self.push(i, Role::Purpose, Some(i));
+        Some(i + skip)
+    }
+
+    /// "to" + verb: an infinitive clause.
+    fn infinitive(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
         let noun_compound = toks
             .get(i + 2)
             .is_some_and(|n| n.is(Tag::NOUN) || n.is(Tag::PROPN))
             && toks
                 .get(i + 1)
                 .is_some_and(|nx| super::tagger::lexicon_tag(&nx.lower) == Some(Tag::NOUN));
-        if lw == "to" && !noun_compound && toks.get(i + 1).is_some_and(starts_infinitive) {
-            let prev = i.checked_sub(1).map(|p| &toks[p]);
-            let role = match prev {
-                Some(p) if INTENTION.contains(&&*p.lower) => Role::Complement,
-                // "working to ensure", "are committed to making": effort towards an aim.
-                Some(p)
-                    if is_verbish(p)
-                        && !matches!(&*p.lower, "working" | "work" | "works" | "worked") =>
-                {
-                    Role::Complement
-                }
-                _ => Role::Purpose,
-            };
-            push(&mut out, &mut stack, i, role, Some(i));
-            i += 1;
-            continue;
+        if word(toks, i) != "to" || noun_compound || !toks.get(i + 1).is_some_and(starts_infinitive)
+        {
+            return None;
         }
-        // "toward(s) making sure …", "for ensuring …": a gerund aim.
-        if matches!(lw, "toward" | "towards" | "for")
+        let prev = i.checked_sub(1).map(|p| &toks[p]);
+        let role = match prev {
+            Some(p) if INTENTION.contains(&&*p.lower) => Role::Complement,
+            // "working to ensure", "are committed to making": effort towards an aim.
+            Some(p)
+                if is_verbish(p)
+                    && !matches!(&*p.lower, "working" | "work" | "works" | "worked") =>
+            {
+                Role::Complement
+            }
+            _ => Role::Purpose,
+        };
+        self.push(i, role, Some(i));
+        Some(i + 1)
+    }
+
+    /// "toward(s) making sure …", "for ensuring …": a gerund aim.
+    fn gerund_aim(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        let aim = matches!(word(toks, i), "toward" | "towards" | "for")
             && toks
                 .get(i + 1)
                 .is_some_and(|nx| nx.lower.ends_with("ing") && is_verbish(nx))
             && matches!(
                 &*toks[i + 1].lower,
                 "making" | "ensuring" | "preventing" | "guaranteeing" | "avoiding" | "stopping"
-            )
-        {
-            push(&mut out, &mut stack, i, Role::Purpose, Some(i));
-            i += 1;
-            continue;
+            );
+        if !aim {
+            return None;
         }
-        // A clause reported or judged with no "that": "Meridian has told us the attacker may
-        // have viewed …", "we believe the drive was encrypted", "our records show you …".
-        if (t.is(Tag::VERB) || t.is(Tag::AUX)) && REPORTING.contains(&lw) {
-            let mut j = i + 1;
-            if matches!(
-                w(j),
-                "us" | "me" | "them" | "you" | "him" | "her" | "everyone"
-            ) {
-                j += 1;
-            }
-            if j < n && w(j) != "that" && clause_follows_with_subject(toks, j) {
-                push(&mut out, &mut stack, j, Role::Complement, None);
-                i = j;
-                continue;
-            }
+        self.push(i, Role::Purpose, Some(i));
+        Some(i + 1)
+    }
+
+    /// A clause reported or judged with no "that": "Meridian has told us the attacker may
+    /// have viewed …", "we believe the drive was encrypted", "our records show you …".
+    fn reported_clause(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        let t = &toks[i];
+        if !(t.is(Tag::VERB) || t.is(Tag::AUX)) || !REPORTING.contains(&&*t.lower) {
+            return None;
         }
-        // "that": a relative clause after a noun, a complement after a verb or adjective.
-        if lw == "that" && i > 0 && clause_follows(toks, i + 1) {
-            let prev = &toks[i - 1];
-            let role = if prev.is(Tag::NOUN) || prev.is(Tag::PROPN) || prev.is(Tag::NUM) {
-                if matches!(
-                    &*prev.lower,
-                    "evidence"
-                        | "indication"
-                        | "sign"
-                        | "reason"
-                        | "fact"
-                        | "possibility"
-                        | "chance"
-                        | "belief"
-                        | "risk"
-                        | "assurance"
-                        | "guarantee"
-                        | "promise"
-                        | "confirmation"
-                        | "news"
-                ) {
-                    Role::Complement
-                } else {
-                    Role::Relative
-                }
-            } else {
-                // After a verb that takes a "that" clause, an adverb, a comma or anything else.
-                Role::Complement
-            };
-            push(&mut out, &mut stack, i, role, Some(i));
-            i += 1;
-            continue;
+        let mut j = i + 1;
+        if matches!(
+            word(toks, j),
+            "us" | "me" | "them" | "you" | "him" | "her" | "everyone"
+        ) {
+            j += 1;
         }
+        if j >= toks.len() || word(toks, j) == "that" || !clause_follows_with_subject(toks, j) {
+            return None;
+        }
+        self.push(j, Role::Complement, None);
+        Some(j)
+    }
+
+    /// "that": a relative clause after a noun, a complement after a verb or adjective.
+    fn that_clause(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        if word(toks, i) != "that" || i == 0 || !clause_follows(toks, i + 1) {
+            return None;
+        }
+        self.push(i, that_role(&toks[i - 1]), Some(i));
+        Some(i + 1)
+    }
+
+    /// A subordinating word ("if", "because", "when", "which", …) that opens a clause here.
+    fn subordinate_opener(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        let w = |k: usize| word(toks, k);
+        let lw = w(i);
         // "have since been re-sent", "has since recovered": an adverb, not an opener.
         let after_aux = i > 0 && (HAVE.contains(&w(i - 1)) || BE.contains(&w(i - 1)));
-        if let Some(role) =
-            opener_role(lw).filter(|_| !(after_aux && matches!(lw, "since" | "once")))
-        {
-            let valid = match role {
-                // "which" / "who" also ask questions; after a noun or comma they relate.
-                Role::Relative => i > 0,
-                // "as" is causal only before a clause with its own subject ("as we …").
-                Role::Cause if lw == "as" => clause_follows_with_subject(toks, i + 1),
-                // "since October", "after the update", "before 10:00", "as a precaution":
-                // prepositions unless a clause follows.
-                Role::Time | Role::Cause => clause_follows(toks, i + 1),
-                _ => true,
-            };
-            // "as well", "as soon as", "as part of": not clause openers.
-            let valid = valid
-                && !(lw == "as"
-                    && matches!(
-                        w(i + 1),
-                        "well"
-                            | "soon"
-                            | "part"
-                            | "a"
-                            | "an"
-                            | "the"
-                            | "long"
-                            | "much"
-                            | "many"
-                            | "of"
-                            | "far"
-                            | "expected"
-                            | "planned"
-                            | "needed"
-                            | "appropriate"
-                            | "possible"
-                            | "usual"
-                    ));
-            if valid {
-                end_finished_subordinate(&mut out, &mut stack, toks, i);
-                // "even though", "even if"
-                let start = if i > 0 && w(i - 1) == "even" {
-                    i - 1
-                } else {
-                    i
-                };
-                push(&mut out, &mut stack, start, role, Some(i));
-                i += 1;
-                continue;
-            }
+        let role = opener_role(lw).filter(|_| !(after_aux && matches!(lw, "since" | "once")))?;
+        if !opens_clause(toks, i, role) {
+            return None;
         }
-        // Coordination: "and we …", ", but the …", "so our …": a new clause of the same role.
-        // A coordinated predicate ("… and now require review") is one too, sharing the subject.
-        let comma = i > 0 && w(i - 1) == ",";
+        end_finished_subordinate(&mut self.out, &mut self.stack, toks, i);
+        // "even though", "even if"
+        let start = if i > 0 && w(i - 1) == "even" {
+            i - 1
+        } else {
+            i
+        };
+        self.push(start, role, Some(i));
+        Some(i + 1)
+    }
+
+    /// Coordination: "and we …", ", but the …", "so our …": a new clause of the same role.
+    /// A coordinated predicate ("… and now require review") is one too, sharing the subject.
+    fn coordination(&mut self, i: usize) -> Option<usize> {
+        let toks = self.toks;
+        let t = &toks[i];
+        let lw = &*t.lower;
+        let cur = *self.stack.last().unwrap();
+        let comma = i > 0 && word(toks, i - 1) == ",";
         let with_subject = (t.is(Tag::CCONJ) || (lw == "so" && comma))
             && clause_follows_with_subject(toks, i + 1)
             && (comma
@@ -653,112 +700,192 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
         let predicate = !with_subject
             && t.is(Tag::CCONJ)
             && lw != "nor"
-            && predicate_follows(toks, out[cur].start, i);
-        if (with_subject || predicate) && has_finite_verb(toks, out[cur].start, i) {
-            // After a comma the new clause coordinates with the main clause ("…, and we
-            // retried"); without one, with the clause it follows ("that X failed and Y …").
-            if i > 0 && w(i - 1) == "," {
-                close_to(&mut out, &mut stack, 1, i);
-            } else {
-                close_top(&mut out, &mut stack, i);
-            }
-            let top = *stack.last().unwrap();
-            if stack.len() == 1 {
-                out[top].end = i;
-                let role = out[top].role;
-                start_sibling(&mut out, &mut stack, i + 1, role);
-            } else {
-                let (role, parent) = (out[cur].role, out[cur].parent);
-                let c = out.len();
-                out.push(new_clause(i + 1, role, parent, None));
-                stack.push(c);
-            }
-            if predicate {
-                let c = out.len() - 1;
-                out[c].coordinate_of = Some(top);
-            }
-            i += 1;
-            continue;
+            && predicate_follows(toks, self.out[cur].start, i);
+        if !(with_subject || predicate) || !has_finite_verb(toks, self.out[cur].start, i) {
+            return None;
         }
-        // A comma after a finished subordinate clause returns to the clause it modifies:
-        // "If the job fails, we retry it."
-        // A relative clause inside the subject ends where the main verb group starts: "Loans
-        // that were due to expire during the outage | have been extended".
-        // So does one whose own verb ends right before it: "Members who already renewed | do
-        // not need to do anything".
-        if stack.len() > 1
+        // After a comma the new clause coordinates with the main clause ("…, and we
+        // retried"); without one, with the clause it follows ("that X failed and Y …").
+        if comma {
+            close_to(&mut self.out, &mut self.stack, 1, i);
+        } else {
+            close_top(&mut self.out, &mut self.stack, i);
+        }
+        let top = *self.stack.last().unwrap();
+        if self.stack.len() == 1 {
+            self.out[top].end = i;
+            let role = self.out[top].role;
+            start_sibling(&mut self.out, &mut self.stack, i + 1, role);
+        } else {
+            let (role, parent) = (self.out[cur].role, self.out[cur].parent);
+            let c = self.out.len();
+            self.out.push(new_clause(i + 1, role, parent, None));
+            self.stack.push(c);
+        }
+        if predicate {
+            let c = self.out.len() - 1;
+            self.out[c].coordinate_of = Some(top);
+        }
+        Some(i + 1)
+    }
+
+    /// A relative clause inside the subject ends where the main verb group starts: "Loans
+    /// that were due to expire during the outage | have been extended".
+    /// So does one whose own verb ends right before it: "Members who already renewed | do
+    /// not need to do anything".
+    fn end_relative_in_subject(&mut self, i: usize) {
+        let toks = self.toks;
+        let t = &toks[i];
+        let at_verb_group = self.stack.len() > 1
             && i > 0
-            && (t.is(Tag::AUX) || MODALS.contains(&lw))
+            && (t.is(Tag::AUX) || MODALS.contains(&&*t.lower))
             && (toks[i - 1].is(Tag::NOUN)
                 || toks[i - 1].is(Tag::PROPN)
                 || toks[i - 1].is(Tag::ADV)
-                || toks[i - 1].is(Tag::VERB) && !toks[i - 1].lower.ends_with("ing"))
+                || toks[i - 1].is(Tag::VERB) && !toks[i - 1].lower.ends_with("ing"));
+        if !at_verb_group {
+            return;
+        }
+        let out = &self.out;
+        let stack = &self.stack;
+        let top = *stack.last().unwrap();
+        let parent_has_verb = out[top]
+            .parent
+            .is_some_and(|p| has_finite_verb(toks, out[p].start, out[top].start));
+        if !matches!(out[top].role, Role::Relative | Role::Complement)
+            || parent_has_verb
+            || !has_finite_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i)
         {
-            let top = *stack.last().unwrap();
-            let parent_has_verb = out[top]
+            return;
+        }
+        // Close every clause opened inside the subject.
+        let mut k = stack.len() - 1;
+        while k > 0 && !has_finite_verb(toks, out[stack[k - 1]].start, out[stack[k]].start) {
+            k -= 1;
+            if out[stack[k]].parent.is_none() {
+                break;
+            }
+        }
+        close_to(&mut self.out, &mut self.stack, k.max(1), i);
+    }
+
+    /// A comma after a subordinate clause's verb ends it: "If the job fails, we retry",
+    /// "…, which let diners order, …". A comma inside a list before the verb does not.
+    fn end_at_comma(&mut self, i: usize) {
+        let toks = self.toks;
+        if word(toks, i) != "," || self.stack.len() <= 1 {
+            return;
+        }
+        let top = *self.stack.last().unwrap();
+        let closes = match self.out[top].role {
+            Role::Conditional
+            | Role::Cause
+            | Role::Time
+            | Role::Concession
+            | Role::Purpose
+            | Role::Relative => true,
+            Role::Complement => clause_follows_with_subject(toks, i + 1),
+            _ => false,
+        };
+        let c = &self.out[top];
+        if closes && has_verb(toks, c.opener.map_or(c.start, |o| o + 1), i) {
+            close_top(&mut self.out, &mut self.stack, i);
+            self.end_fronted_clauses(i);
+        }
+    }
+
+    /// A fronted adverbial clause ends at the same comma when the main clause has no verb
+    /// yet: "If you paid because your ticket failed, | email your receipt".
+    fn end_fronted_clauses(&mut self, i: usize) {
+        let toks = self.toks;
+        while self.stack.len() > 1 {
+            let top = &self.out[*self.stack.last().unwrap()];
+            let fronted = matches!(
+                top.role,
+                Role::Conditional | Role::Time | Role::Concession | Role::Cause
+            ) && top
                 .parent
-                .is_some_and(|p| has_finite_verb(toks, out[p].start, out[top].start));
-            if matches!(out[top].role, Role::Relative | Role::Complement)
-                && !parent_has_verb
-                && has_finite_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i)
-            {
-                // Close every clause opened inside the subject.
-                let mut k = stack.len() - 1;
-                while k > 0 && !has_finite_verb(toks, out[stack[k - 1]].start, out[stack[k]].start)
-                {
-                    k -= 1;
-                    if out[stack[k]].parent.is_none() {
-                        break;
-                    }
-                }
-                close_to(&mut out, &mut stack, k.max(1), i);
+                .is_some_and(|p| !has_finite_verb(toks, self.out[p].start, top.start));
+            if !fronted || !has_verb(toks, top.opener.map_or(top.start, |o| o + 1), i) {
+                break;
             }
+            close_top(&mut self.out, &mut self.stack, i);
         }
-        // A comma after a subordinate clause's verb ends it: "If the job fails, we retry",
-        // "…, which let diners order, …". A comma inside a list before the verb does not.
-        if lw == "," && stack.len() > 1 {
-            let top = *stack.last().unwrap();
-            let closes = match out[top].role {
-                Role::Conditional
-                | Role::Cause
-                | Role::Time
-                | Role::Concession
-                | Role::Purpose
-                | Role::Relative => true,
-                Role::Complement => clause_follows_with_subject(toks, i + 1),
-                _ => false,
-            };
-            if closes && has_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i) {
-                close_top(&mut out, &mut stack, i);
-                // A fronted adverbial clause ends at the same comma when the main clause has
-                // no verb yet: "If you paid because your ticket failed, | email your receipt".
-                while stack.len() > 1 {
-                    let top = *stack.last().unwrap();
-                    let fronted = matches!(
-                        out[top].role,
-                        Role::Conditional | Role::Time | Role::Concession | Role::Cause
-                    ) && out[top]
-                        .parent
-                        .is_some_and(|p| !has_finite_verb(toks, out[p].start, out[top].start));
-                    if !fronted
-                        || !has_verb(toks, out[top].opener.map_or(out[top].start, |o| o + 1), i)
-                    {
-                        break;
-                    }
-                    close_top(&mut out, &mut stack, i);
-                }
-            }
+    }
+}
+
+/// The role of a "that" clause from the word before it: after most nouns it relates ("the
+/// job that failed"), after nouns of evidence or belief and everything else it complements.
+fn that_role(prev: &Token) -> Role {
+    if prev.is(Tag::NOUN) || prev.is(Tag::PROPN) || prev.is(Tag::NUM) {
+        if matches!(
+            &*prev.lower,
+            "evidence"
+                | "indication"
+                | "sign"
+                | "reason"
+                | "fact"
+                | "possibility"
+                | "chance"
+                | "belief"
+                | "risk"
+                | "assurance"
+                | "guarantee"
+                | "promise"
+                | "confirmation"
+                | "news"
+        ) {
+            Role::Complement
+        } else {
+            Role::Relative
         }
-        i += 1;
+    } else {
+        // After a verb that takes a "that" clause, an adverb, a comma or anything else.
+        Role::Complement
     }
-    close_to(&mut out, &mut stack, 0, n);
-    if let Some(c) = out.first_mut() {
-        c.end = n;
-    }
-    out.retain(|c| c.start < c.end || c.start == 0);
-    for ci in 0..out.len() {
-        analyse(&mut out, ci, toks, lex, own);
-    }
+}
+
+/// Whether an opener word at `i` with `role` starts a clause here, rather than being a
+/// preposition ("since October") or part of a fixed phrase ("as well").
+fn opens_clause(toks: &[Token], i: usize, role: Role) -> bool {
+    let lw = word(toks, i);
+    let valid = match role {
+        // "which" / "who" also ask questions; after a noun or comma they relate.
+        Role::Relative => i > 0,
+        // "as" is causal only before a clause with its own subject ("as we …").
+        Role::Cause if lw == "as" => clause_follows_with_subject(toks, i + 1),
+        // "since October", "after the update", "before 10:00", "as a precaution":
+        // prepositions unless a clause follows.
+        Role::Time | Role::Cause => clause_follows(toks, i + 1),
+        _ => true,
+    };
+    // "as well", "as soon as", "as part of": not clause openers.
+    valid
+        && !(lw == "as"
+            && matches!(
+                word(toks, i + 1),
+                "well"
+                    | "soon"
+                    | "part"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "long"
+                    | "much"
+                    | "many"
+                    | "of"
+                    | "far"
+                    | "expected"
+                    | "planned"
+                    | "needed"
+                    | "appropriate"
+                    | "possible"
+                    | "usual"
+            ))
+}
+
+/// Clauses with no subject of their own take one from the clause they depend on.
+fn inherit_subjects(out: &mut [Clause]) {
     // A coordinated predicate shares the subject of the clause it is coordinated with.
     for ci in 0..out.len() {
         if out[ci].subject.is_none()
@@ -778,7 +905,6 @@ pub fn clauses(toks: &[Token], lex: &Lexicon, own: &dyn Fn(usize, usize) -> bool
             out[ci].subject_party = out[p].subject_party;
         }
     }
-    out
 }
 
 fn new_clause(start: usize, role: Role, parent: Option<usize>, opener: Option<usize>) -> Clause {
@@ -1135,189 +1261,284 @@ fn verb_group(
 
 /// Reads a verb group starting at `i`.
 fn read_group(toks: &[Token], i: usize, end: usize) -> VerbGroup {
-    let mut modal = None;
-    let mut perfect = false;
-    let mut progressive = false;
-    let mut negated = false;
-    let mut be_last = false;
-    let mut get_last = false;
-    let mut future = false;
-    let mut past = false;
+    let mut reader = GroupReader::new(toks, i, end);
     let mut j = i;
-    let mut head = i;
-    let mut saw_main = false;
     while j < end {
-        let t = &toks[j];
+        match reader.read(j) {
+            Step::Next => j += 1,
+            Step::Stop => break,
+            Step::Copula(group) => return group,
+        }
+    }
+    reader.finish(j)
+}
+
+/// What reading one word of a verb group decided.
+enum Step {
+    /// The word belongs to the group: read the next one.
+    Next,
+    /// The group ended before this word.
+    Stop,
+    /// A copula ended the group: "the impact was minimal".
+    Copula(VerbGroup),
+}
+
+/// What the words of a verb group read so far say, one word at a time.
+struct GroupReader<'t> {
+    toks: &'t [Token],
+    start: usize,
+    end: usize,
+    modal: Option<usize>,
+    perfect: bool,
+    progressive: bool,
+    negated: bool,
+    /// The last auxiliary read was a form of "be" (or "get"): a participle after it is passive.
+    be_last: bool,
+    get_last: bool,
+    future: bool,
+    past: bool,
+    head: usize,
+    saw_main: bool,
+}
+
+impl<'t> GroupReader<'t> {
+    fn new(toks: &'t [Token], start: usize, end: usize) -> GroupReader<'t> {
+        GroupReader {
+            toks,
+            start,
+            end,
+            modal: None,
+            perfect: false,
+            progressive: false,
+            negated: false,
+            be_last: false,
+            get_last: false,
+            future: false,
+            past: false,
+            head: start,
+            saw_main: false,
+        }
+    }
+
+    /// Reads the word at `j`: negation, adverbs, modals, "have", "be"/"get" and "do"
+    /// auxiliaries, and finally the main verb, after which only negation and adverbs follow.
+    fn read(&mut self, j: usize) -> Step {
+        let t = &self.toks[j];
         let w = &*t.lower;
         if NEGATION.contains(&w) && w != "no" {
-            negated = true;
-            j += 1;
-            continue;
+            self.negated = true;
+            return Step::Next;
         }
-        if j > i && is_group_adverb(t) && !saw_main {
-            j += 1;
-            continue;
+        if j > self.start && is_group_adverb(t) && !self.saw_main {
+            return Step::Next;
         }
-        if saw_main {
-            break;
+        if self.saw_main {
+            return Step::Stop;
         }
-        if MODALS.contains(&w) && j == i
-            || (MODALS.contains(&w) && modal.is_none() && !be_last && !perfect)
-                && (t.is(Tag::AUX) || matches!(w, "'ll" | "ca" | "wo"))
-        {
-            modal = Some(j);
-            if matches!(w, "will" | "'ll" | "shall" | "wo" | "sha") {
-                future = true;
-            }
-            if matches!(w, "could" | "would" | "might" | "should") {
-                past = past || w == "could";
-            }
-            j += 1;
-            continue;
+        if self.modal(j) || self.perfect_have(j) {
+            return Step::Next;
         }
-        if HAVE.contains(&w)
-            && toks.get(j + 1..end).is_some_and(|rest| {
+        if BE.contains(&w) || GET.contains(&w) {
+            return self.be_or_get(j);
+        }
+        if self.do_support(j) {
+            return Step::Next;
+        }
+        self.main_verb(j);
+        Step::Next
+    }
+
+    /// A modal auxiliary ("may", "will", "'ll"): the group's modality, and its future or past.
+    fn modal(&mut self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let w = &*t.lower;
+        let is_modal = MODALS.contains(&w) && j == self.start
+            || (MODALS.contains(&w) && self.modal.is_none() && !self.be_last && !self.perfect)
+                && (t.is(Tag::AUX) || matches!(w, "'ll" | "ca" | "wo"));
+        if !is_modal {
+            return false;
+        }
+        self.modal = Some(j);
+        if matches!(w, "will" | "'ll" | "shall" | "wo" | "sha") {
+            self.future = true;
+        }
+        if matches!(w, "could" | "would" | "might" | "should") {
+            self.past = self.past || w == "could";
+        }
+        true
+    }
+
+    /// "have" before a participle (adverbs aside): the perfect.
+    fn perfect_have(&mut self, j: usize) -> bool {
+        let toks = self.toks;
+        let w = &*toks[j].lower;
+        let perfect = HAVE.contains(&w)
+            && toks.get(j + 1..self.end).is_some_and(|rest| {
                 rest.iter()
                     .take(3)
                     .find(|t| !is_group_adverb(t))
                     .is_some_and(|t| is_participle(t) || &*t.lower == "been")
-            })
-        {
-            perfect = true;
-            past |= matches!(w, "had");
-            j += 1;
-            continue;
-        }
-        if BE.contains(&w) || GET.contains(&w) {
-            // Auxiliary "be" when a participle or -ing form follows; otherwise a copula.
-            let next = toks[j + 1..end]
-                .iter()
-                .position(|t| !is_group_adverb(t))
-                .map(|p| j + 1 + p);
-            // "was very limited", "is fully protected": a degree adverb makes the participle an
-            // adjective, so "be" is a copula.
-            let degree = toks[j + 1..next.unwrap_or(j + 1)].iter().any(|t| {
-                matches!(
-                    &*t.lower,
-                    "very"
-                        | "quite"
-                        | "too"
-                        | "so"
-                        | "extremely"
-                        | "relatively"
-                        | "fairly"
-                        | "rather"
-                        | "highly"
-                        | "fully"
-                        | "completely"
-                        | "totally"
-                        | "entirely"
-                        | "somewhat"
-                        | "more"
-                        | "less"
-                        | "most"
-                        | "least"
-                        | "well"
-                )
             });
-            let continues = !degree
-                && next.is_some_and(|k| {
-                    let t = &toks[k];
-                    is_participle(t)
-                        || (t.lower.ends_with("ing") && is_verbish(t))
-                        || BE.contains(&&*t.lower)
-                });
-            past |= matches!(w, "was" | "were");
-            future |= w == "going";
-            // "got it done", "get back": "get" as a main verb, not a copula.
-            if GET.contains(&w) && !continues && !next.is_some_and(|k| toks[k].is(Tag::ADJ)) {
-                head = j;
-                saw_main = true;
-                past |= matches!(w, "got" | "gotten");
-                j += 1;
-                continue;
-            }
-            if continues && (BE.contains(&w) || toks.get(j + 1).is_some_and(is_participle)) {
-                be_last = BE.contains(&w);
-                get_last = GET.contains(&w);
-                j += 1;
-                continue;
-            }
-            // A copula: "the impact was minimal", "your data is safe".
-            head = j;
-            let tense = if future {
-                Tense::Future
-            } else if past {
-                Tense::Past
-            } else {
-                Tense::Present
-            };
-            return VerbGroup {
-                start: i,
-                end: j + 1,
-                head,
-                voice: Voice::Active,
-                tense,
-                modal,
-                perfect,
-                progressive,
-                negated: negated
-                    || toks[j + 1..end]
-                        .iter()
-                        .take(2)
-                        .any(|t| matches!(&*t.lower, "not" | "n't" | "never")),
-                copula: true,
-            };
+        if perfect {
+            self.perfect = true;
+            self.past |= matches!(w, "had");
         }
-        if DO.contains(&w)
+        perfect
+    }
+
+    /// "be" or "get": an auxiliary before a participle or -ing form, "get" as a main verb
+    /// ("got it done"), and otherwise a copula, which ends the group.
+    fn be_or_get(&mut self, j: usize) -> Step {
+        let toks = self.toks;
+        let w = &*toks[j].lower;
+        // Auxiliary "be" when a participle or -ing form follows; otherwise a copula.
+        let next = toks[j + 1..self.end]
+            .iter()
+            .position(|t| !is_group_adverb(t))
+            .map(|p| j + 1 + p);
+        let continues = !has_degree_adverb(&toks[j + 1..next.unwrap_or(j + 1)])
+            && next.is_some_and(|k| {
+                let t = &toks[k];
+                is_participle(t)
+                    || (t.lower.ends_with("ing") && is_verbish(t))
+                    || BE.contains(&&*t.lower)
+            });
+        self.past |= matches!(w, "was" | "were");
+        self.future |= w == "going";
+        // "got it done", "get back": "get" as a main verb, not a copula.
+        if GET.contains(&w) && !continues && !next.is_some_and(|k| toks[k].is(Tag::ADJ)) {
+            self.head = j;
+            self.saw_main = true;
+            self.past |= matches!(w, "got" | "gotten");
+            return Step::Next;
+        }
+        if continues && (BE.contains(&w) || toks.get(j + 1).is_some_and(is_participle)) {
+            self.be_last = BE.contains(&w);
+            self.get_last = GET.contains(&w);
+            return Step::Next;
+        }
+        // A copula: "the impact was minimal", "your data is safe".
+        Step::Copula(self.copula(j))
+    }
+
+    /// The group ended by the copula at `j`; a negation right after it still counts.
+    fn copula(&self, j: usize) -> VerbGroup {
+        let tense = if self.future {
+            Tense::Future
+        } else if self.past {
+            Tense::Past
+        } else {
+            Tense::Present
+        };
+        VerbGroup {
+            start: self.start,
+            end: j + 1,
+            head: j,
+            voice: Voice::Active,
+            tense,
+            modal: self.modal,
+            perfect: self.perfect,
+            progressive: self.progressive,
+            negated: self.negated
+                || self.toks[j + 1..self.end]
+                    .iter()
+                    .take(2)
+                    .any(|t| matches!(&*t.lower, "not" | "n't" | "never")),
+            copula: true,
+        }
+    }
+
+    /// "do" before "not": support for the negation, not the main verb.
+    fn do_support(&mut self, j: usize) -> bool {
+        let toks = self.toks;
+        let w = &*toks[j].lower;
+        let support = DO.contains(&w)
             && toks
                 .get(j + 1)
-                .is_some_and(|t| matches!(&*t.lower, "not" | "n't"))
-        {
-            past |= w == "did";
-            j += 1;
-            continue;
+                .is_some_and(|t| matches!(&*t.lower, "not" | "n't"));
+        if support {
+            self.past |= w == "did";
         }
-        // The main verb.
-        head = j;
-        saw_main = true;
-        if w.ends_with("ing") && be_last {
-            progressive = true;
+        support
+    }
+
+    /// The main verb: the group's head, progressive after "be", past by its form when no
+    /// auxiliary gave the tense.
+    fn main_verb(&mut self, j: usize) {
+        let t = &self.toks[j];
+        let w = &*t.lower;
+        self.head = j;
+        self.saw_main = true;
+        if w.ends_with("ing") && self.be_last {
+            self.progressive = true;
         }
         if (super::inflect::is_irregular_past(w) || is_participle(t))
-            && !perfect
-            && !be_last
-            && modal.is_none()
+            && !self.perfect
+            && !self.be_last
+            && self.modal.is_none()
         {
-            past = true;
+            self.past = true;
         }
-        j += 1;
     }
-    let h = &toks[head];
-    let passive = (be_last || get_last) && is_participle(h) && !h.lower.ends_with("ing");
-    let tense = if future {
-        Tense::Future
-    } else if past || perfect {
-        Tense::Past
-    } else {
-        Tense::Present
-    };
-    VerbGroup {
-        start: i,
-        end: j.max(head + 1),
-        head,
-        voice: if passive {
-            Voice::Passive
+
+    /// The group read up to `j`: passive when "be" or "get" precedes a participle head.
+    fn finish(self, j: usize) -> VerbGroup {
+        let h = &self.toks[self.head];
+        let passive =
+            (self.be_last || self.get_last) && is_participle(h) && !h.lower.ends_with("ing");
+        let tense = if self.future {
+            Tense::Future
+        } else if self.past || self.perfect {
+            Tense::Past
         } else {
-            Voice::Active
-        },
-        tense,
-        modal,
-        perfect,
-        progressive,
-        negated,
-        copula: false,
+            Tense::Present
+        };
+        VerbGroup {
+            start: self.start,
+            end: j.max(self.head + 1),
+            head: self.head,
+            voice: if passive {
+                Voice::Passive
+            } else {
+                Voice::Active
+            },
+            tense,
+            modal: self.modal,
+            perfect: self.perfect,
+            progressive: self.progressive,
+            negated: self.negated,
+            copula: false,
+        }
     }
+}
+
+/// "was very limited", "is fully protected": a degree adverb makes the participle an
+/// adjective, so "be" is a copula.
+fn has_degree_adverb(words: &[Token]) -> bool {
+    words.iter().any(|t| {
+        matches!(
+            &*t.lower,
+            "very"
+                | "quite"
+                | "too"
+                | "so"
+                | "extremely"
+                | "relatively"
+                | "fairly"
+                | "rather"
+                | "highly"
+                | "fully"
+                | "completely"
+                | "totally"
+                | "entirely"
+                | "somewhat"
+                | "more"
+                | "less"
+                | "most"
+                | "least"
+                | "well"
+        )
+    })
 }
 
 /// The subject noun phrase right before the verb group: the first noun phrase after the last

@@ -20,117 +20,152 @@ struct Open {
 }
 
 pub(super) fn parse(body: &str) -> Parsed {
+    let mut events = Events::default();
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        events.handle(body, event, range);
+    }
+    let Events {
+        prose_ranges,
+        raw_blank,
+        mut blocks,
+        comments,
+        ..
+    } = events;
+    // Blocks arrive in closing order (an item closes after its nested paragraphs); sort by start.
+    blocks.sort_by_key(|b| (b.start, b.end));
+    let prose = prose_view(body, prose_ranges, &blocks);
+    let raw = raw_view(body, raw_blank);
+    Parsed {
+        prose,
+        raw,
+        blocks,
+        comments,
+    }
+}
+
+/// The Markdown dialect candor reads: CommonMark plus the GFM extensions drafts use.
+fn markdown_options() -> Options {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_TASKLISTS);
     opts.insert(Options::ENABLE_FOOTNOTES);
+    opts
+}
 
-    // Byte ranges that are the writer's prose (text events, line breaks).
-    let mut prose_ranges: Vec<Range<usize>> = Vec::new();
-    // Byte ranges to blank in the raw view too: code, HTML comments.
-    let mut raw_blank: Vec<Range<usize>> = Vec::new();
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut comments = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut quote_depth = 0usize;
+/// What one pass over pulldown-cmark's events collects, before the views are built.
+#[derive(Default)]
+struct Events {
+    /// Byte ranges that are the writer's prose (text events, line breaks).
+    prose_ranges: Vec<Range<usize>>,
+    /// Byte ranges to blank in the raw view too: code, HTML comments.
+    raw_blank: Vec<Range<usize>>,
+    /// Blocks in the order they close.
+    blocks: Vec<Block>,
+    comments: Vec<Comment>,
+    /// Containers open at this point, innermost last.
+    stack: Vec<Open>,
+    quote_depth: usize,
+}
 
-    let close = |open: Open, blocks: &mut Vec<Block>, quoted: bool| {
-        if let Some(start) = open.start {
-            blocks.push(Block {
-                role: open.role,
-                start,
-                end: open.end,
-                level: open.level,
-                quoted,
-            });
-        }
-    };
-
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+impl Events {
+    /// Dispatches one event to the stage that records it.
+    fn handle(&mut self, body: &str, event: Event, range: Range<usize>) {
         match event {
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => stack.push(open(BlockRole::Paragraph, 0)),
-                Tag::Heading { level, .. } => stack.push(open(BlockRole::Heading, level as u8)),
-                Tag::Item => stack.push(open(BlockRole::ListItem, 0)),
-                Tag::TableCell => stack.push(open(BlockRole::TableCell, 0)),
-                Tag::BlockQuote(_) => {
-                    quote_depth += 1;
-                    if quote_depth == 1 {
-                        blocks.push(Block {
-                            role: BlockRole::BlockQuote,
-                            start: range.start,
-                            end: range.end,
-                            level: 0,
-                            quoted: true,
-                        });
-                    }
-                }
-                Tag::CodeBlock(_) => {
-                    raw_blank.push(range.clone());
-                    blocks.push(Block {
-                        role: BlockRole::Code,
-                        start: range.start,
-                        end: range.end,
-                        level: 0,
-                        quoted: quote_depth > 0,
-                    });
-                }
-                Tag::HtmlBlock => {
-                    blocks.push(Block {
-                        role: BlockRole::Html,
-                        start: range.start,
-                        end: range.end,
-                        level: 0,
-                        quoted: quote_depth > 0,
-                    });
-                }
-                _ => {}
-            },
-            Event::End(end) => match end {
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell => {
-                    if let Some(o) = stack.pop() {
-                        close(o, &mut blocks, quote_depth > 0);
-                    }
-                }
-                TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
-                _ => {}
-            },
-            Event::Text(_) => {
-                // Text inside a code block arrives as Text too; the code block's range is
-                // already recorded as non-prose, and it has no open container of its own.
-                if in_code_block(&blocks, &range) {
-                    continue;
-                }
-                prose_ranges.push(range.clone());
-                if let Some(top) = stack.last_mut() {
-                    top.start.get_or_insert(range.start);
-                    top.end = top.end.max(range.end);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                prose_ranges.push(range.clone());
-            }
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(end) => self.end(end),
+            Event::Text(_) => self.text(range),
+            Event::SoftBreak | Event::HardBreak => self.prose_ranges.push(range),
             Event::Code(_) => {
-                raw_blank.push(range.clone());
-                if let Some(top) = stack.last_mut() {
-                    top.start.get_or_insert(range.start);
-                    top.end = top.end.max(range.end);
-                }
+                self.raw_blank.push(range.clone());
+                self.extend_open(&range);
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 let text = &body[range.clone()];
-                collect_comments(text, range.start, &mut comments, &mut raw_blank);
+                collect_comments(text, range.start, &mut self.comments, &mut self.raw_blank);
             }
             _ => {}
         }
     }
-    // Blocks arrive in closing order (an item closes after its nested paragraphs); sort by start.
-    blocks.sort_by_key(|b| (b.start, b.end));
 
+    /// Opens a container, or records a block that is whole at its start (quote, code, HTML).
+    fn start(&mut self, tag: Tag, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.stack.push(open(BlockRole::Paragraph, 0)),
+            Tag::Heading { level, .. } => self.stack.push(open(BlockRole::Heading, level as u8)),
+            Tag::Item => self.stack.push(open(BlockRole::ListItem, 0)),
+            Tag::TableCell => self.stack.push(open(BlockRole::TableCell, 0)),
+            Tag::BlockQuote(_) => {
+                self.quote_depth += 1;
+                if self.quote_depth == 1 {
+                    self.push_whole(BlockRole::BlockQuote, range, true);
+                }
+            }
+            Tag::CodeBlock(_) => {
+                self.raw_blank.push(range.clone());
+                self.push_whole(BlockRole::Code, range, self.quote_depth > 0);
+            }
+            Tag::HtmlBlock => self.push_whole(BlockRole::Html, range, self.quote_depth > 0),
+            _ => {}
+        }
+    }
+
+    /// Closes the innermost container, turning it into a block if it held any text.
+    fn end(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell => {
+                if let Some(open) = self.stack.pop()
+                    && let Some(start) = open.start
+                {
+                    self.blocks.push(Block {
+                        role: open.role,
+                        start,
+                        end: open.end,
+                        level: open.level,
+                        quoted: self.quote_depth > 0,
+                    });
+                }
+            }
+            TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// Records a text event as prose and as part of the innermost open container.
+    fn text(&mut self, range: Range<usize>) {
+        // Text inside a code block arrives as Text too; the code block's range is
+        // already recorded as non-prose, and it has no open container of its own.
+        if in_code_block(&self.blocks, &range) {
+            return;
+        }
+        self.prose_ranges.push(range.clone());
+        self.extend_open(&range);
+    }
+
+    /// Widens the innermost open container to cover `range`.
+    fn extend_open(&mut self, range: &Range<usize>) {
+        if let Some(top) = self.stack.last_mut() {
+            top.start.get_or_insert(range.start);
+            top.end = top.end.max(range.end);
+        }
+    }
+
+    /// Records a block whose extent pulldown-cmark gives at its start.
+    fn push_whole(&mut self, role: BlockRole, range: Range<usize>, quoted: bool) {
+        self.blocks.push(Block {
+            role,
+            start: range.start,
+            end: range.end,
+            level: 0,
+            quoted,
+        });
+    }
+}
+
+/// The prose view: the writer's text kept, everything else (and block quotes) blanked.
+fn prose_view(body: &str, mut ranges: Vec<Range<usize>>, blocks: &[Block]) -> String {
     let mut prose = String::with_capacity(body.len());
     let mut last = 0;
-    let mut ranges = prose_ranges;
     ranges.sort_by_key(|r| r.start);
     // Drop prose that sits inside a block quote: someone else's words.
     let quotes: Vec<Range<usize>> = blocks
@@ -151,17 +186,16 @@ pub(super) fn parse(body: &str) -> Parsed {
         last = r.end;
     }
     push_blank(&mut prose, &body[last..]);
+    prose
+}
 
+/// The raw view: the source with only code and HTML comments blanked.
+fn raw_view(body: &str, raw_blank: Vec<Range<usize>>) -> String {
     let mut raw = body.to_string();
     for r in raw_blank {
         blank(&mut raw, r);
     }
-    Parsed {
-        prose,
-        raw,
-        blocks,
-        comments,
-    }
+    raw
 }
 
 fn open(role: BlockRole, level: u8) -> Open {

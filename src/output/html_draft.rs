@@ -392,175 +392,59 @@ fn plain_paragraph(out: &mut String, m: &mut Marks, body: &str, s: usize, e: usi
     out.push_str("</p>\n");
 }
 
+/// Markdown: pulldown-cmark's events as safe HTML, every text run drawn through `Marks`.
 fn markdown(out: &mut String, m: &mut Marks, body: &str) {
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
-    opts.insert(Options::ENABLE_TASKLISTS);
-    opts.insert(Options::ENABLE_FOOTNOTES);
-    let mut stack: Vec<Close> = Vec::new();
-    let mut keep_breaks = false;
-    let mut in_head = false;
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+    let mut w = MarkdownWriter::default();
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         if !matches!(
             event,
             Event::Text(_) | Event::SoftBreak | Event::HardBreak | Event::Html(_)
         ) {
             m.close(out);
         }
+        w.event(out, m, body, event, range);
+    }
+    m.close(out);
+    w.close_unbalanced(out);
+}
+
+/// The Markdown dialect the linter reads, so the report shows what was checked.
+fn markdown_options() -> Options {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_TASKLISTS);
+    opts.insert(Options::ENABLE_FOOTNOTES);
+    opts
+}
+
+/// The state of the Markdown rendering between events: what closes each open element, and
+/// what the open paragraph and table need to know.
+#[derive(Default)]
+struct MarkdownWriter {
+    stack: Vec<Close>,
+    /// The open paragraph keeps its line breaks (see [`keeps_breaks`]).
+    keep_breaks: bool,
+    /// Inside a table's head: cells are `<th>`.
+    in_head: bool,
+}
+
+impl MarkdownWriter {
+    /// Writes one event.
+    fn event(
+        &mut self,
+        out: &mut String,
+        m: &mut Marks,
+        body: &str,
+        event: Event,
+        range: Range<usize>,
+    ) {
         match event {
             Event::Start(tag) => {
-                let close = match tag {
-                    Tag::Paragraph => {
-                        let para = &body[range.clone()];
-                        keep_breaks = keeps_breaks(para);
-                        out.push_str(if in_columns(para) {
-                            keep_breaks = false;
-                            "<p class=\"columns\">"
-                        } else {
-                            "<p>"
-                        });
-                        Close::Paragraph
-                    }
-                    Tag::Heading { level, .. } => {
-                        let (open, close) = match level as u8 {
-                            1 => ("<h1>", "</h1>\n"),
-                            2 => ("<h2>", "</h2>\n"),
-                            3 => ("<h3>", "</h3>\n"),
-                            4 => ("<h4>", "</h4>\n"),
-                            5 => ("<h5>", "</h5>\n"),
-                            _ => ("<h6>", "</h6>\n"),
-                        };
-                        out.push_str(open);
-                        Close::Tag(close)
-                    }
-                    Tag::BlockQuote(_) => {
-                        out.push_str("<blockquote>\n");
-                        Close::Tag("</blockquote>\n")
-                    }
-                    Tag::CodeBlock(_) => {
-                        out.push_str("<pre class=\"code\"><code>");
-                        Close::Tag("</code></pre>\n")
-                    }
-                    Tag::HtmlBlock => {
-                        out.push_str(
-                            "<pre class=\"raw-html\" title=\"HTML in the draft, shown as text\">",
-                        );
-                        Close::Tag("</pre>\n")
-                    }
-                    Tag::List(Some(n)) => {
-                        if n == 1 {
-                            out.push_str("<ol>\n");
-                        } else {
-                            let _ = writeln!(out, "<ol start=\"{n}\">");
-                        }
-                        Close::Tag("</ol>\n")
-                    }
-                    Tag::List(None) => {
-                        out.push_str("<ul>\n");
-                        Close::Tag("</ul>\n")
-                    }
-                    Tag::Item => {
-                        out.push_str("<li>");
-                        Close::Tag("</li>\n")
-                    }
-                    Tag::FootnoteDefinition(label) => {
-                        let _ = write!(
-                            out,
-                            "<div class=\"footnote\"><sup>{}</sup> ",
-                            escape(&label)
-                        );
-                        Close::Tag("</div>\n")
-                    }
-                    Tag::Table(_) => {
-                        out.push_str("<div class=\"table-wrap\"><table>\n");
-                        Close::Tag("</tbody></table></div>\n")
-                    }
-                    Tag::TableHead => {
-                        in_head = true;
-                        out.push_str("<thead><tr>");
-                        Close::TableHead
-                    }
-                    Tag::TableRow => {
-                        out.push_str("<tr>");
-                        Close::Tag("</tr>\n")
-                    }
-                    Tag::TableCell if in_head => {
-                        out.push_str("<th>");
-                        Close::Tag("</th>")
-                    }
-                    Tag::TableCell => {
-                        out.push_str("<td>");
-                        Close::Tag("</td>")
-                    }
-                    Tag::Emphasis => {
-                        out.push_str("<em>");
-                        Close::Tag("</em>")
-                    }
-                    Tag::Strong => {
-                        out.push_str("<strong>");
-                        Close::Tag("</strong>")
-                    }
-                    Tag::Strikethrough => {
-                        out.push_str("<del>");
-                        Close::Tag("</del>")
-                    }
-                    Tag::Link {
-                        dest_url, title, ..
-                    } => {
-                        let title = if title.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" title=\"{}\"", escape(&title))
-                        };
-                        if safe_href(&dest_url) {
-                            let _ = write!(
-                                out,
-                                "<a href=\"{}\" rel=\"noopener noreferrer\"{title}>",
-                                escape(dest_url.trim())
-                            );
-                        } else {
-                            let _ = write!(
-                                out,
-                                "<span class=\"link\" data-url=\"{}\"{title}>",
-                                escape(&dest_url)
-                            );
-                        }
-                        m.in_link += 1;
-                        Close::Link(if safe_href(&dest_url) {
-                            "</a>"
-                        } else {
-                            "</span>"
-                        })
-                    }
-                    Tag::Image { dest_url, .. } => {
-                        let _ = write!(
-                            out,
-                            "<span class=\"image\" data-src=\"{}\">[image: ",
-                            escape(&dest_url)
-                        );
-                        Close::Tag("]</span>")
-                    }
-                    _ => Close::Tag(""),
-                };
-                stack.push(close);
+                let close = self.start(out, m, body, tag, range);
+                self.stack.push(close);
             }
-            Event::End(_) => match stack.pop() {
-                Some(Close::Tag(s)) => out.push_str(s),
-                Some(Close::Paragraph) => {
-                    keep_breaks = false;
-                    out.push_str("</p>\n");
-                }
-                Some(Close::Link(s)) => {
-                    m.in_link = m.in_link.saturating_sub(1);
-                    out.push_str(s);
-                }
-                Some(Close::TableHead) => {
-                    in_head = false;
-                    out.push_str("</tr></thead>\n<tbody>\n");
-                }
-                None => {}
-            },
+            Event::End(_) => self.end(out, m),
             Event::Text(t) => m.run(out, range, &t),
             Event::Code(t) => {
                 out.push_str("<code>");
@@ -576,7 +460,7 @@ fn markdown(out: &mut String, m: &mut Marks, body: &str) {
             Event::FootnoteReference(label) => {
                 let _ = write!(out, "<sup class=\"fnref\">[{}]</sup>", escape(&label));
             }
-            Event::SoftBreak => out.push_str(if keep_breaks { "<br>\n" } else { "\n" }),
+            Event::SoftBreak => out.push_str(if self.keep_breaks { "<br>\n" } else { "\n" }),
             Event::HardBreak => out.push_str("<br>\n"),
             Event::Rule => out.push_str("<hr>\n"),
             Event::TaskListMarker(done) => out.push_str(if done {
@@ -586,16 +470,163 @@ fn markdown(out: &mut String, m: &mut Marks, body: &str) {
             }),
         }
     }
-    m.close(out);
-    // Unbalanced events cannot happen, but the page must stay well formed whatever the parser does.
-    while let Some(c) = stack.pop() {
-        match c {
-            Close::Tag(s) => out.push_str(s),
-            Close::Paragraph => out.push_str("</p>\n"),
-            Close::Link(s) => out.push_str(s),
-            Close::TableHead => out.push_str("</tr></thead><tbody>"),
+
+    /// Opens an element for `tag` and says what will close it.
+    fn start(
+        &mut self,
+        out: &mut String,
+        m: &mut Marks,
+        body: &str,
+        tag: Tag,
+        range: Range<usize>,
+    ) -> Close {
+        if let Some((open, close)) = fixed_markup(&tag) {
+            out.push_str(open);
+            return Close::Tag(close);
+        }
+        match tag {
+            Tag::Paragraph => self.open_paragraph(out, &body[range]),
+            Tag::List(Some(n)) => {
+                let _ = writeln!(out, "<ol start=\"{n}\">");
+                Close::Tag("</ol>\n")
+            }
+            Tag::FootnoteDefinition(label) => {
+                let _ = write!(
+                    out,
+                    "<div class=\"footnote\"><sup>{}</sup> ",
+                    escape(&label)
+                );
+                Close::Tag("</div>\n")
+            }
+            Tag::TableHead => {
+                self.in_head = true;
+                out.push_str("<thead><tr>");
+                Close::TableHead
+            }
+            Tag::TableCell if self.in_head => {
+                out.push_str("<th>");
+                Close::Tag("</th>")
+            }
+            Tag::TableCell => {
+                out.push_str("<td>");
+                Close::Tag("</td>")
+            }
+            Tag::Link {
+                dest_url, title, ..
+            } => open_link(out, m, &dest_url, &title),
+            Tag::Image { dest_url, .. } => {
+                let _ = write!(
+                    out,
+                    "<span class=\"image\" data-src=\"{}\">[image: ",
+                    escape(&dest_url)
+                );
+                Close::Tag("]</span>")
+            }
+            _ => Close::Tag(""),
         }
     }
+
+    /// A paragraph: with its line breaks, or in columns, as its lines ask.
+    fn open_paragraph(&mut self, out: &mut String, para: &str) -> Close {
+        self.keep_breaks = keeps_breaks(para);
+        out.push_str(if in_columns(para) {
+            self.keep_breaks = false;
+            "<p class=\"columns\">"
+        } else {
+            "<p>"
+        });
+        Close::Paragraph
+    }
+
+    /// Closes the innermost open element.
+    fn end(&mut self, out: &mut String, m: &mut Marks) {
+        match self.stack.pop() {
+            Some(Close::Tag(s)) => out.push_str(s),
+            Some(Close::Paragraph) => {
+                self.keep_breaks = false;
+                out.push_str("</p>\n");
+            }
+            Some(Close::Link(s)) => {
+                m.in_link = m.in_link.saturating_sub(1);
+                out.push_str(s);
+            }
+            Some(Close::TableHead) => {
+                self.in_head = false;
+                out.push_str("</tr></thead>\n<tbody>\n");
+            }
+            None => {}
+        }
+    }
+
+    /// Unbalanced events cannot happen, but the page must stay well formed whatever the parser does.
+    fn close_unbalanced(&mut self, out: &mut String) {
+        while let Some(c) = self.stack.pop() {
+            match c {
+                Close::Tag(s) => out.push_str(s),
+                Close::Paragraph => out.push_str("</p>\n"),
+                Close::Link(s) => out.push_str(s),
+                Close::TableHead => out.push_str("</tr></thead><tbody>"),
+            }
+        }
+    }
+}
+
+/// The opening and closing markup of tags that need no attributes and no state.
+fn fixed_markup(tag: &Tag) -> Option<(&'static str, &'static str)> {
+    Some(match tag {
+        Tag::Heading { level, .. } => match *level as u8 {
+            1 => ("<h1>", "</h1>\n"),
+            2 => ("<h2>", "</h2>\n"),
+            3 => ("<h3>", "</h3>\n"),
+            4 => ("<h4>", "</h4>\n"),
+            5 => ("<h5>", "</h5>\n"),
+            _ => ("<h6>", "</h6>\n"),
+        },
+        Tag::BlockQuote(_) => ("<blockquote>\n", "</blockquote>\n"),
+        Tag::CodeBlock(_) => ("<pre class=\"code\"><code>", "</code></pre>\n"),
+        Tag::HtmlBlock => (
+            "<pre class=\"raw-html\" title=\"HTML in the draft, shown as text\">",
+            "</pre>\n",
+        ),
+        Tag::List(Some(1)) => ("<ol>\n", "</ol>\n"),
+        Tag::List(None) => ("<ul>\n", "</ul>\n"),
+        Tag::Item => ("<li>", "</li>\n"),
+        Tag::Table(_) => (
+            "<div class=\"table-wrap\"><table>\n",
+            "</tbody></table></div>\n",
+        ),
+        Tag::TableRow => ("<tr>", "</tr>\n"),
+        Tag::Emphasis => ("<em>", "</em>"),
+        Tag::Strong => ("<strong>", "</strong>"),
+        Tag::Strikethrough => ("<del>", "</del>"),
+        _ => return None,
+    })
+}
+
+/// A link: an `href` only for safe targets (see [`safe_href`]), otherwise a span that keeps
+/// the target as data. Explanations inside it carry no links of their own.
+fn open_link(out: &mut String, m: &mut Marks, dest_url: &str, title: &str) -> Close {
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape(title))
+    };
+    let safe = safe_href(dest_url);
+    if safe {
+        let _ = write!(
+            out,
+            "<a href=\"{}\" rel=\"noopener noreferrer\"{title}>",
+            escape(dest_url.trim())
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<span class=\"link\" data-url=\"{}\"{title}>",
+            escape(dest_url)
+        );
+    }
+    m.in_link += 1;
+    Close::Link(if safe { "</a>" } else { "</span>" })
 }
 
 #[cfg(test)]

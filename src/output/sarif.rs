@@ -14,7 +14,7 @@
 //! descriptors, which include any rule id first seen in a result, are written last.
 
 use super::{HOMEPAGE, Renderer, rule_url_in, write_pretty};
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::diagnostic::{Diagnostic, Edit, Severity, Span, Suggestion};
 use crate::report::{FileError, FileReport, Report, Summary};
 use crate::rules::{Family, RuleMeta};
 use serde_sarif::sarif::{
@@ -200,92 +200,75 @@ fn region(s: &Span) -> Region {
 
 /// One finding as a SARIF result.
 fn result(uri: &str, d: &Diagnostic, rule_index: usize) -> SarifResult {
+    let mut result = SarifResult::builder()
+        .rule_id(d.rule.clone())
+        .rule_index(rule_index as i64)
+        .level(level(d.severity))
+        .message(Message::builder().text(message_with_help(d)).build())
+        .locations(vec![finding_location(uri, d)])
+        .build();
+    if !d.suggestions.is_empty() {
+        result.fixes = Some(d.suggestions.iter().map(|s| fix(uri, s)).collect());
+    }
+    result
+}
+
+/// The finding's region in its file, with the flagged text as the snippet.
+fn finding_location(uri: &str, d: &Diagnostic) -> Location {
     let mut reg = region(&d.span);
     if !d.text.is_empty() {
         reg.snippet = Some(ArtifactContent::builder().text(d.text.clone()).build());
     }
-    let location = Location::builder()
+    Location::builder()
         .physical_location(
             PhysicalLocation::builder()
                 .artifact_location(ArtifactLocation::builder().uri(uri).build())
                 .region(reg)
                 .build(),
         )
-        .build();
+        .build()
+}
+
+/// The result's message: SARIF has no help field per result, so the help follows the message.
+fn message_with_help(d: &Diagnostic) -> String {
     let mut message = d.message.clone();
     if !d.help.is_empty() {
         message.push_str("\n\n");
         message.push_str(&d.help);
     }
-    let mut result = SarifResult::builder()
-        .rule_id(d.rule.clone())
-        .rule_index(rule_index as i64)
-        .level(level(d.severity))
-        .message(Message::builder().text(message).build())
-        .locations(vec![location])
-        .build();
-    if !d.suggestions.is_empty() {
-        result.fixes = Some(
-            d.suggestions
-                .iter()
-                .map(|s| {
-                    let replacements = s
-                        .edits
-                        .iter()
-                        .map(|e| {
-                            Replacement::builder()
-                                .deleted_region(region(&e.span))
-                                .inserted_content(
-                                    ArtifactContent::builder()
-                                        .text(e.replacement.clone())
-                                        .build(),
-                                )
-                                .build()
-                        })
-                        .collect::<Vec<_>>();
-                    Fix::builder()
-                        .description(Message::builder().text(s.message.clone()).build())
-                        .artifact_changes(vec![
-                            ArtifactChange::builder()
-                                .artifact_location(ArtifactLocation::builder().uri(uri).build())
-                                .replacements(replacements)
-                                .build(),
-                        ])
-                        .build()
-                })
-                .collect(),
-        );
-    }
-    result
+    message
+}
+
+/// One suggestion as a SARIF fix: its edits as replacements in the finding's file.
+fn fix(uri: &str, s: &Suggestion) -> Fix {
+    let replacements = s.edits.iter().map(replacement).collect::<Vec<_>>();
+    Fix::builder()
+        .description(Message::builder().text(s.message.clone()).build())
+        .artifact_changes(vec![
+            ArtifactChange::builder()
+                .artifact_location(ArtifactLocation::builder().uri(uri).build())
+                .replacements(replacements)
+                .build(),
+        ])
+        .build()
+}
+
+/// One edit as a SARIF replacement: the region deleted and the text inserted.
+fn replacement(e: &Edit) -> Replacement {
+    Replacement::builder()
+        .deleted_region(region(&e.span))
+        .inserted_content(
+            ArtifactContent::builder()
+                .text(e.replacement.clone())
+                .build(),
+        )
+        .build()
 }
 
 /// The run's invocation: successful unless a file could not be read, each such file a
 /// tool execution notification.
 fn invocation(errors: &[FileError]) -> Invocation {
-    let notifications: Vec<Notification> = errors
-        .iter()
-        .map(|e| {
-            Notification::builder()
-                .level(serde_json::json!("error"))
-                .message(
-                    Message::builder()
-                        .text(format!("{}: {} ({})", e.path, e.message, e.help))
-                        .build(),
-                )
-                .locations(vec![
-                    Location::builder()
-                        .physical_location(
-                            PhysicalLocation::builder()
-                                .artifact_location(
-                                    ArtifactLocation::builder().uri(path_uri(&e.path)).build(),
-                                )
-                                .build(),
-                        )
-                        .build(),
-                ])
-                .build()
-        })
-        .collect();
+    let notifications: Vec<Notification> = errors.iter().map(unreadable_file).collect();
     let mut invocation = Invocation::builder()
         .execution_successful(errors.is_empty())
         .build();
@@ -293,6 +276,26 @@ fn invocation(errors: &[FileError]) -> Invocation {
         invocation.tool_execution_notifications = Some(notifications);
     }
     invocation
+}
+
+/// A file that could not be read, as an error notification located at the file.
+fn unreadable_file(e: &FileError) -> Notification {
+    let location = Location::builder()
+        .physical_location(
+            PhysicalLocation::builder()
+                .artifact_location(ArtifactLocation::builder().uri(path_uri(&e.path)).build())
+                .build(),
+        )
+        .build();
+    Notification::builder()
+        .level(serde_json::json!("error"))
+        .message(
+            Message::builder()
+                .text(format!("{}: {} ({})", e.path, e.message, e.help))
+                .build(),
+        )
+        .locations(vec![location])
+        .build()
 }
 
 #[cfg(test)]

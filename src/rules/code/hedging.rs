@@ -106,116 +106,128 @@ fn hedges(toks: &[Token], lex: &Lexicon) -> Vec<Hedge> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let word = w(toks, i);
-        if MODALS.contains(&word) && toks[i].is(Tag::AUX) || MODALS.contains(&word) && word != "may"
-        {
-            let (j, adverb) = skip_adverbs(toks, i + 1, lex);
-            let obligation = w(toks, j) == "have" && w(toks, j + 1) == "to";
-            if w(toks, j) == "have" && !obligation {
-                let (k, adverb2) = skip_adverbs(toks, j + 1, lex);
-                let mut end = k;
-                if w(toks, k) == "been" {
-                    end = skip_adverbs(toks, k + 1, lex).0;
-                }
-                // "may have been double-booked": the participle, with any hyphenated tail.
-                // "could have been prevented" says what might have been done, not what happened.
-                let counterfactual = word == "could" && lex.is("counterfactual", w(toks, end));
-                if end < toks.len() && toks[end].is_word() && !counterfactual {
-                    out.push(Hedge {
-                        start: i,
-                        end: end + 1,
-                        anchor: i,
-                        strong: adverb || adverb2,
-                        perfect: true,
-                    });
-                    i = end + 1;
-                    continue;
-                }
-            } else if word != "could" || adverb {
-                // "may notice", "may be affected", "may be experiencing".
-                let be = w(toks, j) == "be";
-                let head = if be {
-                    skip_adverbs(toks, j + 1, lex).0
-                } else {
-                    j
-                };
-                if head < toks.len() && toks[head].is_word() && !obligation {
-                    out.push(Hedge {
-                        start: i,
-                        end: head + 1,
-                        anchor: i,
-                        strong: adverb,
-                        perfect: false,
-                    });
-                    i = head + 1;
-                    continue;
-                }
+        match hedge_at(toks, i, lex) {
+            // Reading resumes after the hedge: its words hedge nothing more.
+            Some(h) => {
+                i = h.end;
+                out.push(h);
             }
-        } else if lex.is("hedge_adverb", word) && matches!(word, "potentially" | "possibly") {
-            // "potentially gained access": whether it happened at all. Not "potentially
-            // affected customers" (who might have been affected).
-            let next = toks.get(i + 1);
-            // After a determiner the participle modifies a noun ("the potentially affected
-            // customers"); after a subject or auxiliary it says what happened.
-            let attributive = i > 0
-                && (toks[i - 1].is(Tag::DET) || toks[i - 1].is(Tag::ADP))
-                && toks
-                    .get(i + 2)
-                    .is_some_and(|m| m.is(Tag::NOUN) || m.is(Tag::PROPN));
-            let verb = !attributive
-                && next
-                    .is_some_and(|n| n.is(Tag::VERB) || crate::analysis::clause::is_participle(n));
-            if verb {
-                out.push(Hedge {
-                    start: i,
-                    end: i + 2,
-                    anchor: i,
-                    strong: true,
-                    perfect: false,
-                });
-                i += 2;
-                continue;
-            }
-        } else if word == "potential"
-            && (i + 1..(i + 4).min(toks.len())).any(|k| lex.is("harm_noun", w(toks, k)))
-        {
-            // "a potential (security) vulnerability" for the flaw the notice is about.
-            let end = (i + 1..(i + 4).min(toks.len()))
-                .find(|&k| lex.is("harm_noun", w(toks, k)))
-                .unwrap_or(i);
-            let start = if i > 0 && matches!(w(toks, i - 1), "a" | "an" | "the" | "this") {
-                i - 1
-            } else {
-                i
-            };
-            out.push(Hedge {
-                start,
-                end: end + 1,
-                anchor: i,
-                strong: true,
-                perfect: false,
-            });
-            i = end + 1;
-            continue;
-        } else if lex.is("stance", word) && stance(toks, i) {
-            let start = if i > 0 && matches!(w(toks, i - 1), "it" | "we" | "i") {
-                i - 1
-            } else {
-                i
-            };
-            out.push(Hedge {
-                start,
-                end: i + 1,
-                anchor: i,
-                strong: true,
-                perfect: false,
-            });
-            i += 1;
-            continue;
+            None => i += 1,
         }
-        i += 1;
     }
     out
+}
+
+/// The hedge whose key word is token `i`, if any (its span may start a word earlier).
+fn hedge_at(toks: &[Token], i: usize, lex: &Lexicon) -> Option<Hedge> {
+    let word = w(toks, i);
+    if MODALS.contains(&word) && toks[i].is(Tag::AUX) || MODALS.contains(&word) && word != "may" {
+        modal_hedge(toks, i, lex)
+    } else if lex.is("hedge_adverb", word) && matches!(word, "potentially" | "possibly") {
+        adverb_hedge(toks, i)
+    } else if word == "potential"
+        && (i + 1..(i + 4).min(toks.len())).any(|k| lex.is("harm_noun", w(toks, k)))
+    {
+        Some(potential_harm(toks, i, lex))
+    } else if lex.is("stance", word) && stance(toks, i) {
+        let start = if i > 0 && matches!(w(toks, i - 1), "it" | "we" | "i") {
+            i - 1
+        } else {
+            i
+        };
+        Some(Hedge {
+            start,
+            end: i + 1,
+            anchor: i,
+            strong: true,
+            perfect: false,
+        })
+    } else {
+        None
+    }
+}
+
+/// A modal and its verb: "may have been double-booked" (perfect), "may notice", "may be
+/// affected". Not an obligation ("may have to"), nor "could" alone (ability).
+fn modal_hedge(toks: &[Token], i: usize, lex: &Lexicon) -> Option<Hedge> {
+    let word = w(toks, i);
+    let (j, adverb) = skip_adverbs(toks, i + 1, lex);
+    let obligation = w(toks, j) == "have" && w(toks, j + 1) == "to";
+    if w(toks, j) == "have" && !obligation {
+        let (k, adverb2) = skip_adverbs(toks, j + 1, lex);
+        let mut end = k;
+        if w(toks, k) == "been" {
+            end = skip_adverbs(toks, k + 1, lex).0;
+        }
+        // "may have been double-booked": the participle, with any hyphenated tail.
+        // "could have been prevented" says what might have been done, not what happened.
+        let counterfactual = word == "could" && lex.is("counterfactual", w(toks, end));
+        (end < toks.len() && toks[end].is_word() && !counterfactual).then_some(Hedge {
+            start: i,
+            end: end + 1,
+            anchor: i,
+            strong: adverb || adverb2,
+            perfect: true,
+        })
+    } else if word != "could" || adverb {
+        // "may notice", "may be affected", "may be experiencing".
+        let be = w(toks, j) == "be";
+        let head = if be {
+            skip_adverbs(toks, j + 1, lex).0
+        } else {
+            j
+        };
+        (head < toks.len() && toks[head].is_word() && !obligation).then_some(Hedge {
+            start: i,
+            end: head + 1,
+            anchor: i,
+            strong: adverb,
+            perfect: false,
+        })
+    } else {
+        None
+    }
+}
+
+/// "potentially gained access": whether it happened at all. Not "potentially affected
+/// customers" (who might have been affected).
+fn adverb_hedge(toks: &[Token], i: usize) -> Option<Hedge> {
+    let next = toks.get(i + 1);
+    // After a determiner the participle modifies a noun ("the potentially affected
+    // customers"); after a subject or auxiliary it says what happened.
+    let attributive = i > 0
+        && (toks[i - 1].is(Tag::DET) || toks[i - 1].is(Tag::ADP))
+        && toks
+            .get(i + 2)
+            .is_some_and(|m| m.is(Tag::NOUN) || m.is(Tag::PROPN));
+    let verb = !attributive
+        && next.is_some_and(|n| n.is(Tag::VERB) || crate::analysis::clause::is_participle(n));
+    verb.then_some(Hedge {
+        start: i,
+        end: i + 2,
+        anchor: i,
+        strong: true,
+        perfect: false,
+    })
+}
+
+/// "a potential (security) vulnerability" for the flaw the notice is about.
+fn potential_harm(toks: &[Token], i: usize, lex: &Lexicon) -> Hedge {
+    let end = (i + 1..(i + 4).min(toks.len()))
+        .find(|&k| lex.is("harm_noun", w(toks, k)))
+        .unwrap_or(i);
+    let start = if i > 0 && matches!(w(toks, i - 1), "a" | "an" | "the" | "this") {
+        i - 1
+    } else {
+        i
+    };
+    Hedge {
+        start,
+        end: end + 1,
+        anchor: i,
+        strong: true,
+        perfect: false,
+    }
 }
 
 /// Is the stance verb at `i` a hedge: "it appears (that)", "appears to have", "we believe

@@ -30,11 +30,13 @@
 //! > We use the Border Gateway Protocol (BGP) to announce our network routes.
 
 use super::super::{Context, Family, Rule, RuleMeta};
+use crate::analysis::lexicon::Family as WordFamily;
 use crate::diagnostic::{Finding, Severity};
-use crate::document::BlockRole;
+use crate::document::{BlockRole, Document};
 use crate::kind::Kind;
 use crate::lazy_regex::LazyRegex;
 use std::collections::HashSet;
+use std::ops::Range;
 
 const COMMON: &[&str] = &[
     "US", "USA", "UK", "EU", "EEA", "UN", "FAQ", "FAQS", "ID", "IDS", "PIN", "PINS", "SMS", "PDF",
@@ -104,131 +106,188 @@ fn defined(prose: &str, term: &str) -> bool {
     })
 }
 
+/// What kind of internal term a finding names, and how to say it instead.
+struct TermKind {
+    what: &'static str,
+    help: &'static str,
+}
+
+const TICKET_KEY: TermKind = TermKind {
+    what: "an internal ticket key",
+    help: "Describe the work instead of citing your tracker: \"the fix for the export bug\" rather than \"OPS-1234\".",
+};
+const SEVERITY_LABEL: TermKind = TermKind {
+    what: "an internal severity label",
+    help: "Say what the severity means for the reader: \"a full outage of checkout\" rather than \"SEV1\".",
+};
+const HOST_NAME: TermKind = TermKind {
+    what: "an internal host or resource name",
+    help: "Name the role, not the machine: \"one of our database servers in Frankfurt\" rather than \"db-prod-03\".",
+};
+const CODENAME: TermKind = TermKind {
+    what: "an internal codename",
+    help: "Use the name your readers know: \"the mobile app\" rather than the project's codename.",
+};
+const ACRONYM_TERM: TermKind = TermKind {
+    what: "an acronym",
+    help: "Spell it out the first time, or say it in plain words: \"our web application firewall (WAF)\", or \"a filter that blocks malicious traffic\".",
+};
+
+/// Reports each term once per document, at its first use outside attributed quotes.
+struct Reporter<'a> {
+    doc: &'a Document,
+    sev: Severity,
+    seen: HashSet<String>,
+}
+
+impl Reporter<'_> {
+    fn report(&mut self, out: &mut Vec<Finding>, range: Range<usize>, term: &str, kind: &TermKind) {
+        if self.seen.insert(term.to_lowercase()) && !self.doc.in_attributed_quote(range.clone()) {
+            out.push(
+                Finding::new("jargon", self.sev, range.start, range.end)
+                    .message(format!(
+                        "\"{term}\" is {} your readers may not know.",
+                        kind.what
+                    ))
+                    .help(kind.help.to_string()),
+            );
+        }
+    }
+}
+
+/// Public readers (breach notices, status updates) get a warning; others an info.
+fn severity(kind: Option<Kind>) -> Severity {
+    match kind {
+        Some(Kind::BreachNotice | Kind::StatusUpdate) => Severity::Warning,
+        _ => Severity::Info,
+    }
+}
+
+/// Code, HTML and block quotes are not the writer's prose.
+fn is_prose_block(doc: &Document, block: usize) -> bool {
+    let role = doc.blocks.get(block).map(|b| b.role);
+    !matches!(
+        role,
+        Some(BlockRole::Code | BlockRole::BlockQuote | BlockRole::Html)
+    )
+}
+
+/// Whole sentences in capitals are shouting, not acronyms.
+fn is_shouting(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 12 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Ticket keys (`OPS-1234`) in a sentence, skipping public identifiers such as CVE ids.
+fn ticket_keys(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    TICKET.captures_iter(text).filter_map(|m| {
+        let key = m.get(1).unwrap().as_str();
+        if NOT_TICKETS.contains(&key) || key.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        Some(m.get(0).unwrap().range())
+    })
+}
+
+/// Hostnames and resource names: only those with a digit or a dot, as plain hyphenated
+/// words are ordinary English.
+fn host_names(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    HOST.find_iter(text)
+        .filter(|w| w.as_str().chars().any(|c| c.is_ascii_digit()) || w.as_str().contains('.'))
+        .map(|w| w.range())
+}
+
+/// Codenames from `[vocab] codenames`, as byte ranges in the document, longest at each word.
+fn codenames_in(ctx: &Context, si: usize, fam: &WordFamily) -> Vec<Range<usize>> {
+    let sent = ctx.sentence(si);
+    let words = sent.words();
+    (0..words.len())
+        .filter_map(|i| {
+            let e = fam.ends_at(&words, i).max()?;
+            Some(sent.tokens[i].start..sent.tokens[e - 1].end)
+        })
+        .collect()
+}
+
+/// Whether an acronym match needs a finding: all capitals, not everyday, not already
+/// reported as another kind of term, and not defined anywhere in the document.
+fn is_undefined_acronym(
+    term: &str,
+    at: &Range<usize>,
+    taken: &[Range<usize>],
+    prose: &str,
+) -> bool {
+    let upper = term.trim_end_matches('s');
+    !(upper.len() < 2
+        || !upper
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        || upper.chars().all(|c| c.is_ascii_digit())
+        || COMMON.contains(&upper)
+        || taken.iter().any(|t| at.start < t.end && t.start < at.end)
+        || defined(prose, upper))
+}
+
 impl Rule for Jargon {
     fn meta(&self) -> &RuleMeta {
         &self.meta
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let doc = ctx.doc;
-        let sev = match ctx.kind {
-            Some(Kind::BreachNotice | Kind::StatusUpdate) => Severity::Warning,
-            _ => Severity::Info,
+        let mut reporter = Reporter {
+            doc: ctx.doc,
+            sev: severity(ctx.kind),
+            seen: HashSet::new(),
         };
         let codenames = ctx.lexicon.get("codenames").filter(|f| !f.is_empty());
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut push = |out: &mut Vec<Finding>,
-                        start: usize,
-                        end: usize,
-                        term: &str,
-                        what: &str,
-                        help: &str| {
-            if seen.insert(term.to_lowercase()) && !doc.in_attributed_quote(start..end) {
-                out.push(
-                    Finding::new("jargon", sev, start, end)
-                        .message(format!("\"{term}\" is {what} your readers may not know."))
-                        .help(help.to_string()),
-                );
+        for (si, s) in ctx.doc.sentences.iter().enumerate() {
+            if is_prose_block(ctx.doc, s.block) {
+                check_sentence(ctx, si, codenames, &mut reporter, out);
             }
-        };
-        for (si, s) in doc.sentences.iter().enumerate() {
-            let role = doc.blocks.get(s.block).map(|b| b.role);
-            if matches!(
-                role,
-                Some(BlockRole::Code | BlockRole::BlockQuote | BlockRole::Html)
-            ) {
-                continue;
-            }
-            let text = doc.sentence_text(s);
-            // Whole sentences in capitals are shouting, not acronyms.
-            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-            let shouting = letters.len() > 12 && letters.iter().all(|c| c.is_uppercase());
-            let mut taken: Vec<(usize, usize)> = Vec::new();
-            for m in TICKET.captures_iter(text) {
-                let key = m.get(1).unwrap().as_str();
-                if NOT_TICKETS.contains(&key) || key.chars().all(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-                let w = m.get(0).unwrap();
-                taken.push((w.start(), w.end()));
-                push(
-                    out,
-                    s.start + w.start(),
-                    s.start + w.end(),
-                    w.as_str(),
-                    "an internal ticket key",
-                    "Describe the work instead of citing your tracker: \"the fix for the export bug\" rather than \"OPS-1234\".",
-                );
-            }
-            for w in SEV.find_iter(text) {
-                taken.push((w.start(), w.end()));
-                push(
-                    out,
-                    s.start + w.start(),
-                    s.start + w.end(),
-                    w.as_str(),
-                    "an internal severity label",
-                    "Say what the severity means for the reader: \"a full outage of checkout\" rather than \"SEV1\".",
-                );
-            }
-            for w in HOST.find_iter(text) {
-                if !w.as_str().chars().any(|c| c.is_ascii_digit()) && !w.as_str().contains('.') {
-                    continue;
-                }
-                taken.push((w.start(), w.end()));
-                push(
-                    out,
-                    s.start + w.start(),
-                    s.start + w.end(),
-                    w.as_str(),
-                    "an internal host or resource name",
-                    "Name the role, not the machine: \"one of our database servers in Frankfurt\" rather than \"db-prod-03\".",
-                );
-            }
-            if let Some(fam) = codenames {
-                let sent = ctx.sentence(si);
-                let words = sent.words();
-                for i in 0..words.len() {
-                    if let Some(e) = fam.ends_at(&words, i).max() {
-                        let (a, b) = (sent.tokens[i].start, sent.tokens[e - 1].end);
-                        taken.push((a - s.start, b - s.start));
-                        push(
-                            out,
-                            a,
-                            b,
-                            &doc.source[a..b],
-                            "an internal codename",
-                            "Use the name your readers know: \"the mobile app\" rather than the project's codename.",
-                        );
-                    }
-                }
-            }
-            if shouting {
-                continue;
-            }
-            for w in ACRONYM.find_iter(text) {
-                let term = w.as_str();
-                let upper = term.trim_end_matches('s');
-                if upper.len() < 2
-                    || !upper
-                        .chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                    || upper.chars().all(|c| c.is_ascii_digit())
-                    || COMMON.contains(&upper)
-                    || taken.iter().any(|&(a, b)| w.start() < b && a < w.end())
-                    || defined(&doc.prose, upper)
-                {
-                    continue;
-                }
-                push(
-                    out,
-                    s.start + w.start(),
-                    s.start + w.end(),
-                    term,
-                    "an acronym",
-                    "Spell it out the first time, or say it in plain words: \"our web application firewall (WAF)\", or \"a filter that blocks malicious traffic\".",
-                );
-            }
+        }
+    }
+}
+
+/// Runs every kind of term over one sentence, in an order where the specific kinds claim
+/// their text (`taken`) before the acronym scan.
+fn check_sentence(
+    ctx: &Context,
+    si: usize,
+    codenames: Option<&WordFamily>,
+    reporter: &mut Reporter,
+    out: &mut Vec<Finding>,
+) {
+    let doc = ctx.doc;
+    let s = &doc.sentences[si];
+    let text = doc.sentence_text(s);
+    let at = |r: &Range<usize>| s.start + r.start..s.start + r.end;
+    // Ranges within the sentence already reported as a ticket, label, host or codename.
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    for r in ticket_keys(text) {
+        reporter.report(out, at(&r), &text[r.clone()], &TICKET_KEY);
+        taken.push(r);
+    }
+    for r in SEV.find_iter(text).map(|w| w.range()) {
+        reporter.report(out, at(&r), &text[r.clone()], &SEVERITY_LABEL);
+        taken.push(r);
+    }
+    for r in host_names(text) {
+        reporter.report(out, at(&r), &text[r.clone()], &HOST_NAME);
+        taken.push(r);
+    }
+    if let Some(fam) = codenames {
+        for r in codenames_in(ctx, si, fam) {
+            reporter.report(out, r.clone(), &doc.source[r.clone()], &CODENAME);
+            taken.push(r.start - s.start..r.end - s.start);
+        }
+    }
+    if is_shouting(text) {
+        return;
+    }
+    for w in ACRONYM.find_iter(text) {
+        let r = w.range();
+        if is_undefined_acronym(w.as_str(), &r, &taken, &doc.prose) {
+            reporter.report(out, at(&r), w.as_str(), &ACRONYM_TERM);
         }
     }
 }

@@ -30,7 +30,7 @@
 
 use super::super::{Context, Family, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
-use crate::document::BlockRole;
+use crate::document::{BlockRole, Document, Sentence};
 use crate::kind::Kind;
 
 pub struct Readability {
@@ -118,25 +118,14 @@ impl Rule for Readability {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let doc = ctx.doc;
+        // The words of each graded sentence, a sentence cut for length joined up again.
         let mut graded: Vec<Vec<&str>> = Vec::new();
         let mut first: Option<(usize, usize)> = None;
         // The previous piece was cut for length: this one continues its sentence.
         let mut continues: Option<usize> = None;
         for s in &doc.sentences {
             let after_cut = continues.take() == Some(s.block);
-            let role = doc.blocks.get(s.block).map(|b| b.role);
-            if s.heading_like
-                || matches!(
-                    role,
-                    Some(
-                        BlockRole::Heading
-                            | BlockRole::TableCell
-                            | BlockRole::Code
-                            | BlockRole::BlockQuote
-                            | BlockRole::Html
-                    )
-                )
-            {
+            if !is_graded(doc, s) {
                 continue;
             }
             let text = doc.sentence_text(s);
@@ -149,64 +138,108 @@ impl Rule for Readability {
                 continues = Some(s.block);
             }
             if after_cut {
-                // One sentence, one finding: the long-sentence finding already made grows.
-                if let (Some(f), Some(prev)) = (
-                    out.last_mut().filter(|f| f.rule == "readability"),
-                    graded.last_mut(),
-                ) {
-                    f.end = s.start + text.trim_end().len();
-                    let n = prev.len() + ws.len();
-                    f.message = format!("This sentence has {n} words.");
-                }
-                if let Some(prev) = graded.last_mut() {
-                    prev.extend(ws);
-                }
+                grow_cut_sentence(out, &mut graded, s.start + text.trim_end().len(), ws);
                 continue;
             }
-            let n = ws.len();
-            if n > 25 {
-                let sev = if n > 35 {
-                    Severity::Warning
-                } else {
-                    Severity::Info
-                };
-                // Point at the sentence's first line only, to keep the report readable.
-                let src = doc.text(s.start, s.end);
-                let lead = src.len() - src.trim_start().len();
-                let end = src.trim_end().len();
-                out.push(
-                    Finding::new("readability", sev, s.start + lead, s.start + end)
-                        .message(format!("This sentence has {n} words."))
-                        .help("Split it: one fact per sentence, 15–20 words on average. \"We restored sign-in at 14:10 UTC. Some sessions ended; sign in again to continue.\""),
-                );
-            }
+            out.extend(long_sentence(doc, s, ws.len()));
             graded.push(ws);
         }
-        let total: usize = graded.iter().map(Vec::len).sum();
-        if total < 40 {
-            return;
-        }
-        let (Some(g), Some((start, end))) = (grade(&graded), first) else {
-            return;
-        };
-        // Point at the first word (a long-sentence finding may cover the whole sentence).
-        let end = doc.source[start..end]
-            .find(char::is_whitespace)
-            .map_or(end, |i| start + i);
-        let t = target(ctx.kind);
-        if g > t {
-            let sev = if g >= t + 4.0 {
-                Severity::Warning
-            } else {
-                Severity::Info
-            };
-            let mut f = Finding::new("readability", sev, start, end)
-                .message(format!("Reading grade {g:.1} is above the target of {t:.0} for this kind of document."))
-                .help("Use shorter sentences and everyday words: \"use\" not \"utilise\", \"because\" not \"due to the fact that\". Aim for 15–20 words a sentence.");
-            f.document_level = true;
-            out.push(f);
-        }
+        out.extend(grade_finding(ctx, &graded, first));
     }
+}
+
+/// Headings, table cells, code, quotes and HTML are not running prose: they are not graded.
+fn is_graded(doc: &Document, s: &Sentence) -> bool {
+    let role = doc.blocks.get(s.block).map(|b| b.role);
+    !(s.heading_like
+        || matches!(
+            role,
+            Some(
+                BlockRole::Heading
+                    | BlockRole::TableCell
+                    | BlockRole::Code
+                    | BlockRole::BlockQuote
+                    | BlockRole::Html
+            )
+        ))
+}
+
+/// A piece that continues a sentence cut for length joins it: one sentence, one finding, so
+/// the long-sentence finding already made grows to `end`.
+fn grow_cut_sentence<'a>(
+    out: &mut [Finding],
+    graded: &mut [Vec<&'a str>],
+    end: usize,
+    ws: Vec<&'a str>,
+) {
+    if let (Some(f), Some(prev)) = (
+        out.last_mut().filter(|f| f.rule == "readability"),
+        graded.last_mut(),
+    ) {
+        f.end = end;
+        let n = prev.len() + ws.len();
+        f.message = format!("This sentence has {n} words.");
+    }
+    if let Some(prev) = graded.last_mut() {
+        prev.extend(ws);
+    }
+}
+
+/// A sentence of over 25 words (a warning over 35), `n` being its word count.
+fn long_sentence(doc: &Document, s: &Sentence, n: usize) -> Option<Finding> {
+    if n <= 25 {
+        return None;
+    }
+    let sev = if n > 35 {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    // Point at the sentence's first line only, to keep the report readable.
+    let src = doc.text(s.start, s.end);
+    let lead = src.len() - src.trim_start().len();
+    let end = src.trim_end().len();
+    Some(
+        Finding::new("readability", sev, s.start + lead, s.start + end)
+            .message(format!("This sentence has {n} words."))
+            .help("Split it: one fact per sentence, 15–20 words on average. \"We restored sign-in at 14:10 UTC. Some sessions ended; sign in again to continue.\""),
+    )
+}
+
+/// The document's reading grade against the target for its kind, once there are enough
+/// words (40) for a grade to mean something; `first` is the first graded sentence.
+fn grade_finding(
+    ctx: &Context,
+    graded: &[Vec<&str>],
+    first: Option<(usize, usize)>,
+) -> Option<Finding> {
+    let total: usize = graded.iter().map(Vec::len).sum();
+    if total < 40 {
+        return None;
+    }
+    let (Some(g), Some((start, end))) = (grade(graded), first) else {
+        return None;
+    };
+    // Point at the first word (a long-sentence finding may cover the whole sentence).
+    let end = ctx.doc.source[start..end]
+        .find(char::is_whitespace)
+        .map_or(end, |i| start + i);
+    let t = target(ctx.kind);
+    (g > t).then(|| grade_above_target(start, end, g, t))
+}
+
+/// The finding for a reading grade `g` above the target `t`, at `start..end`.
+fn grade_above_target(start: usize, end: usize, g: f64, t: f64) -> Finding {
+    let sev = if g >= t + 4.0 {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    let mut f = Finding::new("readability", sev, start, end)
+        .message(format!("Reading grade {g:.1} is above the target of {t:.0} for this kind of document."))
+        .help("Use shorter sentences and everyday words: \"use\" not \"utilise\", \"because\" not \"due to the fact that\". Aim for 15–20 words a sentence.");
+    f.document_level = true;
+    f
 }
 
 #[cfg(test)]
