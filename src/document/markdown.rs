@@ -43,8 +43,9 @@ pub(super) fn parse(body: &str) -> Parsed {
     }
 }
 
-/// The Markdown dialect candor reads: CommonMark plus the GFM extensions drafts use.
-fn markdown_options() -> Options {
+/// The Markdown dialect candor reads: CommonMark plus the GFM extensions drafts use. The HTML
+/// report renders with the same options, so it shows what was checked.
+pub(crate) fn markdown_options() -> Options {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);

@@ -18,6 +18,7 @@ pub mod thread;
 
 pub use front_matter::{FrontMatter, FrontMatterBlock, FrontMatterError};
 pub use lines::LineIndex;
+pub(crate) use markdown::markdown_options;
 pub use quotes::Quotation;
 
 use std::ops::Range;

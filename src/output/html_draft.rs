@@ -17,7 +17,7 @@ use super::rule_url_in;
 use crate::diagnostic::Diagnostic;
 use crate::document::front_matter;
 use crate::document::{Format, blank};
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::HashSet;
 use std::fmt::Write;
 use std::ops::Range;
@@ -395,7 +395,9 @@ fn plain_paragraph(out: &mut String, m: &mut Marks, body: &str, s: usize, e: usi
 /// Markdown: pulldown-cmark's events as safe HTML, every text run drawn through `Marks`.
 fn markdown(out: &mut String, m: &mut Marks, body: &str) {
     let mut w = MarkdownWriter::default();
-    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(body, crate::document::markdown_options()).into_offset_iter()
+    {
         if !matches!(
             event,
             Event::Text(_) | Event::SoftBreak | Event::HardBreak | Event::Html(_)
@@ -406,16 +408,6 @@ fn markdown(out: &mut String, m: &mut Marks, body: &str) {
     }
     m.close(out);
     w.close_unbalanced(out);
-}
-
-/// The Markdown dialect the linter reads, so the report shows what was checked.
-fn markdown_options() -> Options {
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
-    opts.insert(Options::ENABLE_TASKLISTS);
-    opts.insert(Options::ENABLE_FOOTNOTES);
-    opts
 }
 
 /// The state of the Markdown rendering between events: what closes each open element, and
