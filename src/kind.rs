@@ -1334,7 +1334,7 @@ fn letterhead(t: &Text) -> f32 {
             p[0].len() == 2
                 && p[0].chars().all(|c| c.is_ascii_uppercase())
                 && p[1].len() >= 5
-                && p[1][..5].chars().all(|c| c.is_ascii_digit())
+                && p[1].bytes().take(5).all(|b| b.is_ascii_digit())
         });
         us_zip
             || l.lower.starts_with("po box")
@@ -1883,6 +1883,14 @@ fn engineering_vocabulary(t: &Text) -> f32 {
 
 #[cfg(test)]
 mod tests {
+
+    /// Found by the property test: a two-capital word followed by a non-ASCII one.
+    #[test]
+    fn a_zip_code_check_never_slices_inside_a_character() {
+        for text in ["` _AA`A`\u{d00}!Σ", "AB $ૐഄ+Ѩ", "VA 2280Σ1"] {
+            guess_kind(text);
+        }
+    }
     use super::*;
 
     fn measure(f: fn(&Text) -> f32, text: &str) -> f32 {
