@@ -525,18 +525,27 @@ impl Linter {
             ))
         };
         findings.sort_by(by_position);
-        // Two patterns of one rule can match overlapping text ("{{name}}" and "{name}"): keep
-        // the first, longest finding.
+        // The one de-duplication pass: two patterns of one rule can match overlapping text
+        // ("{{name}}" and "{name}", "a small number" and "a small number of users"): the
+        // longest finding stays.
         let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
         for f in findings {
-            let overlaps = kept.iter().rev().take(8).any(|k| {
-                k.rule == f.rule
-                    && !f.document_level
-                    && k.start < f.end.max(f.start + 1)
-                    && f.start < k.end
-            });
-            if !overlaps {
-                kept.push(f);
+            // Sorted by start: an overlapping finding is among the last few kept.
+            let recent = kept.len().saturating_sub(8);
+            let overlapped = kept[recent..]
+                .iter()
+                .rposition(|k| {
+                    k.rule == f.rule
+                        && !f.document_level
+                        && !k.document_level
+                        && k.start < f.end.max(f.start + 1)
+                        && f.start < k.end
+                })
+                .map(|i| recent + i);
+            match overlapped {
+                Some(i) if f.end - f.start > kept[i].end - kept[i].start => kept[i] = f,
+                Some(_) => {}
+                None => kept.push(f),
             }
         }
         let mut kept = finding_cap::cap_per_rule(kept, self.config.max_findings_per_rule);

@@ -236,6 +236,42 @@ suggest = "sign in"
     assert_eq!(d.suggestions[0].replacement, "sign in");
 }
 
+/// Overlapping matches of one rule's patterns give one finding, the longest, wherever it
+/// starts (the engine's single de-duplication pass).
+#[test]
+fn overlapping_patterns_of_one_rule_give_the_longest_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("my-rules")).unwrap();
+    std::fs::write(
+        dir.path().join("my-rules/padding.toml"),
+        r#"id = "padding"
+severity = "info"
+summary = "Padding"
+message = "Padding."
+help = "Cut it."
+
+[[patterns]]
+tokens = "at this point"
+
+[[patterns]]
+tokens = "this point in time"
+"#,
+    )
+    .unwrap();
+    let linter = Linter::with_config(config("rule_dirs = [\"my-rules\"]\n", dir.path())).unwrap();
+    let r = linter.check(
+        "We are, at this point in time, investigating.\n",
+        &Options::new("a.md"),
+    );
+    let found: Vec<&str> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "padding")
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(found, ["this point in time"]);
+}
+
 fn severities(
     text: &str,
     kind: Kind,

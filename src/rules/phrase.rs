@@ -351,10 +351,12 @@ impl Rule for PhraseRule {
                 }
             }
         }
+        // Overlapping findings of one rule are merged once, by the engine (the longest wins).
         if self.def.one_per_sentence {
-            out.extend(merge_sentences(ctx, merge(found)));
+            found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+            out.extend(merge_sentences(ctx, found));
         } else {
-            out.extend(merge(found));
+            out.extend(found);
         }
     }
 }
@@ -369,24 +371,6 @@ fn with_text(message: &str, text: &str) -> String {
         "{text}",
         &text.split_whitespace().collect::<Vec<_>>().join(" "),
     )
-}
-
-/// Overlapping findings of one rule become one: the longest wins.
-fn merge(mut found: Vec<Finding>) -> Vec<Finding> {
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-    let mut out: Vec<Finding> = Vec::new();
-    for f in found {
-        if let Some(last) = out.last_mut()
-            && f.start < last.end
-        {
-            if f.end - f.start > last.end - last.start {
-                *last = f;
-            }
-            continue;
-        }
-        out.push(f);
-    }
-    out
 }
 
 /// Findings in one sentence become one spanning them all (for rules whose finding is the
