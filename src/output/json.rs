@@ -8,9 +8,9 @@
 //! inside objects are sorted (the structs below declare their fields in that order).
 
 use super::{Renderer, write_pretty};
-use crate::diagnostic::{Diagnostic, Span, Suggestion};
+use crate::diagnostic::{Diagnostic, Severity, Span, Suggestion};
 use crate::document::LineIndex;
-use crate::policy::Evidence;
+use crate::policy::{Evidence, Found};
 use crate::report::{FileError, FileReport, Report, Summary};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -192,38 +192,17 @@ impl EvidenceOut {
 impl<'a> FileOut<'a> {
     fn new(f: &'a FileReport) -> FileOut<'a> {
         let lines = LineIndex::new(&f.source);
-        let elements = f
+        let mut elements = f
             .elements
             .iter()
             .map(|(e, found)| {
-                let element = ElementOut {
-                    deferred: found.deferred.map(|ev| EvidenceOut::new(f, &lines, ev)),
-                    evidence: found
-                        .evidence
-                        .iter()
-                        .map(|&ev| EvidenceOut::new(f, &lines, ev))
-                        .collect(),
-                    present: found.present,
-                    quality: found.quality.map(|q| q.as_str()),
-                    required: f.requirements.get(&e).map(|s| s.as_str()),
-                };
-                (e.key(), element)
+                let required = f.requirements.get(&e);
+                (e.key(), ElementOut::new(f, &lines, found, required))
             })
             .collect::<BTreeMap<_, _>>();
-        let mut elements = elements;
         for (name, found) in &f.elements.custom {
-            let element = ElementOut {
-                deferred: None,
-                evidence: found
-                    .evidence
-                    .iter()
-                    .map(|&ev| EvidenceOut::new(f, &lines, ev))
-                    .collect(),
-                present: found.present,
-                quality: None,
-                required: f.custom_requirements.get(name).map(|s| s.as_str()),
-            };
-            elements.insert(name.as_str(), element);
+            let required = f.custom_requirements.get(name);
+            elements.insert(name.as_str(), ElementOut::new(f, &lines, found, required));
         }
         FileOut {
             custom_kind: f.custom_kind.as_deref(),
@@ -265,6 +244,28 @@ impl<'a> DiagnosticOut<'a> {
             span: SpanOut::from(&d.span),
             suggestions: d.suggestions.iter().map(SuggestionOut::new).collect(),
             text: &d.text,
+        }
+    }
+}
+
+impl ElementOut {
+    /// A built-in or a team element, with the severity of its absence under the file's policy.
+    fn new(
+        f: &FileReport,
+        lines: &LineIndex,
+        found: &Found,
+        required: Option<&Severity>,
+    ) -> ElementOut {
+        ElementOut {
+            deferred: found.deferred.map(|ev| EvidenceOut::new(f, lines, ev)),
+            evidence: found
+                .evidence
+                .iter()
+                .map(|&ev| EvidenceOut::new(f, lines, ev))
+                .collect(),
+            present: found.present,
+            quality: found.quality.map(|q| q.as_str()),
+            required: required.map(|s| s.as_str()),
         }
     }
 }
