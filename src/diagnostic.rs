@@ -228,6 +228,15 @@ impl Finding {
     }
 }
 
+/// `text` with its first letter in upper case ("fix: …" → "Fix: …").
+pub fn capitalize(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// `text` on one line: every run of whitespace that holds a line break becomes one space, so a
 /// message quoting text across lines reads the same in every format.
 pub fn one_line(text: &str) -> String {

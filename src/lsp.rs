@@ -20,7 +20,7 @@
 //! linear in its findings.
 
 use crate::config::{self, Config};
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity, capitalize};
 use crate::document::{Format, LineIndex};
 use crate::linter::{Linter, Options};
 use crate::output::{checklist, rule_url_in};
@@ -534,14 +534,6 @@ impl Server<'_> {
             }),
             range: Some(doc.range(first.span.start, first.span.end)),
         })
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 

@@ -274,12 +274,7 @@ impl<'a> Marks<'a> {
 /// A suggestion in words, escaped: "fix: …" (applied by `--fix`), "fix (unsafe: review it): …"
 /// or "suggestion: …" (advice).
 pub(super) fn fix_text(s: &crate::diagnostic::Suggestion) -> String {
-    let text = s.describe();
-    let mut c = text.chars();
-    match c.next() {
-        Some(f) => escape(&f.to_uppercase().chain(c).collect::<String>()),
-        None => String::new(),
-    }
+    escape(&crate::diagnostic::capitalize(&s.describe()))
 }
 
 /// A finding drawn on the text: about a span (not the whole document), with a span that is a

@@ -399,11 +399,7 @@ pub fn match_case(original: &str, replacement: &str) -> String {
         return replacement.to_uppercase();
     }
     if original.starts_with(char::is_uppercase) {
-        let mut c = replacement.chars();
-        return match c.next() {
-            Some(f) => f.to_uppercase().chain(c).collect(),
-            None => String::new(),
-        };
+        return crate::diagnostic::capitalize(replacement);
     }
     replacement.to_string()
 }
