@@ -449,11 +449,16 @@ fn check_and_render(
     stdout.flush();
     fixed_draft.flush();
     if args.format != OutputFormat::Human {
-        for e in &errors {
-            cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
-        }
+        report_file_errors(&errors);
     }
     report::exit_code(errors.len(), worst, fail_on) as u8
+}
+
+/// Files that could not be checked, on standard error (the human format lists them itself).
+fn report_file_errors(errors: &[FileError]) {
+    for e in errors {
+        cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
+    }
 }
 
 /// `--diff`: the fixes of every file as one unified diff on standard output, a count on
@@ -480,9 +485,7 @@ fn print_diffs(
         Err(e) => errors.push(e),
     });
     stdout.flush();
-    for e in &errors {
-        cli_error(format!("{}: {}", e.path, e.message), e.help.clone());
-    }
+    report_file_errors(&errors);
     eprintln!(
         "{fixes} fix{} would change {files} file{}",
         if fixes == 1 { "" } else { "es" },
