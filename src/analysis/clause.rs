@@ -1701,10 +1701,7 @@ pub fn party(
     let np = &toks[s..e.min(toks.len())];
     let words: Vec<&str> = np.iter().map(|t| &*t.lower).collect();
     // A family's word or phrase anywhere in the noun phrase.
-    let contains = |fam: &str| {
-        lex.get(fam)
-            .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).next().is_some()))
-    };
+    let contains = |fam: &str| lex.get(fam).is_some_and(|f| f.occurs_in(&words));
     let nominal = |t: &Token| t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::PRON);
     // The head: the last noun, or the first noun before "of" ("an employee of Quorra" →
     // employee) unless that noun counts the one after it ("a handful of our partners").

@@ -30,8 +30,30 @@ pub struct Family {
     words: FxHashSet<Box<str>>,
     /// Each phrase is a sequence of token alternatives.
     phrases: Vec<Vec<Vec<Box<str>>>>,
+    /// The phrases by each form of their first token, built on first use: matching a family
+    /// at a token is then one lookup, not a scan of every phrase. Reset whenever `phrases`
+    /// changes.
+    by_first: std::sync::OnceLock<FxHashMap<Box<str>, Vec<u32>>>,
     /// The entries as written (for documentation and `candor explain`).
     pub entries: Vec<String>,
+}
+
+/// A token's lowercase text, for family lookups: sentences' tokens and plain `&str` words
+/// both serve.
+pub trait Lower {
+    fn lower(&self) -> &str;
+}
+
+impl Lower for &str {
+    fn lower(&self) -> &str {
+        self
+    }
+}
+
+impl Lower for super::Token {
+    fn lower(&self) -> &str {
+        &self.lower
+    }
 }
 
 impl Family {
@@ -40,18 +62,55 @@ impl Family {
     }
 
     /// Ends (exclusive token indices) of every phrase or word of this family starting at `i`.
-    pub fn ends_at<'a>(&'a self, words: &'a [&str], i: usize) -> impl Iterator<Item = usize> + 'a {
-        let single = words.get(i).is_some_and(|w| self.has(w)).then_some(i + 1);
+    pub fn ends_at<'a, W: Lower>(
+        &'a self,
+        words: &'a [W],
+        i: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let first = words.get(i).map(Lower::lower);
+        let single = first.is_some_and(|w| self.has(w)).then_some(i + 1);
+        let candidates = first
+            .and_then(|w| self.phrase_index().get(w))
+            .map_or(&[][..], Vec::as_slice);
         single
             .into_iter()
-            .chain(self.phrases.iter().filter_map(move |p| {
+            .chain(candidates.iter().filter_map(move |&p| {
+                let p = &self.phrases[p as usize];
                 let end = i + p.len();
                 (end <= words.len()
-                    && p.iter()
-                        .zip(&words[i..end])
-                        .all(|(alts, w)| alts.iter().any(|a| a.as_ref() == *w)))
+                    && p[1..]
+                        .iter()
+                        .zip(&words[i + 1..end])
+                        .all(|(alts, w)| alts.iter().any(|a| a.as_ref() == w.lower())))
                 .then_some(end)
             }))
+    }
+
+    /// Does a word or phrase of this family occur anywhere in `words`?
+    pub fn occurs_in<W: Lower>(&self, words: &[W]) -> bool {
+        (0..words.len()).any(|i| self.ends_at(words, i).next().is_some())
+    }
+
+    fn phrase_index(&self) -> &FxHashMap<Box<str>, Vec<u32>> {
+        self.by_first.get_or_init(|| {
+            let mut index: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+            for (n, p) in self.phrases.iter().enumerate() {
+                for first in &p[0] {
+                    let ids = index.entry(first.clone()).or_default();
+                    // A first token listed twice must not report its phrase twice.
+                    if ids.last() != Some(&(n as u32)) {
+                        ids.push(n as u32);
+                    }
+                }
+            }
+            index
+        })
+    }
+
+    /// Adds phrases after the family was built (the index is rebuilt on next use).
+    fn extend_phrases(&mut self, more: impl IntoIterator<Item = Vec<Vec<Box<str>>>>) {
+        self.phrases.extend(more);
+        self.by_first = std::sync::OnceLock::new();
     }
 
     /// Words any match must start with (single words and phrases' first tokens).
@@ -140,7 +199,7 @@ impl Lexicon {
             if fname == name || fam.entries.contains(&includer) {
                 let f = Arc::make_mut(fam);
                 f.words.extend(added.words.iter().cloned());
-                f.phrases.extend(added.phrases.iter().cloned());
+                f.extend_phrases(added.phrases.iter().cloned());
                 if fname == name {
                     f.entries.extend(added.entries.iter().cloned());
                 }
@@ -237,7 +296,7 @@ fn expand(
         if let Some(other) = entry.strip_prefix('@') {
             let sub = expand(other, defs, seen)?;
             fam.words.extend(sub.words);
-            fam.phrases.extend(sub.phrases);
+            fam.extend_phrases(sub.phrases);
         } else {
             add_entry(&mut fam, entry)?;
         }
@@ -291,7 +350,7 @@ fn add_entry(fam: &mut Family, entry: &str) -> Result<(), String> {
     if phrase.len() == 1 {
         fam.words.extend(phrase.pop().unwrap_or_default());
     } else {
-        fam.phrases.push(phrase);
+        fam.extend_phrases([phrase]);
     }
     Ok(())
 }

@@ -183,9 +183,8 @@ impl Cue {
             sentence: s,
             entities: &analysis.entities,
         };
-        let words = s.words();
         self.pattern
-            .find_all(&s.tokens, &words, &env)
+            .find_all(&s.tokens, &env)
             .into_iter()
             .filter(|m| {
                 let span = &s.tokens[m.span_start..m.span_end];
@@ -208,11 +207,10 @@ impl Cue {
                 sentence: s,
                 entities: &analysis.entities,
             };
-            let words = s.words();
             // An antipattern overlapping the match cancels it.
             let overlaps = self.unless.iter().any(|q| {
                 (0..s.tokens.len()).any(|i| {
-                    q.match_at(&s.tokens, &words, i, &env)
+                    q.match_at(&s.tokens, i, &env)
                         .is_some_and(|a| a.start < m.end && m.start < a.end)
                 })
             });
@@ -269,8 +267,7 @@ pub fn any_in(ctx: &Context, pats: &[Pattern], si: usize) -> bool {
         sentence: s,
         entities: &analysis.entities,
     };
-    let words = s.words();
-    pats.iter().any(|q| q.is_match(&s.tokens, &words, &env))
+    pats.iter().any(|q| q.is_match(&s.tokens, &env))
 }
 
 fn predicates(p: &CueDef, lex: &Lexicon) -> Result<Predicates, String> {

@@ -25,7 +25,6 @@ thread_local! {
 
 struct Ctx<'a> {
     toks: &'a [Token],
-    words: &'a [&'a str],
     env: &'a dyn Env,
     steps: std::cell::Cell<usize>,
 }
@@ -36,11 +35,11 @@ struct Marks {
     end: Option<usize>,
 }
 
-pub(super) fn find_all(root: &Node, toks: &[Token], words: &[&str], env: &dyn Env) -> Vec<Match> {
+pub(super) fn find_all(root: &Node, toks: &[Token], env: &dyn Env) -> Vec<Match> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match match_at(root, toks, words, i, env) {
+        match match_at(root, toks, i, env) {
             Some(m) if m.end > m.start => {
                 out.push(m);
                 i = m.end;
@@ -51,16 +50,9 @@ pub(super) fn find_all(root: &Node, toks: &[Token], words: &[&str], env: &dyn En
     out
 }
 
-pub(super) fn match_at(
-    root: &Node,
-    toks: &[Token],
-    words: &[&str],
-    i: usize,
-    env: &dyn Env,
-) -> Option<Match> {
+pub(super) fn match_at(root: &Node, toks: &[Token], i: usize, env: &dyn Env) -> Option<Match> {
     let cx = Ctx {
         toks,
-        words,
         env,
         steps: std::cell::Cell::new(0),
     };
@@ -89,9 +81,8 @@ fn go(cx: &Ctx, node: &Node, i: usize, marks: Marks, k: &mut Cont) -> bool {
     match node {
         Node::Test(test) => i < cx.toks.len() && test_one(cx, test, i) && k(i + 1, marks),
         Node::Family(fam) => {
-            let ends: Vec<usize> = fam.ends_at(cx.words, i).collect();
             // Longer phrases first.
-            let mut ends = ends;
+            let mut ends: Vec<usize> = fam.ends_at(cx.toks, i).collect();
             ends.sort_unstable_by(|a, b| b.cmp(a));
             ends.dedup();
             ends.into_iter().any(|e| k(e, marks))

@@ -180,24 +180,18 @@ impl Pattern {
 
     /// Every match in a sentence, left to right, non-overlapping, each the longest at its
     /// start.
-    pub fn find_all(&self, toks: &[Token], words: &[&str], env: &dyn Env) -> Vec<Match> {
-        matcher::find_all(&self.root, toks, words, env)
+    pub fn find_all(&self, toks: &[Token], env: &dyn Env) -> Vec<Match> {
+        matcher::find_all(&self.root, toks, env)
     }
 
     /// Does the pattern match anywhere in the sentence?
-    pub fn is_match(&self, toks: &[Token], words: &[&str], env: &dyn Env) -> bool {
-        !self.find_all(toks, words, env).is_empty()
+    pub fn is_match(&self, toks: &[Token], env: &dyn Env) -> bool {
+        (0..toks.len()).any(|i| self.match_at(toks, i, env).is_some())
     }
 
     /// The match starting exactly at token `i`, if there is one.
-    pub fn match_at(
-        &self,
-        toks: &[Token],
-        words: &[&str],
-        i: usize,
-        env: &dyn Env,
-    ) -> Option<Match> {
-        matcher::match_at(&self.root, toks, words, i, env)
+    pub fn match_at(&self, toks: &[Token], i: usize, env: &dyn Env) -> Option<Match> {
+        matcher::match_at(&self.root, toks, i, env)
     }
 }
 

@@ -15,8 +15,7 @@ fn hits(pattern: &str, text: &str) -> Vec<String> {
     for (t, tag) in toks.iter_mut().zip(tags) {
         t.tag = tag.or(Some(Tag::NOUN));
     }
-    let words: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
-    p.find_all(&toks, &words, &NoEnv)
+    p.find_all(&toks, &NoEnv)
         .into_iter()
         .map(|m| text[toks[m.span_start].start..toks[m.span_end - 1].end].to_string())
         .collect()
@@ -111,9 +110,8 @@ fn matching_is_linear_on_hostile_sentences() {
     let p = Pattern::new("(_ _?){0,12} (a b? c?){1,12} z", &lex).unwrap();
     let text = "a b ".repeat(20_000);
     let toks = token::tokenize(&text, 0);
-    let words: Vec<&str> = toks.iter().map(|t| &*t.lower).collect();
     super::matcher::TOTAL_STEPS.with(|s| s.set(0));
-    assert!(p.find_all(&toks, &words, &NoEnv).is_empty());
+    assert!(p.find_all(&toks, &NoEnv).is_empty());
     let steps = super::matcher::TOTAL_STEPS.with(|s| s.get());
     assert!(
         steps <= 2 * super::matcher::BUDGET * toks.len(),

@@ -237,7 +237,6 @@ fn heading_matches<'p>(
     mut patterns: impl Iterator<Item = &'p Pattern>,
 ) -> bool {
     let s = ctx.sentence(h.sentence);
-    let words: Vec<&str> = s.words();
     let env = SentenceEnv {
         sentence: s,
         entities: &ctx.analysis().entities,
@@ -252,7 +251,7 @@ fn heading_matches<'p>(
         return false;
     };
     patterns.any(|p| {
-        p.match_at(&s.tokens, &words, first, &env)
+        p.match_at(&s.tokens, first, &env)
             .is_some_and(|m| m.end > last)
     })
 }
@@ -397,10 +396,9 @@ pub(crate) fn deferral_allowed(kind: Option<Kind>, phase: Option<Phase>) -> bool
 /// Does sentence `si` say that something is not known yet?
 pub(crate) fn says_unknown(ctx: &Context, si: usize) -> bool {
     let s = ctx.sentence(si);
-    let words = s.words();
     ctx.lexicon
         .get("unknown")
-        .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).next().is_some()))
+        .is_some_and(|f| f.occurs_in(&s.tokens))
 }
 
 /// Marks elements that the document honestly says it cannot give yet, with a time for when
@@ -426,16 +424,11 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
                 continue;
             }
             let s = &analysis.sentences[si];
-            let words = s.words();
             let env = SentenceEnv {
                 sentence: s,
                 entities: &analysis.entities,
             };
-            if !file
-                .deferral
-                .iter()
-                .any(|p| p.is_match(&s.tokens, &words, &env))
-            {
+            if !file.deferral.iter().any(|p| p.is_match(&s.tokens, &env)) {
                 continue;
             }
             if promises_to_tell(ctx, si, true) || promises_to_tell(ctx, si + 1, true) {

@@ -312,10 +312,11 @@ fn honest(ctx: &Context, si: usize) -> bool {
     let a = ctx.analysis();
     let says_unknown = |sj: usize| {
         a.sentences.get(sj).is_some_and(|s| {
-            let words = s.words();
             let fam = ctx.lexicon.get("unknown");
-            (0..words.len()).any(|i| fam.is_some_and(|f| f.ends_at(&words, i).next().is_some()))
-                || words.windows(2).any(|p| p == ["reasonably", "believed"])
+            fam.is_some_and(|f| f.occurs_in(&s.tokens))
+                || s.tokens
+                    .windows(2)
+                    .any(|p| &*p[0].lower == "reasonably" && &*p[1].lower == "believed")
         })
     };
     // A subject line or heading ("Your invoice may be wrong") is answered by the body.

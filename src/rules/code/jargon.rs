@@ -200,10 +200,9 @@ fn host_names(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Codenames from `[vocab] codenames`, as byte ranges in the document, longest at each word.
 fn codenames_in(ctx: &Context, si: usize, fam: &WordFamily) -> Vec<Range<usize>> {
     let sent = ctx.sentence(si);
-    let words = sent.words();
-    (0..words.len())
+    (0..sent.tokens.len())
         .filter_map(|i| {
-            let e = fam.ends_at(&words, i).max()?;
+            let e = fam.ends_at(&sent.tokens, i).max()?;
             Some(sent.tokens[i].start..sent.tokens[e - 1].end)
         })
         .collect()

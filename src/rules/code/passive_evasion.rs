@@ -166,10 +166,9 @@ fn agent_next_door(s: &Sentence, ci: usize, other: &Sentence, lex: &Lexicon) -> 
             .map(|k| crate::analysis::inflect::stem(&s.tokens[k].lower))
             .collect()
     });
-    let words = other.words();
     let owns = lex
         .get("own_up")
-        .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).next().is_some()));
+        .is_some_and(|f| f.occurs_in(&other.tokens));
     if owns {
         return true;
     }
@@ -249,11 +248,7 @@ impl Rule for PassiveEvasion {
                 continue;
             }
             let toks = &s.tokens;
-            let unknown = {
-                let words = s.words();
-                let fam = lex.get("unknown");
-                (0..words.len()).any(|i| fam.is_some_and(|f| f.ends_at(&words, i).next().is_some()))
-            };
+            let unknown = lex.get("unknown").is_some_and(|f| f.occurs_in(toks));
             if unknown {
                 continue;
             }
