@@ -35,21 +35,6 @@ struct Marks {
     end: Option<usize>,
 }
 
-pub(super) fn find_all(root: &Node, toks: &[Token], env: &dyn Env) -> Vec<Match> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        match match_at(root, toks, i, env) {
-            Some(m) if m.end > m.start => {
-                out.push(m);
-                i = m.end;
-            }
-            _ => i += 1,
-        }
-    }
-    out
-}
-
 pub(super) fn match_at(root: &Node, toks: &[Token], i: usize, env: &dyn Env) -> Option<Match> {
     let cx = Ctx {
         toks,

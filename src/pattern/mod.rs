@@ -46,6 +46,9 @@ pub struct Pattern {
     root: Node,
     /// Words one of which every match contains, for the trigger index (`None`: no such set).
     anchors: Option<Vec<Box<str>>>,
+    /// Words every match starts with (`None`: a match may start with other tokens): the
+    /// matcher tries only start tokens in this set.
+    starts: Option<FxHashSet<Box<str>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -161,10 +164,12 @@ impl Pattern {
             v.sort();
             v
         });
+        let starts = first(&root);
         Ok(Pattern {
             source: source.to_string(),
             root,
             anchors,
+            starts,
         })
     }
 
@@ -181,7 +186,18 @@ impl Pattern {
     /// Every match in a sentence, left to right, non-overlapping, each the longest at its
     /// start.
     pub fn find_all(&self, toks: &[Token], env: &dyn Env) -> Vec<Match> {
-        matcher::find_all(&self.root, toks, env)
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.match_at(toks, i, env) {
+                Some(m) => {
+                    out.push(m);
+                    i = m.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
     /// Does the pattern match anywhere in the sentence?
@@ -189,8 +205,13 @@ impl Pattern {
         (0..toks.len()).any(|i| self.match_at(toks, i, env).is_some())
     }
 
-    /// The match starting exactly at token `i`, if there is one.
+    /// The match starting exactly at token `i`, if there is one (never an empty one).
     pub fn match_at(&self, toks: &[Token], i: usize, env: &dyn Env) -> Option<Match> {
+        if let Some(starts) = &self.starts
+            && !toks.get(i).is_some_and(|t| starts.contains(&*t.lower))
+        {
+            return None;
+        }
         matcher::match_at(&self.root, toks, i, env)
     }
 }
@@ -222,6 +243,49 @@ fn anchors(node: &Node) -> Option<FxHashSet<Box<str>>> {
         Node::Repeat(..) => None,
         Node::Mark(inner) => anchors(inner),
         Node::Start | Node::End => None,
+    }
+}
+
+/// The words a non-empty match of `node` can start with (`None`: any token may start one),
+/// the FIRST set of parsing theory. Zero-width items (`^`, `$`) and optional items let the
+/// next item's words start a match too.
+fn first(node: &Node) -> Option<FxHashSet<Box<str>>> {
+    match node {
+        Node::Test(Test::Words(w)) => Some(w.clone()),
+        Node::Test(_) => None,
+        Node::Family(f) => Some(f.first_words().map(Box::from).collect()),
+        Node::Seq(items) => {
+            let mut all = FxHashSet::default();
+            for item in items {
+                all.extend(first(item)?);
+                if !nullable(item) {
+                    break;
+                }
+            }
+            Some(all)
+        }
+        Node::Alt(alts) => {
+            let mut all = FxHashSet::default();
+            for a in alts {
+                all.extend(first(a)?);
+            }
+            Some(all)
+        }
+        Node::Repeat(inner, ..) | Node::Mark(inner) => first(inner),
+        Node::Start | Node::End => Some(FxHashSet::default()),
+    }
+}
+
+/// Can `node` match no token at all?
+fn nullable(node: &Node) -> bool {
+    match node {
+        Node::Test(_) => false,
+        Node::Family(f) => f.is_empty(),
+        Node::Seq(items) => items.iter().all(nullable),
+        Node::Alt(alts) => alts.iter().any(nullable),
+        Node::Repeat(inner, min, _) => *min == 0 || nullable(inner),
+        Node::Mark(inner) => nullable(inner),
+        Node::Start | Node::End => true,
     }
 }
 
