@@ -190,10 +190,14 @@ pub fn tag_words(words: &[&str]) -> Vec<Option<Tag>> {
         .iter()
         .map(|w| lexicon_tag(w).map_or(NONE, |t| t as u8))
         .collect();
-    let mut present = 0u32;
-    for &t in &tags {
+    // Where each tag stands, as bit sets over the positions: a patch visits only the tokens
+    // carrying its source tag instead of scanning the sentence (a patch changes only tokens
+    // of its own source tag, so the set taken at its start is the set it visits).
+    let blocks = words.len().div_ceil(64);
+    let mut at = vec![0u64; TAGS.len() * blocks];
+    for (i, &t) in tags.iter().enumerate() {
         if t != NONE {
-            present |= 1 << t;
+            at[t as usize * blocks + i / 64] |= 1 << (i % 64);
         }
     }
     // Which first bytes the sentence's words start with (a 64-bit filter), for patches that
@@ -201,37 +205,27 @@ pub fn tag_words(words: &[&str]) -> Vec<Option<Tag>> {
     let first = |w: &str| w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
     let first_mask = words.iter().fold(0u64, |m, w| m | 1 << (first(w) % 64));
     for p in PATCHES.iter() {
-        if present & (1 << p.from) == 0 {
+        if p.first_byte
+            .is_some_and(|b| first_mask & (1 << (b % 64)) == 0)
+        {
             continue;
         }
+        let from = p.from as usize * blocks;
         // Positions in increasing order, as harper's left-to-right pass visits them.
-        let mut changed = false;
-        match p.first_byte {
-            Some(b) => {
-                if first_mask & (1 << (b % 64)) == 0 {
+        for block in 0..blocks {
+            let mut bits = at[from + block];
+            while bits != 0 {
+                let i = block * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if p.first_byte.is_some_and(|b| first(words[i]) != b)
+                    || !p.all.iter().all(|t| t.holds(words, &tags, i))
+                {
                     continue;
                 }
-                for i in 0..tags.len() {
-                    if tags[i] == p.from
-                        && first(words[i]) == b
-                        && p.all.iter().all(|t| t.holds(words, &tags, i))
-                    {
-                        tags[i] = p.to;
-                        changed = true;
-                    }
-                }
+                tags[i] = p.to;
+                at[from + block] &= !(1 << (i % 64));
+                at[p.to as usize * blocks + block] |= 1 << (i % 64);
             }
-            None => {
-                for i in 0..tags.len() {
-                    if tags[i] == p.from && p.all.iter().all(|t| t.holds(words, &tags, i)) {
-                        tags[i] = p.to;
-                        changed = true;
-                    }
-                }
-            }
-        }
-        if changed {
-            present |= 1 << p.to;
         }
     }
     tags.into_iter()
