@@ -1690,7 +1690,8 @@ fn np_end(toks: &[Token], i: usize, end: usize) -> usize {
     e
 }
 
-/// Who the noun phrase `[s, e)` is.
+/// Who the noun phrase `[s, e)` is: a pronoun says it outright; then an attacker; then whose
+/// the phrase is (ours, yours, a vendor's) and what its head noun names.
 pub fn party(
     toks: &[Token],
     s: usize,
@@ -1700,40 +1701,53 @@ pub fn party(
 ) -> Party {
     let np = &toks[s..e.min(toks.len())];
     let words: Vec<&str> = np.iter().map(|t| &*t.lower).collect();
-    // A family's word or phrase anywhere in the noun phrase.
-    let contains = |fam: &str| lex.get(fam).is_some_and(|f| f.occurs_in(&words));
-    let nominal = |t: &Token| t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::PRON);
-    // The head: the last noun, or the first noun before "of" ("an employee of Quorra" →
-    // employee) unless that noun counts the one after it ("a handful of our partners").
-    let of = np.iter().position(|t| &*t.lower == "of");
-    let head_at = of
-        .and_then(|of| {
-            np[..of]
-                .iter()
-                .rposition(|t| nominal(t) || lex.is("quantity", &t.lower))
-        })
-        .filter(|&h| !lex.is("quantity", &np[h].lower))
-        .or_else(|| np.iter().rposition(nominal));
-    let head = head_at.map(|h| &*np[h].lower);
-    let head_is = |fam: &str| head.is_some_and(|h| lex.is(fam, h));
-    match words.first().copied() {
-        Some("we" | "us" | "i" | "me" | "ourselves" | "myself") => return Party::Writer,
-        Some("you" | "yourself" | "yourselves") => return Party::Reader,
-        _ => {}
+    if let Some(p) = pronoun_party(&words, lex) {
+        return p;
     }
-    if words.len() == 1 && matches!(words[0], "someone" | "somebody" | "anyone" | "anybody") {
+    let head_at = np_head(np, lex);
+    if names_attacker(&words, head_at.map(|h| &*np[h].lower), lex) {
         return Party::Attacker;
     }
-    // "some of you", "many of us": the pronoun says who.
-    if let Some(of) = words.iter().position(|w| *w == "of")
-        && of > 0
-        && lex.is("quantity", words[of - 1])
-    {
-        match words.get(of + 1).copied() {
-            Some("you") => return Party::Reader,
-            Some("us") => return Party::Writer,
-            _ => {}
-        }
+    owner_party(np, &words, head_at, lex, own(s, e))
+}
+
+/// The head of a noun phrase: the last noun, or the first noun before "of" ("an employee of
+/// Quorra" → employee) unless that noun counts the one after it ("a handful of our partners").
+fn np_head(np: &[Token], lex: &Lexicon) -> Option<usize> {
+    let nominal = |t: &Token| t.is(Tag::NOUN) || t.is(Tag::PROPN) || t.is(Tag::PRON);
+    let of = np.iter().position(|t| &*t.lower == "of");
+    of.and_then(|of| {
+        np[..of]
+            .iter()
+            .rposition(|t| nominal(t) || lex.is("quantity", &t.lower))
+    })
+    .filter(|&h| !lex.is("quantity", &np[h].lower))
+    .or_else(|| np.iter().rposition(nominal))
+}
+
+/// A phrase a pronoun decides: "we", "you", and "some of you", "many of us".
+fn pronoun_party(words: &[&str], lex: &Lexicon) -> Option<Party> {
+    match words.first().copied() {
+        Some("we" | "us" | "i" | "me" | "ourselves" | "myself") => return Some(Party::Writer),
+        Some("you" | "yourself" | "yourselves") => return Some(Party::Reader),
+        _ => {}
+    }
+    let of = words.iter().position(|w| *w == "of")?;
+    if of == 0 || !lex.is("quantity", words[of - 1]) {
+        return None;
+    }
+    match words.get(of + 1).copied() {
+        Some("you") => Some(Party::Reader),
+        Some("us") => Some(Party::Writer),
+        _ => None,
+    }
+}
+
+/// An attacker: "someone", a head noun of `@attacker`, an unauthorised person or party, or a
+/// several-word `@attacker` phrase anywhere in the noun phrase.
+fn names_attacker(words: &[&str], head: Option<&str>, lex: &Lexicon) -> bool {
+    if words.len() == 1 && matches!(words[0], "someone" | "somebody" | "anyone" | "anybody") {
+        return true;
     }
     let unauthorised = words.iter().any(|w| {
         matches!(
@@ -1741,58 +1755,61 @@ pub fn party(
             "unauthorized" | "unauthorised" | "unknown" | "malicious" | "criminal" | "rogue"
         )
     });
-    if head_is("attacker")
-        || unauthorised
-            && head.is_some_and(|h| {
-                matches!(
-                    h,
-                    "party"
-                        | "parties"
-                        | "person"
-                        | "people"
-                        | "individual"
-                        | "individuals"
-                        | "actor"
-                        | "actors"
-                        | "user"
-                        | "users"
-                        | "third"
-                        | "someone"
-                        | "group"
-                        | "entity"
-                )
-            })
+    let person = |h: &str| {
+        matches!(
+            h,
+            "party"
+                | "parties"
+                | "person"
+                | "people"
+                | "individual"
+                | "individuals"
+                | "actor"
+                | "actors"
+                | "user"
+                | "users"
+                | "third"
+                | "someone"
+                | "group"
+                | "entity"
+        )
+    };
+    head.is_some_and(|h| lex.is("attacker", h))
+        || unauthorised && head.is_some_and(person)
         || words.len() > 1
             && lex
                 .get("attacker")
-                .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(&words, i).any(|e| e > i + 1)))
-    {
-        return Party::Attacker;
-    }
+                .is_some_and(|f| (0..words.len()).any(|i| f.ends_at(words, i).any(|e| e > i + 1)))
+}
+
+/// Whose a phrase with no deciding pronoun is: a vendor's, the customers', the writer's or
+/// its own things', the reader's, an individual, or just a thing.
+fn owner_party(
+    np: &[Token],
+    words: &[&str],
+    head_at: Option<usize>,
+    lex: &Lexicon,
+    own_name: bool,
+) -> Party {
+    let head_is = |fam: &str| head_at.is_some_and(|h| lex.is(fam, &np[h].lower));
     let ours = words.iter().any(|w| matches!(*w, "our" | "my" | "ours"));
     let yours = words.iter().any(|w| matches!(*w, "your" | "yours"));
-    let own_name = own(s, e);
     let third = words
         .iter()
         .any(|w| matches!(*w, "third-party" | "external"))
         || words
             .windows(2)
             .any(|w| w == ["third", "party"] || w == ["third", "parties"]);
-    if head_is("vendor") || third && !head_is("writer_group") || contains("vendors") {
+    let names_vendor = lex.get("vendors").is_some_and(|f| f.occurs_in(words));
+    if head_is("vendor") || third && !head_is("writer_group") || names_vendor {
         return Party::Vendor;
     }
     if head_is("public") && !own_name {
         // "our customers", "some of our members": the people served, even when "ours".
         return Party::Customers;
     }
-    // "Cartwheel's platform", "Google's stricter enforcement": another organisation's thing.
-    let foreign_possessor = np.windows(2).any(|p| {
-        p[0].is(Tag::PROPN)
-            && p[0].capitalized()
-            && &*p[1].lower == "'s"
-            && !lex.is("calendar", &p[0].lower)
-    });
-    if foreign_possessor && !own_name {
+    let foreign = foreign_possessor(np, lex);
+    if foreign && !own_name {
         return Party::Vendor;
     }
     if ours || own_name {
@@ -1805,16 +1822,12 @@ pub fn party(
     if yours {
         return Party::Reader;
     }
+    let the = words.first() == Some(&"the");
     // "the team", "the on-call engineer": in the writer's own text, the writer's people.
-    if head_is("writer_group")
-        && words.first() == Some(&"the")
-        && np.len() <= 3
-        && !foreign_possessor
-    {
+    if head_is("writer_group") && the && np.len() <= 3 && !foreign {
         return Party::Writer;
     }
-    if head_is("institution") && words.first() == Some(&"the") && np.iter().any(|t| t.capitalized())
-    {
+    if head_is("institution") && the && np.iter().any(|t| t.capitalized()) {
         // "the County", "the District": a public body naming itself.
         return Party::Writer;
     }
@@ -1825,14 +1838,24 @@ pub fn party(
         return Party::Customers;
     }
     // Another organisation's name: a proper noun that is not a date or a zone.
-    if let Some(h) = head_at
-        && np[h].is(Tag::PROPN)
-        && np[h].capitalized()
-        && !lex.is("calendar", &np[h].lower)
-    {
-        return Party::Vendor;
+    match head_at {
+        Some(h)
+            if np[h].is(Tag::PROPN) && np[h].capitalized() && !lex.is("calendar", &np[h].lower) =>
+        {
+            Party::Vendor
+        }
+        _ => Party::Thing,
     }
-    Party::Thing
+}
+
+/// "Cartwheel's platform", "Google's stricter enforcement": another organisation's thing.
+fn foreign_possessor(np: &[Token], lex: &Lexicon) -> bool {
+    np.windows(2).any(|p| {
+        p[0].is(Tag::PROPN)
+            && p[0].capitalized()
+            && &*p[1].lower == "'s"
+            && !lex.is("calendar", &p[0].lower)
+    })
 }
 
 /// A noun phrase and who it is.
