@@ -1092,7 +1092,7 @@ fn analyse(
     lex: &Lexicon,
     own: &dyn Fn(usize, usize) -> bool,
 ) {
-    let (start, end) = (out[ci].start, out[ci].end.min(toks.len()));
+    let end = out[ci].end.min(toks.len());
     // Tokens of nested clauses are not this clause's.
     let nested: Vec<(usize, usize)> = out
         .iter()
@@ -1100,60 +1100,17 @@ fn analyse(
         .map(|c| (c.start, c.end))
         .collect();
     let own_token = |i: usize| !nested.iter().any(|&(s, e)| i >= s && i < e);
-    let body_start = out[ci].opener.map_or(start, |o| {
-        // Skip the opener words ("so that", "in order to", "even though").
-        let mut b = o + 1;
-        while b < end
-            && matches!(&*toks[b].lower, "that" | "order" | "to" | "as")
-            && b <= o + 2
-            && out[ci].role == Role::Purpose
-        {
-            b += 1;
-        }
-        b
-    });
+    let body_start = body_start(&out[ci], toks, end);
     let Some(vg) = verb_group(toks, body_start, end, &own_token) else {
         return;
     };
     out[ci].verb = Some(vg);
-    // The subject: the noun phrase before the verb group, within this clause.
-    let subj = if out[ci].role == Role::Relative
-        && out[ci]
-            .opener
-            .is_some_and(|o| matches!(&*toks[o].lower, "which" | "who" | "that"))
-        && vg.start <= out[ci].opener.unwrap() + 2
-    {
-        // "customers who ignored …": the antecedent is the subject.
-        out[ci].opener.and_then(|o| antecedent(toks, o))
-    } else {
-        // Not inside a clause nested before the verb: "If a payment failed, | call us".
-        let from = nested
-            .iter()
-            .filter(|&&(s, e)| {
-                s >= body_start
-                    && e <= vg.start
-                    && !toks[s..e].first().is_some_and(|t| {
-                        matches!(&*t.lower, "who" | "which" | "that" | "whose" | "(")
-                    })
-            })
-            .map(|&(_, e)| e)
-            .max()
-            .unwrap_or(body_start);
-        subject_before(toks, from, vg.start, lex)
-    };
-    if let Some((s, e)) = subj {
+    if let Some((s, e)) = subject(&out[ci], toks, lex, vg, body_start, &nested) {
         out[ci].subject = Some((s, e));
         out[ci].subject_party = Some(party(toks, s, e, lex, own));
-    } else if out[ci].opener.is_none()
-        && out[ci].coordinate_of.is_none()
-        && out[ci].parent.is_none()
-        && first_own_word(toks, body_start, vg.start, &own_token)
-        // "Update (10:15):", "Update: …": a label, not an instruction.
-        && !toks.get(vg.end).is_some_and(|t| matches!(&*t.lower, "(" | ":" | "-" | "–" | "—"))
-        && toks.get(vg.start).is_some_and(|t| t.is(Tag::VERB) && !t.lower.ends_with("ed") && !t.lower.ends_with("ing"))
-    {
-        // An imperative: the reader is told to act ("Change your password."). Its verb is a
-        // base form, whatever the tagger made of "reset" or "re-run".
+    } else if imperative(&out[ci], toks, vg, body_start, &own_token) {
+        // The reader is told to act ("Change your password."). Its verb is a base form,
+        // whatever the tagger made of "reset" or "re-run".
         out[ci].subject_party = Some(Party::Reader);
         if let Some(v) = out[ci].verb.as_mut()
             && v.tense == Tense::Past
@@ -1162,24 +1119,104 @@ fn analyse(
             v.tense = Tense::Present;
         }
     }
-    if vg.voice == Voice::Passive {
-        // "by" + noun phrase after the participle: the agent.
-        let mut j = vg.end;
-        while j < end && j < vg.end + 6 {
-            if &*toks[j].lower == "by" && own_token(j) {
-                let np_end = np_end(toks, j + 1, end);
-                if np_end > j + 1 {
-                    out[ci].agent = Some((j + 1, np_end));
-                    out[ci].agent_party = Some(party(toks, j + 1, np_end, lex, own));
-                }
-                break;
-            }
-            if matches!(&*toks[j].lower, "," | ";" | ".") {
-                break;
-            }
-            j += 1;
-        }
+    if vg.voice == Voice::Passive
+        && let Some((s, e)) = agent(toks, vg, end, &own_token)
+    {
+        out[ci].agent = Some((s, e));
+        out[ci].agent_party = Some(party(toks, s, e, lex, own));
     }
+}
+
+/// Where a clause's own words start: after its opener ("so that", "in order to", "even
+/// though").
+fn body_start(c: &Clause, toks: &[Token], end: usize) -> usize {
+    c.opener.map_or(c.start, |o| {
+        let mut b = o + 1;
+        while b < end
+            && matches!(&*toks[b].lower, "that" | "order" | "to" | "as")
+            && b <= o + 2
+            && c.role == Role::Purpose
+        {
+            b += 1;
+        }
+        b
+    })
+}
+
+/// The clause's subject: the antecedent of a relative pronoun right before the verb
+/// ("customers who ignored …"), else the noun phrase before the verb group, outside any
+/// clause nested before the verb ("If a payment failed, | call us").
+fn subject(
+    c: &Clause,
+    toks: &[Token],
+    lex: &Lexicon,
+    vg: VerbGroup,
+    body_start: usize,
+    nested: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    if let Some(o) = c.opener
+        && c.role == Role::Relative
+        && matches!(&*toks[o].lower, "which" | "who" | "that")
+        && vg.start <= o + 2
+    {
+        return antecedent(toks, o);
+    }
+    let from = nested
+        .iter()
+        .filter(|&&(s, e)| {
+            s >= body_start
+                && e <= vg.start
+                && !toks[s..e]
+                    .first()
+                    .is_some_and(|t| matches!(&*t.lower, "who" | "which" | "that" | "whose" | "("))
+        })
+        .map(|&(_, e)| e)
+        .max()
+        .unwrap_or(body_start);
+    subject_before(toks, from, vg.start, lex)
+}
+
+/// A main clause without a subject that starts with a verb's base form: an instruction to
+/// the reader. "Update (10:15):" and "Update: …" are labels, not instructions.
+fn imperative(
+    c: &Clause,
+    toks: &[Token],
+    vg: VerbGroup,
+    body_start: usize,
+    own_token: &dyn Fn(usize) -> bool,
+) -> bool {
+    c.opener.is_none()
+        && c.coordinate_of.is_none()
+        && c.parent.is_none()
+        && first_own_word(toks, body_start, vg.start, own_token)
+        && !toks
+            .get(vg.end)
+            .is_some_and(|t| matches!(&*t.lower, "(" | ":" | "-" | "–" | "—"))
+        && toks.get(vg.start).is_some_and(|t| {
+            t.is(Tag::VERB) && !t.lower.ends_with("ed") && !t.lower.ends_with("ing")
+        })
+}
+
+/// The agent of a passive verb group: "by" and the noun phrase after it, within a few words
+/// of the participle and before any clause punctuation.
+fn agent(
+    toks: &[Token],
+    vg: VerbGroup,
+    end: usize,
+    own_token: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let mut j = vg.end;
+    while j < end && j < vg.end + 6 {
+        if &*toks[j].lower == "by" && own_token(j) {
+            let np_end = np_end(toks, j + 1, end);
+            return (np_end > j + 1).then_some((j + 1, np_end));
+        }
+        if matches!(&*toks[j].lower, "," | ";" | ".") {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Is the verb group at `vg` the first word of the clause's own tokens, after "please", list
