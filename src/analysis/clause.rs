@@ -1589,29 +1589,54 @@ fn subject_before(
     if vg_start <= start {
         return None;
     }
-    // Walk back over the span before the verb to the last comma that is not inside a phrase.
-    // A comma in a list ("Outlook, iCloud and most business systems were …") is inside one.
-    let mut s = start;
-    for k in (start..vg_start).rev() {
-        if matches!(&*toks[k].lower, "," | ";" | ":" | "—") {
-            let listed = &*toks[k].lower == ","
-                && k > start
-                && (toks[k - 1].is(Tag::NOUN) || toks[k - 1].is(Tag::PROPN))
-                && toks[k + 1..vg_start]
-                    .iter()
-                    .any(|t| matches!(&*t.lower, "and" | "or"));
-            if listed {
-                continue;
-            }
-            // "Between 3 and 17 March, files were …": the subject follows the comma.
-            if k + 1 < vg_start {
-                s = k + 1;
-            }
+    let i = skip_introduction(toks, after_last_comma(toks, start, vg_start), vg_start);
+    if i >= vg_start {
+        return None;
+    }
+    // The head noun phrase ends at a preposition, a relative word or the verb; "of" after a
+    // counting noun continues it ("a number of orders").
+    let mut e = i;
+    while e < vg_start {
+        let t = &toks[e];
+        let counted = &*t.lower == "of" && e > i && lex.is("quantity", &toks[e - 1].lower);
+        if e > i
+            && !counted
+            && (t.is(Tag::ADP) && &*t.lower != "'s"
+                || matches!(&*t.lower, "who" | "which" | "that" | "," | "("))
+        {
             break;
         }
+        e += 1;
     }
-    // Skip introductory prepositional phrases and adverbs ("On Monday, we …" handled by the
-    // comma; "During the migration the table …" is rare enough to leave).
+    Some((i, e))
+}
+
+/// Where the words before the verb start after the last comma that is not inside a phrase:
+/// "Between 3 and 17 March, | files were …". A comma in a list ("Outlook, iCloud and most
+/// business systems were …") is inside one.
+fn after_last_comma(toks: &[Token], start: usize, vg_start: usize) -> usize {
+    for k in (start..vg_start).rev() {
+        if !matches!(&*toks[k].lower, "," | ";" | ":" | "—") {
+            continue;
+        }
+        let listed = &*toks[k].lower == ","
+            && k > start
+            && (toks[k - 1].is(Tag::NOUN) || toks[k - 1].is(Tag::PROPN))
+            && toks[k + 1..vg_start]
+                .iter()
+                .any(|t| matches!(&*t.lower, "and" | "or"));
+        if listed {
+            continue;
+        }
+        return if k + 1 < vg_start { k + 1 } else { start };
+    }
+    start
+}
+
+/// Skips what introduces a subject without being it: adverbs, conjunctions, "please", and
+/// leading prepositional phrases ("At 10:47 the team raised …", "During the migration the
+/// table …", "At 15:20 EDT on 9 June we …").
+fn skip_introduction(toks: &[Token], s: usize, vg_start: usize) -> usize {
     let mut i = s;
     while i < vg_start
         && !QUANTIFIERS.contains(&&*toks[i].lower)
@@ -1624,8 +1649,6 @@ fn subject_before(
     {
         i += 1;
     }
-    // A leading prepositional phrase is not the subject: "At 10:47 the team raised …",
-    // "During the migration the table …"; nor are several ("At 15:20 EDT on 9 June we …").
     while toks[i].is(Tag::ADP) && !matches!(&*toks[i].lower, "of" | "'s") {
         let mut k = i + 1;
         while k < vg_start
@@ -1650,25 +1673,7 @@ fn subject_before(
             break;
         }
     }
-    if i >= vg_start {
-        return None;
-    }
-    // The head noun phrase ends at a preposition, a relative word or the verb; "of" after a
-    // counting noun continues it ("a number of orders").
-    let mut e = i;
-    while e < vg_start {
-        let t = &toks[e];
-        let counted = &*t.lower == "of" && e > i && lex.is("quantity", &toks[e - 1].lower);
-        if e > i
-            && !counted
-            && (t.is(Tag::ADP) && &*t.lower != "'s"
-                || matches!(&*t.lower, "who" | "which" | "that" | "," | "("))
-        {
-            break;
-        }
-        e += 1;
-    }
-    Some((i, e))
+    i
 }
 
 /// The noun phrase a relative pronoun at `o` refers to: the words before it back to a
