@@ -45,7 +45,7 @@
 //! > We do not yet know whether card numbers were in the file; we will tell you by 18 June.
 
 use super::super::{Context, Family, Rule, RuleMeta};
-use crate::analysis::{Lexicon, Party, Role, Sentence, Tag, Token};
+use crate::analysis::{Clause, Lexicon, Party, Role, Sentence, Tag, Token};
 use crate::diagnostic::{Finding, Severity};
 
 pub struct Hedging {
@@ -339,10 +339,6 @@ fn knowable(s: &Sentence, h: &Hedge, lex: &Lexicon) -> bool {
     }
     let clause = chain.iter().find(|c| c.verb.is_some());
     let subject = clause.and_then(|c| c.subject_party);
-    let head = (h.start..h.end)
-        .rev()
-        .find(|&k| toks[k].is_word())
-        .map_or("", |k| w(toks, k));
     // Third parties' acts: "the attacker may have viewed", "the person who took it may never
     // have looked", "the malware may have captured".
     if matches!(
@@ -352,73 +348,85 @@ fn knowable(s: &Sentence, h: &Hedge, lex: &Lexicon) -> bool {
     {
         return false;
     }
-    // Inside the writer's own finding: "our review found that … may have contained".
-    let in_finding = chain.iter().any(|c| {
+    if h.strong {
+        return true;
+    }
+    // "could" alone describes what a flaw or exposure allowed.
+    if w(toks, h.anchor) == "could" {
+        return false;
+    }
+    if in_writers_finding(s, &chain, lex) {
+        return true;
+    }
+    let head = (h.start..h.end)
+        .rev()
+        .find(|&k| toks[k].is_word())
+        .map_or("", |k| w(toks, k));
+    if uncertain_by_nature(toks, h, head, lex) {
+        return false;
+    }
+    if subject == Some(Party::Reader) && h.perfect {
+        return readers_own_choice(toks, h, head, clause, lex);
+    }
+    true
+}
+
+/// Inside the writer's own finding: "our review found that … may have contained".
+fn in_writers_finding(s: &Sentence, chain: &[&Clause], lex: &Lexicon) -> bool {
+    chain.iter().any(|c| {
         c.role == Role::Complement
             && c.parent.is_some_and(|p| {
                 let parent = &s.clauses[p];
                 parent
                     .verb
-                    .is_some_and(|v| lex.is("finding_verb", w(toks, v.head)))
+                    .is_some_and(|v| lex.is("finding_verb", w(&s.tokens, v.head)))
                     && matches!(
                         parent.subject_party,
                         Some(Party::Writer | Party::WriterOwned)
                     )
             })
-    });
-    if h.strong {
-        return true;
-    }
-    let modal = w(toks, h.anchor);
-    // "could" alone describes what a flaw or exposure allowed.
-    if modal == "could" {
-        return false;
-    }
-    if in_finding {
-        return true;
-    }
-    // Feelings and permission: "this may be concerning", "you may wish to".
+    })
+}
+
+/// What no one can know yet or is not a fact at all: feelings and permission ("this may be
+/// concerning", "you may wish to"), the future ("may continue to see errors", "may receive
+/// scam emails"), and, unless perfect, anything but a state of the impact ("may be
+/// affected", "may be experiencing"; not "may be contacted by scammers", "may be slower").
+fn uncertain_by_nature(toks: &[Token], h: &Hedge, head: &str, lex: &Lexicon) -> bool {
     if lex.is("feeling", head) || (h.end - h.start <= 2 && lex.is("permissive", head)) {
+        return true;
+    }
+    if h.perfect {
         return false;
     }
-    // Looking ahead: "may continue to see errors", "may receive scam emails".
     let ahead = toks[h.start..]
         .iter()
         .take(8)
         .any(|t| lex.is("ahead", &t.lower));
-    if !h.perfect && (ahead || matches!(head, "receive" | "be" | "get")) {
-        return false;
-    }
-    // "may be affected", "may be experiencing", "may be incorrect": a state of the impact. Not
-    // "may be contacted by scammers", "may be slower", "may be holding on to the lookup".
-    let be = toks[h.start + 1..h.end].iter().any(|t| &*t.lower == "be");
-    if !h.perfect
-        && !(if be {
-            lex.is("impact_state", head) || lex.is("observe", head)
-        } else {
-            lex.is("observe", head)
-        })
-    {
-        return false;
-    }
-    // The reader's own choices: "some of you may have already chased customers".
-    if subject == Some(Party::Reader)
-        && h.perfect
-        && !lex.is("observe", head)
-        && !toks[h.end - 1].is(Tag::VERB)
-    {
+    if ahead || matches!(head, "receive" | "be" | "get") {
         return true;
     }
-    if subject == Some(Party::Reader)
-        && h.perfect
-        && clause.is_some_and(|c| {
-            c.verb
-                .is_some_and(|v| v.voice == crate::analysis::Voice::Active)
-        })
-        && !lex.is("observe", head)
-        && !lex.is("fault_verb", head)
-    {
-        return false;
+    let be = toks[h.start + 1..h.end].iter().any(|t| &*t.lower == "be");
+    let impact_state = lex.is("observe", head) || be && lex.is("impact_state", head);
+    !impact_state
+}
+
+/// A perfect hedge on the reader's acts: "some of you may have already chased customers" is
+/// the reader's own choice, which the writer cannot know; what the reader may have seen or
+/// suffered ("you may have noticed", "you may have been charged twice") the writer can.
+fn readers_own_choice(
+    toks: &[Token],
+    h: &Hedge,
+    head: &str,
+    clause: Option<&&Clause>,
+    lex: &Lexicon,
+) -> bool {
+    if !lex.is("observe", head) && !toks[h.end - 1].is(Tag::VERB) {
+        return true;
     }
-    true
+    let active = clause.is_some_and(|c| {
+        c.verb
+            .is_some_and(|v| v.voice == crate::analysis::Voice::Active)
+    });
+    !(active && !lex.is("observe", head) && !lex.is("fault_verb", head))
 }
