@@ -41,16 +41,21 @@ use crate::lazy_regex::LazyRegex;
 
 /// Template syntax. Placeholders are syntax, not language, so they stay regular expressions;
 /// each compiles on first use and only runs where its literal prefix occurs.
-static TEMPLATES: [LazyRegex; 7] = [
+/// One expression per kind of marker: each is compiled and run only where its own words
+/// occur (a greeting with no name is common text to scan, "TODO" is rare), and only the
+/// greeting, which has no word boundary, runs on every draft with a comma.
+static TEMPLATES: [LazyRegex; 10] = [
     LazyRegex::new(r"\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|\$\{[^}\n]{1,60}\}"),
     LazyRegex::new(r"\$__\w{1,40}__|\*\|[A-Z0-9_:]{2,40}\|\*"),
     LazyRegex::new(r"<<[^<>\n]{1,60}>>"),
     LazyRegex::new(r"<[A-Z][A-Z0-9_]*(?: [A-Z0-9_]+){0,4}>|%%?[A-Z][A-Z0-9_]{1,40}%%?"),
     LazyRegex::new(r"\$[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\$[A-Z]{4,}\b"),
     LazyRegex::new(r"\{(?:[A-Z][a-z]+){2,4}\}|\{[a-z]+(?:_[a-z]+)+\}"),
-    LazyRegex::new(
-        r"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b|(?i:\blorem ipsum\b)|(?m:^[ \t]*(?:(?:Hi|Hello|Hey)[ \t]+|Dear[ \t]*),)|\b(?:Dear|Hi|Hello|Hey) (?:undefined|null|NaN|None|nil)\b",
-    ),
+    LazyRegex::new(r"\b(?:TODO|TBD|TBC|FIXME|XXX+)\b"),
+    LazyRegex::new(r"(?i:\blorem ipsum\b)"),
+    // A greeting whose name was never filled in: "Hi ,", "Dear,".
+    LazyRegex::new(r"(?m:^[ \t]*(?:(?:Hi|Hello|Hey)[ \t]+|Dear[ \t]*),)"),
+    LazyRegex::new(r"\b(?:Dear|Hi|Hello|Hey) (?:undefined|null|NaN|None|nil)\b"),
 ];
 
 /// A bracketed run of words: a field when its words name one.
