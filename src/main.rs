@@ -1,5 +1,10 @@
 //! The `candor` command: a thin clap layer over the library.
 
+// mimalloc: a run makes millions of small allocations (tokens, findings); glibc's malloc
+// was an eighth of a run's CPU (docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use candor::config::{Config, ConfigError, STARTER};
 use candor::fix;
 use candor::output::{Renderer, github, html, human, json, rdjson, sarif, short};
