@@ -1323,6 +1323,10 @@ fn cyberattack(t: &Text) -> f32 {
 /// A letterhead: the sender's postal address, a date line, the recipient's address block or
 /// mail-merge fields, a "Re:" line.
 fn letterhead(t: &Text) -> f32 {
+    // A letter's form says nothing about its kind unless it is about someone's data.
+    if personal_data_exposed(t) == 0.0 && consumer_protection(t) == 0.0 {
+        return 0.0;
+    }
     let head = t.head(18);
     let address = head.iter().any(|l| {
         let s = l.text;
@@ -1350,10 +1354,6 @@ fn letterhead(t: &Text) -> f32 {
     let re = head
         .iter()
         .any(|l| l.lower.starts_with("re:") || l.lower.starts_with("ref:"));
-    // A letter's form says nothing about its kind unless it is about someone's data.
-    if personal_data_exposed(t) == 0.0 && consumer_protection(t) == 0.0 {
-        return 0.0;
-    }
     graded(
         [address, dateline, merge, re]
             .iter()
@@ -1574,6 +1574,10 @@ fn security_notice_title(t: &Text) -> f32 {
 /// Version numbers and upgrade instructions: "upgrade to 3.4.2", "firmware 5.2.1", "pip
 /// install --upgrade".
 fn versions_and_upgrades(t: &Text) -> f32 {
+    // Release notes and READMEs are full of versions: they count only in a text about a flaw.
+    if !security_topic(t) {
+        return 0.0;
+    }
     let versions = t
         .lower
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '`' | '"' | '|' | ';'))
@@ -1607,10 +1611,6 @@ fn versions_and_upgrades(t: &Text) -> f32 {
         "backport*",
         "release*",
     ];
-    // Release notes and READMEs are full of versions: they count only in a text about a flaw.
-    if !security_topic(t) {
-        return 0.0;
-    }
     0.6 * graded(versions, 4) + 0.4 * graded(distinct(&t.lower, UPGRADE), 2)
 }
 
