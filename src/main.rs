@@ -5,6 +5,20 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's defaults trade memory for speed: arenas committed up front (a one-draft run
+/// peaked at 55 MB instead of 20) and freed pages returned after a delay. Both off, a run
+/// keeps the speed and peaks below glibc's malloc.
+fn tune_allocator() {
+    // `mi_option_e` in mimalloc's v2 header.
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: option setters with in-range values; they only change later allocation policy.
+    unsafe {
+        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
+    }
+}
+
 use candor::config::{Config, ConfigError, STARTER};
 use candor::fix;
 use candor::output::{Renderer, github, html, human, json, rdjson, sarif, short};
@@ -163,6 +177,7 @@ fn parse_severity(s: &str) -> Result<Severity, String> {
 }
 
 fn main() -> ExitCode {
+    tune_allocator();
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(args),
