@@ -23,8 +23,9 @@
 //! | `x?`, `x{2}`, `x{0,3}` | `x` optional, exactly twice, zero to three times (at most 12) |
 //!
 //! A bare word is matched case-insensitively; a word with special characters is written in
-//! double quotes (`"("`, `"|"`). Matching is greedy and tries every start token; a pattern
-//! can never take more than linear time in the sentence's length (repetition is bounded).
+//! double quotes (`"("`, `"|"`). Matching is greedy and tries every start token a match can
+//! begin with; a pattern can never take more than linear time in the sentence's length
+//! (repetition is bounded).
 
 pub mod cue;
 mod matcher;
