@@ -378,6 +378,20 @@ mod tests {
     }
 
     #[test]
+    fn phrases_added_after_a_lookup_are_found() {
+        let mut lex = Lexicon::builtin().unwrap();
+        let words = ["our", "acme", "cloud", "bill"];
+        let vendors = |lex: &Lexicon| lex.get("vendors").is_some_and(|f| f.occurs_in(&words));
+        // The lookup builds the family's phrase index ...
+        assert!(!vendors(&lex));
+        // ... and a phrase from the user's config must not be hidden by it.
+        lex.extend_literal("vendors", &["Acme Cloud".to_string()]);
+        assert!(vendors(&lex));
+        let f = lex.get("vendors").unwrap();
+        assert_eq!(f.ends_at(&words, 1).collect::<Vec<_>>(), vec![3]);
+    }
+
+    #[test]
     fn builtin_families_load() {
         let lex = Lexicon::builtin().unwrap();
         assert!(lex.names().count() > 5);

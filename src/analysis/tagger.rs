@@ -7,7 +7,7 @@
 //! harper-brill version we depend on, and that these tags are harper's tags.
 //!
 //! Applying the patches follows harper's semantics exactly (they were trained with them); it is
-//! faster only because a patch is skipped when no token carries its source tag.
+//! faster only because a patch visits only the tokens that carry its source tag.
 
 pub use harper_pos_utils::UPOS as Tag;
 use harper_pos_utils::UPOS;

@@ -92,6 +92,64 @@ fn anchors_are_required_words() {
 }
 
 #[test]
+fn start_words_are_the_first_set_of_the_pattern() {
+    let lex = lex();
+    let starts = |src: &str| -> Option<Vec<String>> {
+        let p = Pattern::new(src, &lex).unwrap();
+        p.starts.as_ref().map(|set| {
+            let mut v: Vec<String> = set.iter().map(|w| w.to_string()).collect();
+            v.sort();
+            v
+        })
+    };
+    // Optional and zero-width items let the next item start a match too.
+    assert_eq!(
+        starts("^ (please)? reset your password"),
+        Some(vec!["please".to_string(), "reset".to_string()])
+    );
+    assert_eq!(
+        starts("[a|an]{0,2} outage"),
+        Some(vec![
+            "a".to_string(),
+            "an".to_string(),
+            "outage".to_string()
+        ])
+    );
+    // A tag, a class or `_` can start a match with any token.
+    assert_eq!(starts("(the)? <NOUN> failed"), None);
+    assert_eq!(starts("_{0,2} failed"), None);
+    assert_eq!(starts("!we failed"), None);
+}
+
+#[test]
+fn matches_start_only_where_the_first_set_allows_and_are_the_same() {
+    // Each pattern finds what it found when every token was tried.
+    assert_eq!(
+        hits(
+            "^ (please)? reset your password",
+            "Please reset your password."
+        ),
+        ["Please reset your password"]
+    );
+    assert_eq!(
+        hits("^ (please)? reset your password", "Reset your password."),
+        ["Reset your password"]
+    );
+    assert_eq!(
+        hits(
+            "(a|an)? @apology for",
+            "We offer an apology for this and apologize for that."
+        ),
+        ["an apology for", "apologize for"]
+    );
+    assert_eq!(
+        hits("a|an? outage", "An outage, then outage."),
+        ["An outage", "outage"]
+    );
+    assert!(hits("^ reset", "Please reset it.").is_empty());
+}
+
+#[test]
 fn errors_point_into_the_pattern() {
     let lex = lex();
     let e = Pattern::new("a (small", &lex).unwrap_err();
