@@ -266,34 +266,18 @@ impl ConfigText<'_> {
     }
 
     fn an_override(&self, o: &RawOverride) -> Result<Override, ConfigError> {
-        let kind = o
-            .kind
-            .as_deref()
-            .map(|k| {
-                k.parse::<Kind>().map_err(|m| {
-                    self.at(
-                        &format!("\"{k}\""),
-                        "unknown kind",
-                        m,
-                        "kinds: status-update, incident-email, vulnerability-notice, breach-notice, postmortem",
-                    )
-                })
-            })
-            .transpose()?;
-        let phase = o
-            .phase
-            .as_deref()
-            .map(|p| {
-                p.parse::<Phase>().map_err(|m| {
-                    self.at(
-                        &format!("\"{p}\""),
-                        "unknown phase",
-                        m,
-                        "phases: investigating, identified, monitoring, resolved",
-                    )
-                })
-            })
-            .transpose()?;
+        let kinds = Kind::ALL.map(Kind::as_str).join(", ");
+        let phases = Phase::ALL.map(Phase::as_str).join(", ");
+        let kind = self.named::<Kind>(
+            o.kind.as_deref(),
+            "unknown kind",
+            &format!("kinds: {kinds}"),
+        )?;
+        let phase = self.named::<Phase>(
+            o.phase.as_deref(),
+            "unknown phase",
+            &format!("phases: {phases}"),
+        )?;
         Ok(Override {
             globs: self.globs(o.files.iter().map(String::as_str))?,
             kind,
@@ -301,6 +285,21 @@ impl ConfigText<'_> {
             packs: o.packs.clone(),
             rules: self.rule_settings(&o.rules)?,
         })
+    }
+
+    /// An override's `kind` or `phase`, parsed; an unknown name is an error pointing at it,
+    /// with the names there are as its help.
+    fn named<T: std::str::FromStr<Err = String>>(
+        &self,
+        name: Option<&str>,
+        label: &str,
+        names: &str,
+    ) -> Result<Option<T>, ConfigError> {
+        name.map(|n| {
+            n.parse::<T>()
+                .map_err(|m| self.at(&format!("\"{n}\""), label, m, names))
+        })
+        .transpose()
     }
 
     /// `time_zone` is an IANA zone and `docs_url` a web address.

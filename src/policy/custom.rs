@@ -549,19 +549,16 @@ fn kind(
     let mut phases = Vec::new();
     for (p, layer) in &raw.phases {
         let phase = p.parse::<Phase>().map_err(|m| {
-            let hint = closest(
-                p,
-                ["investigating", "identified", "monitoring", "resolved"].into_iter(),
-            )
-            .map(|k| format!("did you mean `{k}`? "))
-            .unwrap_or_default();
+            let hint = closest(p, Phase::ALL.map(Phase::as_str).into_iter())
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
             src.error(
                 src.find(&format!("phases.{p}"))
                     .map(|r| r.start + 7..r.end)
                     .or_else(|| src.find(p)),
                 "not a phase",
                 m,
-                format!("{hint}phases: investigating, identified, monitoring, resolved"),
+                format!("{hint}phases: {}", Phase::ALL.map(Phase::as_str).join(", ")),
             )
         })?;
         phases.push((
