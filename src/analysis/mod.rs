@@ -490,6 +490,14 @@ impl<'a> Context<'a> {
         self.analysis().sentences.get(si).unwrap_or(&EMPTY)
     }
 
+    /// Does sentence `si` say that something is not known yet (a word or phrase of
+    /// `@unknown`)? False past the last sentence.
+    pub fn says_unknown(&self, si: usize) -> bool {
+        self.lexicon
+            .get("unknown")
+            .is_some_and(|f| f.occurs_in(&self.sentence(si).tokens))
+    }
+
     /// A per-document value of type `T`, built once by `init` and shared: how a later layer
     /// (policy, say) keeps its own view of the document without this layer knowing its type.
     pub fn slot<T: Any + Send + Sync>(&self, init: impl FnOnce(&Context<'a>) -> T) -> Arc<T> {

@@ -393,14 +393,6 @@ pub(crate) fn deferral_allowed(kind: Option<Kind>, phase: Option<Phase>) -> bool
     }
 }
 
-/// Does sentence `si` say that something is not known yet?
-pub(crate) fn says_unknown(ctx: &Context, si: usize) -> bool {
-    let s = ctx.sentence(si);
-    ctx.lexicon
-        .get("unknown")
-        .is_some_and(|f| f.occurs_in(&s.tokens))
-}
-
 /// Marks elements that the document honestly says it cannot give yet, with a time for when
 /// it will. The element stays `present: false`; `deferred` makes it satisfy a requirement.
 fn deferrals(ctx: &Context, els: &mut Elements) {
@@ -420,7 +412,7 @@ fn deferrals(ctx: &Context, els: &mut Elements) {
             continue;
         }
         for si in 0..analysis.sentences.len() {
-            if !says_unknown(ctx, si) {
+            if !ctx.says_unknown(si) {
                 continue;
             }
             let s = &analysis.sentences[si];

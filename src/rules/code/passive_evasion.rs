@@ -248,8 +248,7 @@ impl Rule for PassiveEvasion {
                 continue;
             }
             let toks = &s.tokens;
-            let unknown = lex.get("unknown").is_some_and(|f| f.occurs_in(toks));
-            if unknown {
+            if ctx.says_unknown(si) {
                 continue;
             }
             // A writer acting in the sentence names the agent: "…, a value we raised in 2023".
