@@ -311,13 +311,12 @@ impl Rule for Hedging {
 fn honest(ctx: &Context, si: usize) -> bool {
     let a = ctx.analysis();
     let says_unknown = |sj: usize| {
-        a.sentences.get(sj).is_some_and(|s| {
-            let fam = ctx.lexicon.get("unknown");
-            fam.is_some_and(|f| f.occurs_in(&s.tokens))
-                || s.tokens
-                    .windows(2)
-                    .any(|p| &*p[0].lower == "reasonably" && &*p[1].lower == "believed")
-        })
+        ctx.says_unknown(sj)
+            || ctx
+                .sentence(sj)
+                .tokens
+                .windows(2)
+                .any(|p| &*p[0].lower == "reasonably" && &*p[1].lower == "believed")
     };
     // A subject line or heading ("Your invoice may be wrong") is answered by the body.
     let heading = ctx.doc.sentences.get(si).is_some_and(|s| s.heading_like) || si == 0;
@@ -366,7 +365,7 @@ fn knowable(s: &Sentence, h: &Hedge, lex: &Lexicon) -> bool {
         return false;
     }
     if subject == Some(Party::Reader) && h.perfect {
-        return readers_own_choice(toks, h, head, clause, lex);
+        return readers_own_choice(toks, h, head, clause.copied(), lex);
     }
     true
 }
@@ -418,7 +417,7 @@ fn readers_own_choice(
     toks: &[Token],
     h: &Hedge,
     head: &str,
-    clause: Option<&&Clause>,
+    clause: Option<&Clause>,
     lex: &Lexicon,
 ) -> bool {
     if !lex.is("observe", head) && !toks[h.end - 1].is(Tag::VERB) {
