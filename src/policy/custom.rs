@@ -44,7 +44,8 @@ use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 
-/// `[kinds.<name>]` as written.
+/// `[kinds.<name>]` as written. Its four level lists repeat [`RawLevels`]'s: serde's
+/// `flatten` does not work with `deny_unknown_fields`, which is what reports a typo'd key.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawKind {
