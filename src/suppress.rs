@@ -52,67 +52,159 @@ impl Known<'_> {
 
 /// Removes suppressed findings and adds `unused-suppression` findings.
 pub fn apply(doc: &Document, findings: Vec<Finding>, known: &Known) -> Vec<Finding> {
-    let mut directives = collect(doc);
-    if directives.is_empty() {
-        return findings;
+    let mut s = Suppressions::default();
+    s.add(&doc.source, comments(doc, 0));
+    let mut kept = s.filter(findings);
+    kept.extend(s.unused(&doc.source, known));
+    kept
+}
+
+/// A document's suppression comments: `(start, end, text)`, shifted by `offset` (a part's
+/// start in the file). Markdown comments come from the parser (so examples inside code blocks
+/// are ignored); plain text has no parser-found comments, so its raw view is scanned.
+pub fn comments(doc: &Document, offset: usize) -> Vec<(usize, usize, String)> {
+    if doc.comments.is_empty() {
+        DIRECTIVE
+            .find_iter(&doc.raw)
+            .map(|m| (offset + m.start(), offset + m.end(), m.as_str().to_string()))
+            .collect()
+    } else {
+        doc.comments
+            .iter()
+            .map(|c| {
+                (
+                    offset + c.start,
+                    offset + c.end,
+                    format!("<!-- {} -->", c.body),
+                )
+            })
+            .collect()
     }
-    let mut kept = Vec::with_capacity(findings.len());
-    'outer: for f in findings {
-        for d in directives.iter_mut() {
-            // Naming a group (`grammar`) covers its rules (`grammar/COULD_OF`).
-            let rule_match = d.rules.is_empty()
-                || d.rules.iter().any(|r| {
-                    *r == f.rule
-                        || f.rule
-                            .strip_prefix(r.as_str())
-                            .is_some_and(|rest| rest.starts_with('/'))
-                });
-            // A document-level finding (missing element) is covered by any directive that names
-            // its rule explicitly, wherever the directive sits.
-            let covers = (f.start >= d.from && f.start < d.to.max(d.from + 1))
-                || (f.document_level && !d.rules.is_empty());
-            if rule_match && covers {
-                d.used = true;
-                continue 'outer;
+}
+
+/// The directives of a document, read in order: a large document checked in parts adds each
+/// part's comments before filtering its findings. A directive only covers text after it, so
+/// the directives read so far decide every finding up to the end of the part being read.
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    directives: Vec<Directive>,
+}
+
+impl Suppressions {
+    /// Adds the directives among `comments` (file offsets, in order; see [`comments`]);
+    /// `source` is the whole file.
+    pub fn add(&mut self, source: &str, comments: Vec<(usize, usize, String)>) {
+        for (start, end, text) in comments {
+            let Some(caps) = DIRECTIVE.captures(&text) else {
+                continue;
+            };
+            let rules = parse_rules(&caps[2]);
+            match &caps[1] {
+                "disable-next-line" => {
+                    let (from, to) = next_line(source, end);
+                    self.directives.push(Directive {
+                        start,
+                        end,
+                        rules,
+                        from,
+                        to,
+                        used: false,
+                    });
+                }
+                "disable" => self.directives.push(Directive {
+                    start,
+                    end,
+                    rules,
+                    from: end,
+                    to: source.len(),
+                    used: false,
+                }),
+                _ => {
+                    // Close the open regions this enable names (or all of them).
+                    for d in self.directives.iter_mut().rev() {
+                        if d.to == source.len()
+                            && (rules.is_empty()
+                                || d.rules.iter().any(|r| rules.contains(r))
+                                || d.rules.is_empty())
+                        {
+                            d.to = start;
+                        }
+                    }
+                }
             }
         }
-        kept.push(f);
     }
-    for d in &directives {
-        let (unknown, named): (Vec<&String>, Vec<&String>) =
-            d.rules.iter().partition(|r| !known.has(r));
-        for id in unknown {
-            kept.push(unknown_rule(doc, d, id, known));
+
+    /// The findings no directive covers; the directives that cover one are marked used.
+    pub fn filter(&mut self, findings: Vec<Finding>) -> Vec<Finding> {
+        if self.directives.is_empty() {
+            return findings;
         }
-        // Unused only if it could have suppressed something: it names every rule, or a rule
-        // that is on.
-        let could_apply = d.rules.is_empty() || named.iter().any(|r| !(known.is_off)(r));
-        if d.used || !could_apply {
-            continue;
+        let mut kept = Vec::with_capacity(findings.len());
+        'outer: for f in findings {
+            for d in self.directives.iter_mut() {
+                // Naming a group (`grammar`) covers its rules (`grammar/COULD_OF`).
+                let rule_match = d.rules.is_empty()
+                    || d.rules.iter().any(|r| {
+                        *r == f.rule
+                            || f.rule
+                                .strip_prefix(r.as_str())
+                                .is_some_and(|rest| rest.starts_with('/'))
+                    });
+                // A document-level finding (missing element) is covered by any directive that
+                // names its rule explicitly, wherever the directive sits.
+                let covers = (f.start >= d.from && f.start < d.to.max(d.from + 1))
+                    || (f.document_level && !d.rules.is_empty());
+                if rule_match && covers {
+                    d.used = true;
+                    continue 'outer;
+                }
+            }
+            kept.push(f);
         }
-        let what = if d.rules.is_empty() {
-            "any rule".to_string()
-        } else {
-            named
-                .iter()
-                .map(|r| r.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        kept.push(
-            Finding::new(UNUSED_RULE, Severity::Warning, d.start, d.end)
-                .message(format!("This suppression of {what} suppresses nothing"))
-                .help("Remove the comment, or fix the rule id: `candor rules` lists every id.")
-                .fix(remove_comment(doc, d.start, d.end)),
-        );
+        kept
     }
-    kept
+
+    /// `unused-suppression` findings: unknown rule ids, and directives that suppressed nothing
+    /// though they could have. Call once every finding has been filtered.
+    pub fn unused(&self, source: &str, known: &Known) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for d in &self.directives {
+            let (unknown, named): (Vec<&String>, Vec<&String>) =
+                d.rules.iter().partition(|r| !known.has(r));
+            for id in unknown {
+                out.push(unknown_rule(source, d, id, known));
+            }
+            // Unused only if it could have suppressed something: it names every rule, or a
+            // rule that is on.
+            let could_apply = d.rules.is_empty() || named.iter().any(|r| !(known.is_off)(r));
+            if d.used || !could_apply {
+                continue;
+            }
+            let what = if d.rules.is_empty() {
+                "any rule".to_string()
+            } else {
+                named
+                    .iter()
+                    .map(|r| r.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            out.push(
+                Finding::new(UNUSED_RULE, Severity::Warning, d.start, d.end)
+                    .message(format!("This suppression of {what} suppresses nothing"))
+                    .help("Remove the comment, or fix the rule id: `candor rules` lists every id.")
+                    .fix(remove_comment(source, d.start, d.end)),
+            );
+        }
+        out
+    }
 }
 
 /// "Unknown rule `minimising-scope` … did you mean `minimizing-scope`?", pointing at the id,
 /// with the closest id as a fix.
-fn unknown_rule(doc: &Document, d: &Directive, id: &str, known: &Known) -> Finding {
-    let (start, end) = doc.source[d.start..d.end]
+fn unknown_rule(source: &str, d: &Directive, id: &str, known: &Known) -> Finding {
+    let (start, end) = source[d.start..d.end]
         .find(id)
         .map_or((d.start, d.end), |i| (d.start + i, d.start + i + id.len()));
     let closest = crate::rule_id::closest_known(id, known.rule_ids);
@@ -129,8 +221,7 @@ fn unknown_rule(doc: &Document, d: &Directive, id: &str, known: &Known) -> Findi
 }
 
 /// Deletes a comment; when it is alone on its line, the line goes too.
-fn remove_comment(doc: &Document, start: usize, end: usize) -> Fix {
-    let src = &doc.source;
+fn remove_comment(src: &str, start: usize, end: usize) -> Fix {
     let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = src[end..].find('\n').map_or(src.len(), |i| end + i + 1);
     let alone = src[line_start..start].trim().is_empty() && src[end..line_end].trim().is_empty();
@@ -144,63 +235,6 @@ fn remove_comment(doc: &Document, start: usize, end: usize) -> Fix {
         Applicability::Safe,
         vec![(s, e, String::new())],
     )
-}
-
-fn collect(doc: &Document) -> Vec<Directive> {
-    // Markdown comments come from the parser (so examples inside code blocks are ignored);
-    // plain text has no parser-found comments, so scan the raw view.
-    let comments: Vec<(usize, usize, String)> = if doc.comments.is_empty() {
-        DIRECTIVE
-            .find_iter(&doc.raw)
-            .map(|m| (m.start(), m.end(), m.as_str().to_string()))
-            .collect()
-    } else {
-        doc.comments
-            .iter()
-            .map(|c| (c.start, c.end, format!("<!-- {} -->", c.body)))
-            .collect()
-    };
-    let mut out: Vec<Directive> = Vec::new();
-    for (start, end, text) in comments {
-        let Some(caps) = DIRECTIVE.captures(&text) else {
-            continue;
-        };
-        let rules = parse_rules(&caps[2]);
-        match &caps[1] {
-            "disable-next-line" => {
-                let (from, to) = next_line(&doc.source, end);
-                out.push(Directive {
-                    start,
-                    end,
-                    rules,
-                    from,
-                    to,
-                    used: false,
-                });
-            }
-            "disable" => out.push(Directive {
-                start,
-                end,
-                rules,
-                from: end,
-                to: doc.source.len(),
-                used: false,
-            }),
-            _ => {
-                // Close the open regions this enable names (or all of them).
-                for d in out.iter_mut().rev() {
-                    if d.to == doc.source.len()
-                        && (rules.is_empty()
-                            || d.rules.iter().any(|r| rules.contains(r))
-                            || d.rules.is_empty())
-                    {
-                        d.to = start;
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 /// The byte range of the first non-blank line after `pos`.

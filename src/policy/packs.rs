@@ -319,11 +319,98 @@ impl Pack {
         els: &Elements,
         title: (usize, usize),
     ) -> (Vec<PackCheck>, Vec<Finding>) {
-        let view = PackView::new(doc, els, title);
+        let mut reading = self.begin(doc, title);
+        self.read(&mut reading, doc, 0);
+        self.finish(&reading, els)
+    }
+
+    /// Starts reading a document for this pack: its title is in `first`, the document or its
+    /// first part. Then [`Pack::read`] every part, and [`Pack::finish`].
+    pub fn begin(&self, first: &Document, title: (usize, usize)) -> PackReading {
+        let n = self.requirements.len();
+        PackReading {
+            title,
+            title_candidates: title_candidates(first, title),
+            applies: self
+                .requirements
+                .iter()
+                .map(|r| r.when.is_empty())
+                .collect(),
+            pattern_at: vec![None; n],
+            headings_at: self
+                .requirements
+                .iter()
+                .map(|r| match &r.check {
+                    Check::Headings { headings, .. } => vec![None; headings.len()],
+                    _ => Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Reads the sentences and headings of `doc`, a part that starts at byte `offset` of the
+    /// file: the first sentence each requirement's patterns match, and the first heading of
+    /// each name it wants.
+    pub fn read(&self, reading: &mut PackReading, doc: &Document, offset: usize) {
+        let wants_sentences = self
+            .requirements
+            .iter()
+            .any(|r| !r.when.is_empty() || matches!(r.check, Check::Pattern(_)));
+        if wants_sentences {
+            for s in &doc.sentences {
+                let text = own_words(doc, s);
+                let at = Evidence {
+                    start: offset + s.start,
+                    end: offset + s.end,
+                };
+                for (i, r) in self.requirements.iter().enumerate() {
+                    if !reading.applies[i] && r.when.iter().any(|w| w.is_match(&text)) {
+                        reading.applies[i] = true;
+                    }
+                    if let Check::Pattern(pats) = &r.check
+                        && reading.pattern_at[i].is_none()
+                        && pats.iter().any(|p| p.is_match(&text))
+                    {
+                        reading.pattern_at[i] = Some(at);
+                    }
+                }
+            }
+        }
+        if reading
+            .headings_at
+            .iter()
+            .all(|h| h.iter().all(Option::is_some))
+        {
+            return;
+        }
+        let found = headings(doc, 8);
+        for (i, r) in self.requirements.iter().enumerate() {
+            let Check::Headings { headings: want, .. } = &r.check else {
+                continue;
+            };
+            for (slot, (_, name)) in reading.headings_at[i].iter_mut().zip(want) {
+                if slot.is_none()
+                    && let Some(h) = found.iter().find(|h| h.text == *name)
+                {
+                    *slot = Some(Evidence {
+                        start: offset + h.start,
+                        end: offset + h.end,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The outcome of every requirement that applies, from what was read and the elements
+    /// found in the whole document.
+    pub fn finish(&self, reading: &PackReading, els: &Elements) -> (Vec<PackCheck>, Vec<Finding>) {
         let mut checks = Vec::new();
         let mut findings = Vec::new();
-        for r in self.requirements.iter().filter(|r| view.applies(r)) {
-            let outcome = view.evaluate(r);
+        for (i, r) in self.requirements.iter().enumerate() {
+            if !reading.applies[i] {
+                continue;
+            }
+            let outcome = reading.evaluate(i, r, els);
             findings.extend(outcome.failures.into_iter().map(|(msg, at, doc_level)| {
                 let mut f = Finding::new(r.rule.clone(), r.severity, at.0, at.1)
                     .message(format!("[{}] {msg} ({})", self.id, r.cite))
@@ -564,70 +651,39 @@ impl Outcome {
     }
 }
 
-/// What pack requirements read of a document: each sentence's own words (quotations
-/// attributed to others blanked), the headings, the title and the elements found.
-struct PackView<'d> {
-    doc: &'d Document,
-    els: &'d Elements,
+/// What a pack's requirements read of a document, gathered part by part (a large document is
+/// checked in parts): the title, whether each requirement applies, the first sentence each
+/// `pattern` requirement matches and the first heading of each name a `headings` requirement
+/// wants. Sentences matched against patterns are not kept, so a pack costs no memory per
+/// sentence.
+pub struct PackReading {
     title: (usize, usize),
-    sentences: Vec<(Evidence, String)>,
-    headings: Vec<(usize, usize, String)>,
+    title_candidates: Vec<(usize, usize, String)>,
+    /// Per requirement: it has no `when`, or a sentence matched one.
+    applies: Vec<bool>,
+    pattern_at: Vec<Option<Evidence>>,
+    /// Per requirement, per wanted heading.
+    headings_at: Vec<Vec<Option<Evidence>>>,
 }
 
-impl<'d> PackView<'d> {
-    fn new(doc: &'d Document, els: &'d Elements, title: (usize, usize)) -> PackView<'d> {
-        let sentences = doc
-            .sentences
-            .iter()
-            .map(|s| {
-                let at = Evidence {
-                    start: s.start,
-                    end: s.end,
-                };
-                (at, own_words(doc, s))
-            })
-            .collect();
-        let headings = headings(doc, 8)
-            .into_iter()
-            .map(|h| (h.start, h.end, h.text))
-            .collect();
-        PackView {
-            doc,
-            els,
-            title,
-            sentences,
-            headings,
-        }
-    }
-
-    /// A requirement with `when` applies only to documents with a sentence that matches it.
-    fn applies(&self, r: &Requirement) -> bool {
-        r.when.is_empty()
-            || self
-                .sentences
-                .iter()
-                .any(|(_, text)| r.when.iter().any(|w| w.is_match(text)))
-    }
-
-    fn evaluate(&self, r: &Requirement) -> Outcome {
+impl PackReading {
+    fn evaluate(&self, i: usize, r: &Requirement, els: &Elements) -> Outcome {
         match &r.check {
             Check::Title(pats) => self.title_names(r, pats),
-            Check::Headings { headings, ordered } => self.has_headings(headings, *ordered),
-            Check::Element(elements) => self.has_element(r, elements),
-            Check::Pattern(pats) => match self
-                .sentences
-                .iter()
-                .find(|(_, text)| pats.iter().any(|p| p.is_match(text)))
-            {
-                Some((ev, _)) => Outcome::found(Some(*ev)),
+            Check::Headings { headings, ordered } => {
+                self.has_headings(headings, &self.headings_at[i], *ordered)
+            }
+            Check::Element(elements) => self.has_element(r, elements, els),
+            Check::Pattern(_) => match self.pattern_at[i] {
+                Some(ev) => Outcome::found(Some(ev)),
                 None => Outcome::failed(format!("{}: not found", r.summary), self.title),
             },
         }
     }
 
     fn title_names(&self, r: &Requirement, pats: &[LazyRegex]) -> Outcome {
-        let candidates = title_candidates(self.doc, self.title);
-        match candidates
+        match self
+            .title_candidates
             .iter()
             .find(|(_, _, t)| pats.iter().any(|p| p.is_match(t)))
         {
@@ -637,14 +693,15 @@ impl<'d> PackView<'d> {
     }
 
     /// Every wanted heading is present and, when `ordered`, in the order given.
-    fn has_headings(&self, want: &[(String, String)], ordered: bool) -> Outcome {
-        let found: Vec<Option<&(usize, usize, String)>> = want
-            .iter()
-            .map(|(_, n)| self.headings.iter().find(|h| h.2 == *n))
-            .collect();
+    fn has_headings(
+        &self,
+        want: &[(String, String)],
+        found: &[Option<Evidence>],
+        ordered: bool,
+    ) -> Outcome {
         let missing: Vec<&str> = want
             .iter()
-            .zip(&found)
+            .zip(found)
             .filter(|(_, f)| f.is_none())
             .map(|(w, _)| w.0.as_str())
             .collect();
@@ -665,9 +722,9 @@ impl<'d> PackView<'d> {
             ));
         }
         if ordered {
-            let present: Vec<(&str, &(usize, usize, String))> = want
+            let present: Vec<(&str, Evidence)> = want
                 .iter()
-                .zip(&found)
+                .zip(found)
                 .filter_map(|(w, f)| f.map(|f| (w.0.as_str(), f)))
                 .collect();
             let order = want
@@ -677,28 +734,22 @@ impl<'d> PackView<'d> {
                 .join(" → ");
             for pair in present.windows(2) {
                 let ((a, ha), (b, hb)) = (pair[0], pair[1]);
-                if hb.0 < ha.0 {
+                if hb.start < ha.start {
                     problems.push(format!("\"{b}\" comes before \"{a}\""));
                     outcome.failures.push((
                         format!(
                             "Heading \"{b}\" comes before \"{a}\"; the required order is {order}"
                         ),
-                        (hb.0, hb.1),
+                        (hb.start, hb.end),
                         false,
                     ));
-                    outcome.evidence = Some(Evidence {
-                        start: hb.0,
-                        end: hb.1,
-                    });
+                    outcome.evidence = Some(hb);
                 }
             }
         }
         if problems.is_empty() {
             outcome.ok = true;
-            outcome.evidence = found.first().copied().flatten().map(|h| Evidence {
-                start: h.0,
-                end: h.1,
-            });
+            outcome.evidence = found.first().copied().flatten();
         } else {
             outcome.detail = Some(problems.join("; "));
         }
@@ -706,10 +757,10 @@ impl<'d> PackView<'d> {
     }
 
     /// One of `elements` is present (or stood in for by a "not known yet" sentence).
-    fn has_element(&self, r: &Requirement, elements: &[Element]) -> Outcome {
-        match elements.iter().find(|e| self.els.satisfies(**e)) {
+    fn has_element(&self, r: &Requirement, elements: &[Element], els: &Elements) -> Outcome {
+        match elements.iter().find(|e| els.satisfies(**e)) {
             Some(e) => {
-                let f = self.els.get(*e);
+                let f = els.get(*e);
                 Outcome::found(f.evidence.first().copied().or(f.deferred))
             }
             None => {
