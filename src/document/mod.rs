@@ -10,6 +10,7 @@
 pub mod front_matter;
 pub mod lines;
 mod markdown;
+pub mod parts;
 mod quotes;
 pub mod sections;
 pub mod sentences;
@@ -101,13 +102,29 @@ pub struct Document {
     pub comments: Vec<Comment>,
     /// `quote_max_end[i]`: the largest `end` among `quotations[..=i]` (for fast containment).
     quote_max_end: Vec<usize>,
+    /// Where a quoted e-mail thread begins: the rest of the file is someone else's text.
+    pub reply_thread: Option<usize>,
 }
 
 impl Document {
     pub fn parse(source: &str, format: Format) -> Document {
+        Document::parse_with(source, format, true)
+    }
+
+    /// Parses a part of a larger document other than its first (see [`parts`]): front matter
+    /// and a byte-order mark can only open a file.
+    pub fn parse_part(source: &str, format: Format) -> Document {
+        Document::parse_with(source, format, false)
+    }
+
+    fn parse_with(source: &str, format: Format, opens_file: bool) -> Document {
         let source = source.to_string();
         let lines = LineIndex::new(&source);
-        let fm_block = front_matter::locate(&source);
+        let fm_block = if opens_file {
+            front_matter::locate(&source)
+        } else {
+            None
+        };
         let (front_matter, front_matter_error) = match &fm_block {
             Some(b) => match front_matter::parse(&source, b) {
                 Ok(fm) => (Some(fm), None),
@@ -120,7 +137,7 @@ impl Document {
         if let Some(b) = &fm_block {
             blank(&mut body, b.start..b.end);
         }
-        if source.starts_with('\u{feff}') {
+        if opens_file && source.starts_with('\u{feff}') {
             blank(&mut body, 0..3);
         }
         let parsed = match format {
@@ -131,7 +148,8 @@ impl Document {
         let mut raw = parsed.raw;
         let mut blocks = parsed.blocks;
         // A quoted e-mail thread ("On Mon, 3 May, Ana wrote:") is someone else's text to the end.
-        if let Some(at) = quotes::reply_thread_start(&prose) {
+        let reply_thread = quotes::reply_thread_start(&prose);
+        if let Some(at) = reply_thread {
             blank(&mut prose, at..source.len());
             blank(&mut raw, at..source.len());
             for b in blocks.iter_mut().filter(|b| b.start >= at) {
@@ -187,6 +205,7 @@ impl Document {
             quotations,
             comments: parsed.comments,
             quote_max_end,
+            reply_thread,
         }
     }
 
