@@ -188,6 +188,23 @@ impl Fix {
 }
 
 impl Finding {
+    /// The finding with every offset moved `by` bytes later: from a part of a document to the
+    /// whole file.
+    pub fn shifted(mut self, by: usize) -> Finding {
+        if by == 0 {
+            return self;
+        }
+        self.start += by;
+        self.end += by;
+        for fix in &mut self.suggestions {
+            for edit in &mut fix.edits {
+                edit.0 += by;
+                edit.1 += by;
+            }
+        }
+        self
+    }
+
     pub fn new(rule: impl Into<String>, severity: Severity, start: usize, end: usize) -> Self {
         Finding {
             rule: rule.into(),

@@ -4,91 +4,101 @@
 //! while the exit status and the summary still reflect every finding.
 
 use crate::diagnostic::{Finding, Severity};
-use crate::policy::{Element, Elements};
 use std::collections::HashMap;
 
 /// The default of `max_findings_per_rule` in candor.toml.
 pub const DEFAULT_MAX_PER_RULE: usize = 100;
 
-/// Keeps the first `max` findings of each rule (in the given order, which should be by
-/// position) and adds, for each rule over the limit, a summary finding at the first one
-/// dropped, as severe as the worst one dropped. `max == 0` keeps everything.
-pub fn cap_per_rule(findings: Vec<Finding>, max: usize) -> Vec<Finding> {
-    if max == 0 {
-        return findings;
+/// Keeps the first `max` findings of each rule (admitted in position order) and makes, for
+/// each rule over the limit, a summary finding at the first one dropped, as severe as the
+/// worst one dropped; `max == 0` keeps everything. Findings are admitted as they arrive (a
+/// document checked in parts admits each part's in turn), so only the kept ones are held. A document-level finding
+/// (one per rule: a missing element, the reading grade) is always kept.
+pub struct Cap {
+    max: usize,
+    tallies: HashMap<String, Tally>,
+}
+
+/// Per rule: findings kept, findings dropped, and the first and worst dropped.
+struct Tally {
+    kept: usize,
+    dropped: usize,
+    first: Option<(usize, usize)>,
+    worst: Severity,
+}
+
+impl Cap {
+    pub fn new(max: usize) -> Cap {
+        Cap {
+            max,
+            tallies: HashMap::new(),
+        }
     }
-    // Per rule: findings kept, findings dropped, and the first and worst dropped.
-    struct Tally {
-        kept: usize,
-        dropped: usize,
-        first: Option<(usize, usize)>,
-        worst: Severity,
-    }
-    let mut tallies: HashMap<String, Tally> = HashMap::new();
-    let mut out = Vec::with_capacity(findings.len().min(4096));
-    for f in findings {
-        let t = tallies.entry(f.rule.clone()).or_insert(Tally {
-            kept: 0,
-            dropped: 0,
-            first: None,
-            worst: Severity::Info,
-        });
-        if t.kept < max {
+
+    /// The finding, if its rule is still under the limit; otherwise it is counted.
+    pub fn admit(&mut self, f: Finding) -> Option<Finding> {
+        if self.max == 0 || f.document_level {
+            return Some(f);
+        }
+        let t = match self.tallies.get_mut(&f.rule) {
+            Some(t) => t,
+            None => self.tallies.entry(f.rule.clone()).or_insert(Tally {
+                kept: 0,
+                dropped: 0,
+                first: None,
+                worst: Severity::Info,
+            }),
+        };
+        if t.kept < self.max {
             t.kept += 1;
-            out.push(f);
-            continue;
+            return Some(f);
         }
         t.dropped += 1;
         t.first.get_or_insert((f.start, f.end));
         t.worst = t.worst.max(f.severity);
+        None
     }
-    let mut summaries: Vec<Finding> = tallies
-        .into_iter()
-        .filter_map(|(rule, t)| {
-            let (start, end) = t.first?;
-            let n = t.dropped;
-            Some(
-                Finding::new(rule.clone(), t.worst, start, end)
-                    .message(format!(
-                        "{n} more `{rule}` finding{} in this file, from here on, not shown",
-                        if n == 1 { "" } else { "s" }
-                    ))
-                    .help(format!(
-                        "candor reports the first {max} findings of each rule in a file. Fix these first, or set `max_findings_per_rule` in candor.toml (0: no limit) to see every one."
-                    )),
-            )
-        })
-        .collect();
-    summaries.sort_by_key(|f| (f.start, f.rule.clone()));
-    out.extend(summaries);
-    out
-}
 
-/// The elements with at most `max` pieces of evidence each (the first ones; `max == 0` keeps
-/// all): a draft that apologises ten thousand times need not list every apology.
-pub fn cap_evidence(mut elements: Elements, max: usize) -> Elements {
-    if max == 0 {
-        return elements;
+    /// One summary finding per rule over the limit, by position.
+    pub fn summaries(self) -> Vec<Finding> {
+        let max = self.max;
+        let mut summaries: Vec<Finding> = self
+            .tallies
+            .into_iter()
+            .filter_map(|(rule, t)| {
+                let (start, end) = t.first?;
+                let n = t.dropped;
+                Some(
+                    Finding::new(rule.clone(), t.worst, start, end)
+                        .message(format!(
+                            "{n} more `{rule}` finding{} in this file, from here on, not shown",
+                            if n == 1 { "" } else { "s" }
+                        ))
+                        .help(format!(
+                            "candor reports the first {max} findings of each rule in a file. Fix these first, or set `max_findings_per_rule` in candor.toml (0: no limit) to see every one."
+                        )),
+                )
+            })
+            .collect();
+        summaries.sort_by_key(|f| (f.start, f.rule.clone()));
+        summaries
     }
-    for e in Element::ALL {
-        if elements.get(e).evidence.len() > max {
-            let mut found = elements.get(e).clone();
-            found.evidence.truncate(max);
-            elements.set(e, found);
-        }
-    }
-    for (_, found) in &mut elements.custom {
-        found.evidence.truncate(max);
-    }
-    elements
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::{Element, Elements};
 
     fn finding(rule: &str, at: usize, severity: Severity) -> Finding {
         Finding::new(rule, severity, at, at + 1)
+    }
+
+    fn cap_per_rule(findings: Vec<Finding>, max: usize) -> Vec<Finding> {
+        let mut cap = Cap::new(max);
+        let mut out: Vec<Finding> = findings.into_iter().filter_map(|f| cap.admit(f)).collect();
+        out.extend(cap.summaries());
+        out
     }
 
     #[test]
@@ -123,7 +133,8 @@ mod tests {
             })
             .collect();
         els.set(Element::Apology, Found::from_evidence(evidence));
-        let capped = cap_evidence(els, 100);
+        let mut capped = Elements::default();
+        capped.absorb(els, 0, 100);
         assert_eq!(capped.get(Element::Apology).evidence.len(), 100);
         assert!(capped.get(Element::Apology).present);
     }
@@ -132,5 +143,19 @@ mod tests {
     fn zero_means_no_limit() {
         let findings: Vec<Finding> = (0..500).map(|i| finding("x", i, Severity::Info)).collect();
         assert_eq!(cap_per_rule(findings, 0).len(), 500);
+    }
+
+    #[test]
+    fn document_level_findings_are_not_capped() {
+        let mut findings: Vec<Finding> = (0..5).map(|i| finding("x", i, Severity::Info)).collect();
+        let mut grade = finding("x", 9, Severity::Info);
+        grade.document_level = true;
+        findings.push(grade);
+        let out = cap_per_rule(findings, 2);
+        assert!(out.iter().any(|f| f.document_level));
+        assert!(
+            out.iter()
+                .any(|f| f.message.starts_with("3 more `x` findings"))
+        );
     }
 }

@@ -50,15 +50,6 @@ impl Known<'_> {
     }
 }
 
-/// Removes suppressed findings and adds `unused-suppression` findings.
-pub fn apply(doc: &Document, findings: Vec<Finding>, known: &Known) -> Vec<Finding> {
-    let mut s = Suppressions::default();
-    s.add(&doc.source, comments(doc, 0));
-    let mut kept = s.filter(findings);
-    kept.extend(s.unused(&doc.source, known));
-    kept
-}
-
 /// A document's suppression comments: `(start, end, text)`, shifted by `offset` (a part's
 /// start in the file). Markdown comments come from the parser (so examples inside code blocks
 /// are ignored); plain text has no parser-found comments, so its raw view is scanned.

@@ -133,6 +133,28 @@ pub struct Found {
 }
 
 impl Found {
+    fn absorb(&mut self, part: Found, offset: usize, max: usize) {
+        let shift = |e: Evidence| Evidence {
+            start: e.start + offset,
+            end: e.end + offset,
+        };
+        let mut evidence: Vec<Evidence> = part.evidence.into_iter().map(shift).collect();
+        if part.quality > self.quality {
+            self.quality = part.quality;
+            evidence.append(&mut self.evidence);
+            self.evidence = evidence;
+        } else {
+            self.evidence.append(&mut evidence);
+        }
+        if max > 0 {
+            self.evidence.truncate(max);
+        }
+        self.present |= part.present;
+        if self.deferred.is_none() {
+            self.deferred = part.deferred.map(shift);
+        }
+    }
+
     pub fn from_evidence(evidence: Vec<Evidence>) -> Found {
         Found {
             present: !evidence.is_empty(),
@@ -162,6 +184,25 @@ impl Elements {
 
     pub fn iter(&self) -> impl Iterator<Item = (Element, &Found)> {
         Element::ALL.into_iter().map(|e| (e, self.get(e)))
+    }
+
+    /// Adds what was found in a part of the document that starts at byte `offset`, keeping at
+    /// most `max` pieces of evidence per element (`0`: all). The best apology's evidence comes
+    /// first, as in one part.
+    pub fn absorb(&mut self, part: Elements, offset: usize, max: usize) {
+        for (e, found) in Element::ALL.into_iter().zip(part.found) {
+            self.found[e as usize].absorb(found, offset, max);
+        }
+        for (name, found) in part.custom {
+            match self.custom.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, mine)) => mine.absorb(found, offset, max),
+                None => {
+                    let mut mine = Found::default();
+                    mine.absorb(found, offset, max);
+                    self.custom.push((name, mine));
+                }
+            }
+        }
     }
 
     /// What detection found for the team's element `name`.

@@ -97,6 +97,14 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// The facts of a document read in parts: each holds if it holds in some part.
+    pub fn merge(self, other: Facts) -> Facts {
+        Facts {
+            reported: self.reported || other.reported,
+            in_progress: self.in_progress || other.in_progress,
+        }
+    }
+
     pub fn of(ctx: &crate::analysis::Context) -> Facts {
         static ONGOING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"(?i)\b(?:ongoing|still (?:investigating|working|affected|seeing|checking)|not yet (?:resolved|fixed|restored|know)|(?:do not|don't) yet know|we are (?:still )?(?:checking|investigating))\b").unwrap()

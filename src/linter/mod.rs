@@ -4,20 +4,24 @@
 use crate::analysis::{Context, Lexicon};
 use crate::config::{Config, ConfigError, Override, RuleSetting};
 use crate::diagnostic::{Diagnostic, Edit, Finding, Fix, Severity, Suggestion, one_line};
-use crate::document::{Document, Format};
+use crate::document::{Document, Format, LineIndex, parts};
 use crate::kind::{Confidence, Kind, KindGuess, KindSource, Phase, guess_kind, guess_phase};
 use crate::pattern::registry::Registry;
 use crate::policy::custom::KindPolicy;
-use crate::policy::packs::Packs;
+use crate::policy::packs::{Pack, PackReading, Packs};
 use crate::policy::{Element, Elements, Facts, Policies, elements};
 use crate::report::FileReport;
 use crate::rules::phrase::{PhraseRule, RuleTriggers};
 use crate::rules::{EMBEDDED_RULE_FILES, Family, Rule, RuleMeta, code};
-use crate::{finding_cap, front_matter_lint, suppress};
+use crate::{front_matter_lint, suppress};
+use collect::{Collector, setting_for};
 use miette::{NamedSource, SourceSpan};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
+
+mod collect;
 
 /// Per-document options: what the caller knows about the document.
 #[derive(Debug, Clone, Default)]
@@ -203,11 +207,41 @@ impl Linter {
         ctx.slot(|c| RuleTriggers(self.registry.scan(c.analysis())));
     }
 
-    /// Checks one document.
     /// Checks one document: parse, resolve what it is, run the rules and element detectors,
     /// apply the policies and packs, then suppressions and settings.
+    ///
+    /// A document over 3 MiB is checked in parts of 0.5–1 MiB (see [`crate::document::parts`]),
+    /// one after another, so memory stays bounded by the part size: what the document is and
+    /// its settings come from the first part (which holds any front matter), findings and
+    /// element evidence are moved to file offsets, and the policies, packs, suppressions and
+    /// per-rule limit apply to the whole.
     pub fn check(&self, text: &str, opts: &Options) -> FileReport {
-        let mut doc = Document::parse(text, opts.format);
+        let parts = parts::split(text, parts::WHOLE_LIMIT, parts::PART_SIZE);
+        self.check_parts(text, opts, parts)
+    }
+
+    /// [`Linter::check`] of a text the report then keeps as its `source`, without a copy.
+    pub fn check_owned(&self, text: String, opts: &Options) -> FileReport {
+        let parts = parts::split(&text, parts::WHOLE_LIMIT, parts::PART_SIZE);
+        let mut report = self.check_in(&text, opts, parts);
+        report.source = text;
+        report
+    }
+
+    /// [`Linter::check`] with the document cut into `parts` (consecutive ranges covering
+    /// `text`, the first starting at 0). Tests cut small documents with it.
+    #[doc(hidden)]
+    pub fn check_parts(&self, text: &str, opts: &Options, parts: Vec<Range<usize>>) -> FileReport {
+        let mut report = self.check_in(text, opts, parts);
+        report.source = text.to_string();
+        report
+    }
+
+    /// The check, with the report's `source` left empty for the caller to fill.
+    fn check_in(&self, text: &str, opts: &Options, parts: Vec<Range<usize>>) -> FileReport {
+        let mut parts = parts.into_iter();
+        let first_part = parts.next().unwrap_or(0..text.len());
+        let mut first = Document::parse(&text[first_part.clone()], opts.format);
         // Before anything reads the front matter: what it reports, it also drops.
         let team_kinds: Vec<&str> = self
             .config
@@ -216,36 +250,77 @@ impl Linter {
             .filter(|k| k.is_custom())
             .map(|k| k.name.as_str())
             .collect();
-        let front_matter_findings = front_matter_lint::check(&mut doc, &self.rule_ids, &team_kinds);
+        let mut end_findings = front_matter_lint::check(&mut first, &self.rule_ids, &team_kinds);
+        end_findings.extend(crate::policy::packs::front_matter_pack_findings(
+            &self.packs,
+            &first,
+        ));
         let path = Path::new(&opts.path);
         let overrides = self.config.overrides_for(path);
-        let what = self.identify(&doc, opts, &overrides);
-        let packs = self.packs_for(&doc, opts, &overrides);
-        let settings = self.settings_for(&doc, &overrides);
+        let what = self.identify(&first, opts, &overrides);
+        let packs = self.packs_for(&first, opts, &overrides);
+        let settings = self.settings_for(&first, &overrides);
+        let title = first.title_range();
+        let times_tz = first.front_matter.as_ref().and_then(|f| f.times_tz.clone());
+        let enabled_packs: Vec<&Pack> = packs.iter().filter_map(|id| self.packs.get(id)).collect();
+        let mut readings: Vec<PackReading> = enabled_packs
+            .iter()
+            .map(|p| p.begin(&first, title))
+            .collect();
 
-        let mut ctx = Context::new(&doc, what.kind, what.phase, &self.lexicon);
-        ctx.time_zone = self.config.time_zone.as_deref();
-        let (mut findings, els) = self.run_rules_and_detectors(&ctx, &settings);
-        let (requirements, custom_requirements) = self.requirements_for(&ctx, &what, &packs);
-        findings.extend(self.policy_findings(
-            &doc,
+        let max = self.config.max_findings_per_rule;
+        let mut collector = Collector::new(&settings, max);
+        let mut els = Elements::default();
+        let mut facts = Facts::default();
+        let mut next = Some((first_part.start, first));
+        while let Some((offset, doc)) = next.take() {
+            let mut ctx = Context::new(&doc, what.kind, what.phase, &self.lexicon);
+            ctx.time_zone = self.config.time_zone.as_deref();
+            ctx.times_tz = times_tz.as_deref();
+            let (findings, part_els) = self.run_rules_and_detectors(&ctx, &settings);
+            facts = facts.merge(Facts::of(&ctx));
+            for (pack, reading) in enabled_packs.iter().zip(&mut readings) {
+                pack.read(reading, &doc, offset);
+            }
+            els.absorb(part_els, offset, max);
+            collector.part(
+                text,
+                suppress::comments(&doc, offset),
+                findings.into_iter().map(|f| f.shifted(offset)).collect(),
+            );
+            // A quoted e-mail thread runs to the end of the file: the rest is not the writer's.
+            if doc.reply_thread.is_none() {
+                next = parts
+                    .next()
+                    .map(|r| (r.start, Document::parse_part(&text[r], opts.format)));
+            }
+        }
+
+        let (requirements, custom_requirements) = self.requirements_for(&facts, &what, &packs);
+        end_findings.extend(self.policy_findings(
+            title,
             &what,
             &requirements,
             &custom_requirements,
             &els,
         ));
         let mut pack_checks = Vec::new();
-        for pack in packs.iter().filter_map(|id| self.packs.get(id)) {
-            let (checks, pack_findings) = pack.check(&doc, &els, doc.title_range());
+        for (pack, reading) in enabled_packs.iter().zip(&readings) {
+            let (checks, pack_findings) = pack.finish(reading, &els);
             pack_checks.extend(checks);
-            findings.extend(pack_findings);
+            end_findings.extend(pack_findings);
         }
-        findings.extend(front_matter_findings);
-        findings.extend(crate::policy::packs::front_matter_pack_findings(
-            &self.packs,
-            &doc,
-        ));
-        let diagnostics = self.finish_findings(&doc, findings, &settings);
+        let is_off = |id: &str| setting_for(&settings, id) == Some(&RuleSetting::Off);
+        let known = suppress::Known {
+            rule_ids: &self.rule_ids,
+            is_off: &is_off,
+        };
+        let lines = LineIndex::new(text);
+        let diagnostics = collector
+            .finish(text, &known, end_findings)
+            .into_iter()
+            .map(|f| to_diagnostic(text, &lines, f))
+            .collect();
 
         FileReport {
             path: opts.path.clone(),
@@ -260,12 +335,12 @@ impl Linter {
             phase: what.phase,
             phase_confidence: what.phase_confidence,
             packs,
-            elements: finding_cap::cap_evidence(els, self.config.max_findings_per_rule),
+            elements: els,
             requirements,
             custom_requirements,
             pack_checks,
             diagnostics,
-            source: doc.source.clone(),
+            source: String::new(),
             encoding: Default::default(),
             fixed: 0,
             before_fixes: None,
@@ -409,15 +484,14 @@ impl Linter {
     /// policy, then the team's levels, less what an enabled pack waives.
     fn requirements_for(
         &self,
-        ctx: &Context,
+        facts: &Facts,
         what: &Identity,
         packs: &[String],
     ) -> (BTreeMap<Element, Severity>, BTreeMap<String, Severity>) {
         use crate::policy::custom::ElementRef;
-        let facts = Facts::of(ctx);
         let mut requirements = what
             .kind
-            .map(|k| self.policies.requirements(k, what.phase, &facts))
+            .map(|k| self.policies.requirements(k, what.phase, facts))
             .unwrap_or_default();
         let mut custom_requirements = BTreeMap::new();
         for (e, level) in self
@@ -462,7 +536,7 @@ impl Linter {
     /// `missing-*` findings for the required elements not found.
     fn policy_findings(
         &self,
-        doc: &Document,
+        title: (usize, usize),
         what: &Identity,
         requirements: &BTreeMap<Element, Severity>,
         custom_requirements: &BTreeMap<String, Severity>,
@@ -473,84 +547,17 @@ impl Linter {
             (None, Some(k)) => crate::policy::what_is(k, what.phase),
             (None, None) => "document".to_string(),
         };
-        let mut findings = self.policies.check_as(
-            what.kind,
-            what.phase,
-            &name,
-            requirements,
-            els,
-            doc.title_range(),
-        );
+        let mut findings =
+            self.policies
+                .check_as(what.kind, what.phase, &name, requirements, els, title);
         findings.extend(crate::policy::custom::missing_findings(
             &self.config.elements,
             custom_requirements,
             els,
             &name,
-            doc.title_range(),
+            title,
         ));
         findings
-    }
-
-    /// From findings to diagnostics: suppressions, settings (off, severity), one finding per
-    /// rule and span, the per-rule cap, source order.
-    fn finish_findings(
-        &self,
-        doc: &Document,
-        findings: Vec<Finding>,
-        settings: &BTreeMap<String, RuleSetting>,
-    ) -> Vec<Diagnostic> {
-        let is_off = |id: &str| setting_for(settings, id) == Some(&RuleSetting::Off);
-        let known = suppress::Known {
-            rule_ids: &self.rule_ids,
-            is_off: &is_off,
-        };
-        let findings = suppress::apply(doc, findings, &known);
-
-        let mut findings: Vec<Finding> = findings
-            .into_iter()
-            .filter_map(|mut f| {
-                f.severity = match setting_for(settings, &f.rule) {
-                    Some(RuleSetting::Off) => return None,
-                    Some(RuleSetting::Severity(s)) => *s,
-                    _ => f.severity,
-                };
-                Some(f)
-            })
-            .collect();
-        let by_position = |a: &Finding, b: &Finding| {
-            (a.start, std::cmp::Reverse(a.end), &a.rule).cmp(&(
-                b.start,
-                std::cmp::Reverse(b.end),
-                &b.rule,
-            ))
-        };
-        findings.sort_by(by_position);
-        // The one de-duplication pass: two patterns of one rule can match overlapping text
-        // ("{{name}}" and "{name}", "a small number" and "a small number of users"): the
-        // longest finding stays.
-        let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
-        for f in findings {
-            // Sorted by start: an overlapping finding is among the last few kept.
-            let recent = kept.len().saturating_sub(8);
-            let overlapped = kept[recent..]
-                .iter()
-                .rposition(|k| {
-                    k.rule == f.rule
-                        && !f.document_level
-                        && !k.document_level
-                        && k.start < f.end.max(f.start + 1)
-                        && f.start < k.end
-                })
-                .map(|i| recent + i);
-            match overlapped {
-                Some(i) if f.end - f.start > kept[i].end - kept[i].start => kept[i] = f,
-                Some(_) => {}
-                None => kept.push(f),
-            }
-        }
-        let mut kept = finding_cap::cap_per_rule(kept, self.config.max_findings_per_rule);
-        kept.sort_by(by_position);
-        kept.into_iter().map(|f| to_diagnostic(doc, f)).collect()
     }
 }
 
@@ -594,38 +601,28 @@ struct Identity {
     phase_confidence: Option<Confidence>,
 }
 
-/// A rule's setting; a grouped id (`grammar/COULD_OF`) falls back to its group's (`grammar`).
-fn setting_for<'a>(
-    settings: &'a BTreeMap<String, RuleSetting>,
-    rule: &str,
-) -> Option<&'a RuleSetting> {
-    settings
-        .get(rule)
-        .or_else(|| rule.split_once('/').and_then(|(g, _)| settings.get(g)))
-}
-
-fn to_diagnostic(doc: &Document, f: Finding) -> Diagnostic {
-    let span = doc.lines.span(&doc.source, f.start, f.end);
+fn to_diagnostic(source: &str, lines: &LineIndex, f: Finding) -> Diagnostic {
+    let span = lines.span(source, f.start, f.end);
     Diagnostic {
         rule: f.rule,
         severity: f.severity,
         // A message may quote text across a line break; every format shows it on one line.
         message: one_line(&f.message),
         help: one_line(&f.help),
-        text: doc.source[span.start..span.end].to_string(),
+        text: source[span.start..span.end].to_string(),
         span,
         document_level: f.document_level,
         suggestions: f
             .suggestions
             .into_iter()
-            .map(|fix| to_suggestion(doc, fix))
+            .map(|fix| to_suggestion(source, lines, fix))
             .collect(),
     }
 }
 
-fn to_suggestion(doc: &Document, fix: Fix) -> Suggestion {
+fn to_suggestion(source: &str, lines: &LineIndex, fix: Fix) -> Suggestion {
     let (start, end) = fix.range();
-    let replacement = fix.covering_replacement(&doc.source);
+    let replacement = fix.covering_replacement(source);
     Suggestion {
         message: one_line(&fix.message),
         applicability: fix.applicability,
@@ -633,11 +630,11 @@ fn to_suggestion(doc: &Document, fix: Fix) -> Suggestion {
             .edits
             .into_iter()
             .map(|(s, e, replacement)| Edit {
-                span: doc.lines.span(&doc.source, s, e),
+                span: lines.span(source, s, e),
                 replacement,
             })
             .collect(),
-        span: doc.lines.span(&doc.source, start, end),
+        span: lines.span(source, start, end),
         replacement,
     }
 }
