@@ -171,14 +171,12 @@ fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileRep
         }
         Input::Stdin { name, bytes } => (name, bytes),
     };
-    let (text, encoding) =
-        decode_detected(&bytes).map_err(|(message, help, offset)| FileError {
-            path: name.clone(),
-            message,
-            help,
-            offset,
-        })?;
-    drop(bytes);
+    let (text, encoding) = decode_detected(bytes).map_err(|(message, help, offset)| FileError {
+        path: name.clone(),
+        message,
+        help,
+        offset,
+    })?;
     let doc_opts = Options {
         format: Format::from_path(&name),
         path: name,
@@ -187,7 +185,7 @@ fn check_one(linter: &Linter, input: Input, opts: &RunOptions) -> Result<FileRep
         packs: opts.packs.clone(),
     };
     let Some(fix) = opts.fix else {
-        let mut report = linter.check(&text, &doc_opts);
+        let mut report = linter.check_owned(text, &doc_opts);
         report.encoding = encoding;
         return Ok(report);
     };
@@ -263,13 +261,14 @@ fn read_file(p: &Path) -> Result<Vec<u8>, (String, String)> {
 /// Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are accepted; binary data and
 /// invalid UTF-8 are errors that give the byte offset.
 pub fn decode(bytes: &[u8]) -> Result<String, (String, String, Option<usize>)> {
-    decode_detected(bytes).map(|(text, _)| text)
+    decode_detected(bytes.to_vec()).map(|(text, _)| text)
 }
 
 /// [`decode`], with the encoding it found. A UTF-8 text keeps its byte-order mark (so its
-/// offsets are the file's); a UTF-16 one is decoded without it.
+/// offsets are the file's); a UTF-16 one is decoded without it. UTF-8 bytes become the text
+/// without a copy.
 pub fn decode_detected(
-    bytes: &[u8],
+    bytes: Vec<u8>,
 ) -> Result<(String, Encoding), (String, String, Option<usize>)> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let le = bytes[0] == 0xFF;
@@ -322,16 +321,16 @@ pub fn decode_detected(
             Some(nul),
         ));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, Encoding::Utf8)),
         Err(e) => Err((
             format!(
                 "not valid UTF-8: invalid byte at offset {}",
-                e.valid_up_to()
+                e.utf8_error().valid_up_to()
             ),
             "re-save the file as UTF-8 (most editors have an \"encoding\" option when saving)"
                 .into(),
-            Some(e.valid_up_to()),
+            Some(e.utf8_error().valid_up_to()),
         )),
     }
 }
