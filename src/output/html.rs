@@ -23,6 +23,12 @@ use std::io;
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+/// [`escape`], appended to `out` (a long run of text is not copied first).
+pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -33,7 +39,6 @@ pub fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 const STYLE: &str = r#"
@@ -119,36 +124,48 @@ q.evidence { display: inline; margin: 0; font-style: italic; }
 .clean { color: var(--ok); font-weight: 600; }
 "#;
 
-/// `--format html` (and `--html FILE`) as a [`Renderer`]: the page embeds every document and a
-/// summary at the top, so files are kept until `finish` writes the page.
+/// `--format html` (and `--html FILE`) as a [`Renderer`]: the page opens with a summary of
+/// every document, so each document's section is rendered as its report arrives (the report,
+/// and its source, need not be kept) and the page is written by `finish`.
 pub struct Html {
     docs_base: String,
-    report: Report,
+    rows: Vec<String>,
+    sections: Vec<String>,
 }
 
 impl Html {
     pub fn new(docs_base: &str) -> Html {
         Html {
             docs_base: docs_base.to_string(),
-            report: Report::default(),
+            rows: Vec::new(),
+            sections: Vec::new(),
         }
     }
 }
 
 impl Renderer for Html {
     fn file(&mut self, f: &FileReport, _: &mut dyn io::Write) -> io::Result<()> {
-        self.report.files.push(f.clone());
+        let i = self.sections.len();
+        self.rows.push(summary_row(i, f));
+        // Room for the draft's markup up front: growing a string by doubling would hold two
+        // copies of a large draft's page at once.
+        let mut section = String::with_capacity(f.source.len() + f.source.len() / 4 + 4096);
+        document(&mut section, i, f, &self.docs_base);
+        self.sections.push(section);
         Ok(())
     }
 
     fn finish(
         &mut self,
         errors: &[FileError],
-        _: &Summary,
+        summary: &Summary,
         out: &mut dyn io::Write,
     ) -> io::Result<()> {
-        self.report.errors = errors.to_vec();
-        out.write_all(render_linked(&self.report, &self.docs_base).as_bytes())
+        out.write_all(head(summary, &self.rows, errors).as_bytes())?;
+        for section in self.sections.drain(..) {
+            out.write_all(section.as_bytes())?;
+        }
+        out.write_all(FOOT.as_bytes())
     }
 }
 
@@ -158,7 +175,24 @@ pub fn render(report: &Report) -> String {
 
 /// The report with rule links under `docs_base` (`docs_url` in candor.toml).
 pub fn render_linked(report: &Report, docs_base: &str) -> String {
-    let s = report.summary();
+    let rows: Vec<String> = report
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| summary_row(i, f))
+        .collect();
+    let mut out = head(&report.summary(), &rows, &report.errors);
+    for (i, f) in report.files.iter().enumerate() {
+        document(&mut out, i, f, docs_base);
+    }
+    out.push_str(FOOT);
+    out
+}
+
+const FOOT: &str = "</body>\n</html>\n";
+
+/// The page up to the documents: style, totals, one summary row per document, unreadable files.
+fn head(s: &Summary, rows: &[String], errors: &[FileError]) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>candor report</title>\n<style>");
     out.push_str(STYLE);
@@ -183,22 +217,13 @@ pub fn render_linked(report: &Report, docs_base: &str) -> String {
         s.unreadable
     );
     out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr><th>Document</th><th>Kind</th><th>Errors</th><th>Warnings</th><th>Infos</th><th>Required elements</th></tr></thead>\n<tbody>\n");
-    for (i, f) in report.files.iter().enumerate() {
-        let (met, required) = requirement_counts(f);
-        let _ = writeln!(
-            out,
-            "<tr data-doc=\"doc-{i}\"><td><a href=\"#doc-{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{met}/{required}</td></tr>",
-            escape(&f.path),
-            escape(&kind_label(f)),
-            f.count(Severity::Error),
-            f.count(Severity::Warning),
-            f.count(Severity::Info),
-        );
+    for row in rows {
+        out.push_str(row);
     }
     out.push_str("</tbody>\n</table></div>\n");
-    if !report.errors.is_empty() {
+    if !errors.is_empty() {
         out.push_str("<h2>Files that could not be read</h2>\n<ul class=\"unreadable\">\n");
-        for e in &report.errors {
+        for e in errors {
             let _ = writeln!(
                 out,
                 "<li><b>{}</b>: {} <span class=\"help\">{}</span></li>",
@@ -210,12 +235,20 @@ pub fn render_linked(report: &Report, docs_base: &str) -> String {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
-
-    for (i, f) in report.files.iter().enumerate() {
-        document(&mut out, i, f, docs_base);
-    }
-    out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A document's row in the summary table.
+fn summary_row(i: usize, f: &FileReport) -> String {
+    let (met, required) = requirement_counts(f);
+    format!(
+        "<tr data-doc=\"doc-{i}\"><td><a href=\"#doc-{i}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{met}/{required}</td></tr>\n",
+        escape(&f.path),
+        escape(&kind_label(f)),
+        f.count(Severity::Error),
+        f.count(Severity::Warning),
+        f.count(Severity::Info),
+    )
 }
 
 /// (satisfied, total) over the elements the policy checks at error or warning level.

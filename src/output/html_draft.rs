@@ -12,11 +12,11 @@
 //! images are not loaded (their alt text is shown), and links keep an `href` only for `http`,
 //! `https` and `mailto` targets (with `rel="noopener noreferrer"`).
 
-use super::html::escape;
+use super::html::{escape, escape_into};
 use super::rule_url_in;
 use crate::diagnostic::Diagnostic;
 use crate::document::front_matter;
-use crate::document::{Format, blank};
+use crate::document::{Format, parts};
 use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -176,7 +176,7 @@ impl<'a> Marks<'a> {
             }
             let over = self.findings_over(a, b);
             if over.is_empty() {
-                out.push_str(&escape(text));
+                escape_into(out, text);
             } else {
                 self.mark(out, &over, text);
             }
@@ -234,7 +234,7 @@ impl<'a> Marks<'a> {
         for j in new.iter().skip(1) {
             let _ = write!(out, "<span class=\"anchor\" id=\"doc-{i}-m-{j}\"></span>");
         }
-        out.push_str(&escape(text));
+        escape_into(out, text);
         out.push_str("<span class=\"tips\" role=\"tooltip\">");
         for &j in &new {
             self.tip(out, j);
@@ -328,7 +328,9 @@ pub(super) fn render(out: &mut String, m: &mut Marks, src: &str, format: Format)
             Format::Text => "text",
         }
     );
-    let mut body = src.to_string();
+    // The body starts after the front matter (and a byte-order mark); it is read in place,
+    // its offsets the file's.
+    let mut body_start = if src.starts_with('\u{feff}') { 3 } else { 0 };
     if let Some(b) = front_matter::locate(src) {
         let open = if m.findings_over(b.start, b.end).is_empty() {
             ""
@@ -342,23 +344,26 @@ pub(super) fn render(out: &mut String, m: &mut Marks, src: &str, format: Format)
         m.text(out, b.start, &src[b.start..b.end]);
         m.close(out);
         out.push_str("</pre></details>\n");
-        blank(&mut body, b.start..b.end);
+        body_start = body_start.max(b.end);
     }
-    if src.starts_with('\u{feff}') {
-        blank(&mut body, 0..3);
-    }
-    match format {
-        Format::Markdown => markdown(out, m, &body),
-        Format::Text => plain(out, m, &body),
+    // A large draft is drawn in the parts it was checked in: the Markdown parser holds a
+    // tree of what it reads.
+    for part in parts::split(src, parts::WHOLE_LIMIT, parts::PART_SIZE) {
+        let part = part.start.max(body_start)..part.end.max(body_start);
+        match format {
+            Format::Markdown => markdown(out, m, src, part),
+            Format::Text => plain(out, m, src, part),
+        }
     }
     out.push_str("</article>\n");
 }
 
 /// Plain text: paragraphs between blank lines, line breaks kept (by CSS).
-fn plain(out: &mut String, m: &mut Marks, body: &str) {
-    let mut pos = 0;
+/// `body[part]`.
+fn plain(out: &mut String, m: &mut Marks, body: &str, part: Range<usize>) {
+    let mut pos = part.start;
     let mut para: Option<(usize, usize)> = None;
-    for line in body.split_inclusive('\n') {
+    for line in body[part].split_inclusive('\n') {
         let start = pos;
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -388,11 +393,14 @@ fn plain_paragraph(out: &mut String, m: &mut Marks, body: &str, s: usize, e: usi
 }
 
 /// Markdown: pulldown-cmark's events as safe HTML, every text run drawn through `Marks`.
-fn markdown(out: &mut String, m: &mut Marks, body: &str) {
+/// `body[part]`; `body` is the whole source.
+fn markdown(out: &mut String, m: &mut Marks, body: &str, part: Range<usize>) {
     let mut w = MarkdownWriter::default();
+    let offset = part.start;
     for (event, range) in
-        Parser::new_ext(body, crate::document::markdown_options()).into_offset_iter()
+        Parser::new_ext(&body[part], crate::document::markdown_options()).into_offset_iter()
     {
+        let range = range.start + offset..range.end + offset;
         if !matches!(
             event,
             Event::Text(_) | Event::SoftBreak | Event::HardBreak | Event::Html(_)
