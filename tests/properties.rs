@@ -167,6 +167,23 @@ proptest! {
         assert_spans_valid(&text, &check(&text, "noise.txt"))?;
     }
 
+    /// A document checked in parts (as one over 3 MiB is): the parts are consecutive, cover
+    /// the text and start on character boundaries, and every span is valid in the file.
+    #[test]
+    fn spans_are_valid_when_checked_in_parts(text in noisy(), size in 4usize..160) {
+        let cuts = candor::document::parts::split(&text, 0, size);
+        prop_assert_eq!(cuts.first().map(|r| r.start), Some(0));
+        prop_assert_eq!(cuts.last().map(|r| r.end), Some(text.len()));
+        for pair in cuts.windows(2) {
+            prop_assert_eq!(pair[0].end, pair[1].start);
+            prop_assert!(text.is_char_boundary(pair[1].start));
+        }
+        for name in ["noise.md", "noise.txt"] {
+            let report = LINTER.check_parts(&text, &Options::new(name), cuts.clone());
+            assert_spans_valid(&text, &report.diagnostics)?;
+        }
+    }
+
     #[test]
     fn output_is_identical_across_runs((fm, blocks) in draft_blocks()) {
         let text = join(&fm, &blocks);
