@@ -141,6 +141,9 @@ pub struct Finding {
     pub help: String,
     pub document_level: bool,
     pub suggestions: Vec<Fix>,
+    /// For a finding a rule makes once per document for a key (a jargon term at its first
+    /// use): the key. A document checked in parts keeps the first part's.
+    pub once_per_document: Option<String>,
 }
 
 /// A fix of a [`Finding`], in byte offsets: see [`Suggestion`].
@@ -215,6 +218,7 @@ impl Finding {
             help: String::new(),
             document_level: false,
             suggestions: Vec::new(),
+            once_per_document: None,
         }
     }
 

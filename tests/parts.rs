@@ -137,14 +137,17 @@ fn a_quoted_thread_ends_the_check_in_any_part() {
     let linter = Linter::new();
     let mut text = repeated("# Sign-in failures\n\n", UPDATE, 4);
     text.push_str("On Mon, 3 May 2025, Ana Lima wrote:\n\n");
-    text.push_str(&UPDATE.repeat(6));
+    text.push_str(&UPDATE.repeat(4));
+    // A suppression comment in the quoted text is still a comment (an unused one).
+    text.push_str("<!-- candor-disable-next-line hedging -->\n\n");
+    text.push_str(&UPDATE.repeat(2));
     let (a, b) = (whole(&linter, &text), in_parts(&linter, &text, 400));
     assert_eq!(findings(&a), findings(&b));
     let thread = text.find("On Mon").unwrap();
     assert!(
         !b.diagnostics
             .iter()
-            .any(|d| !d.document_level && d.span.start > thread)
+            .any(|d| !d.document_level && d.span.start > thread && d.rule != "unused-suppression")
     );
 }
 
@@ -160,4 +163,15 @@ fn pack_requirements_read_every_part() {
     assert!(!a.pack_checks.is_empty());
     assert_eq!(a.pack_checks, b.pack_checks);
     assert_eq!(findings(&a), findings(&b));
+}
+
+#[test]
+fn a_term_is_reported_once_in_the_whole_document() {
+    let linter = Linter::new();
+    let unit = "The SEV1 on db-prod-03 (OPS-4471) slowed checkout for 12 minutes.\n\n";
+    let text = repeated("# Checkout was slow\n\n", unit, 30);
+    let (a, b) = (whole(&linter, &text), in_parts(&linter, &text, 400));
+    assert_eq!(findings(&a), findings(&b));
+    let jargon = b.diagnostics.iter().filter(|d| d.rule == "jargon").count();
+    assert_eq!(jargon, 3, "{:?}", findings(&b));
 }

@@ -7,7 +7,7 @@ use crate::config::RuleSetting;
 use crate::diagnostic::Finding;
 use crate::finding_cap::Cap;
 use crate::suppress::{Known, Suppressions};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 pub(super) struct Collector<'a> {
     settings: &'a BTreeMap<String, RuleSetting>,
@@ -17,6 +17,8 @@ pub(super) struct Collector<'a> {
     /// The parts' document-level findings (the reading grade), one per rule: a directive
     /// anywhere that names the rule covers them, so they wait for the last part.
     held: Vec<Finding>,
+    /// (rule, key) of the findings made once per document, from earlier parts.
+    once: HashSet<(String, String)>,
 }
 
 impl<'a> Collector<'a> {
@@ -27,6 +29,7 @@ impl<'a> Collector<'a> {
             cap: Cap::new(max_per_rule),
             kept: Vec::new(),
             held: Vec::new(),
+            once: HashSet::new(),
         }
     }
 
@@ -38,8 +41,14 @@ impl<'a> Collector<'a> {
         findings: Vec<Finding>,
     ) {
         self.suppressions.add(source, comments);
-        let (document_level, local): (Vec<Finding>, Vec<Finding>) =
-            findings.into_iter().partition(|f| f.document_level);
+        let once = &mut self.once;
+        let (document_level, local): (Vec<Finding>, Vec<Finding>) = findings
+            .into_iter()
+            .filter(|f| match &f.once_per_document {
+                Some(key) => once.insert((f.rule.clone(), key.clone())),
+                None => true,
+            })
+            .partition(|f| f.document_level);
         for f in document_level {
             if !self.held.iter().any(|h| h.rule == f.rule) {
                 self.held.push(f);

@@ -273,27 +273,37 @@ impl Linter {
         let mut els = Elements::default();
         let mut facts = Facts::default();
         let mut next = Some((first_part.start, first));
+        // A quoted e-mail thread runs to the end of the file: the parts after the one it
+        // starts in are someone else's text. Only their Markdown comments are read, as when the
+        // file is parsed whole (plain text finds directives in the masked text, which the
+        // thread blanks).
+        let mut in_thread = false;
         while let Some((offset, doc)) = next.take() {
-            let mut ctx = Context::new(&doc, what.kind, what.phase, &self.lexicon);
-            ctx.time_zone = self.config.time_zone.as_deref();
-            ctx.times_tz = times_tz.as_deref();
-            let (findings, part_els) = self.run_rules_and_detectors(&ctx, &settings);
-            facts = facts.merge(Facts::of(&ctx));
-            for (pack, reading) in enabled_packs.iter().zip(&mut readings) {
-                pack.read(reading, &doc, offset);
+            if in_thread {
+                collector.part(text, suppress::comments(&doc, offset), Vec::new());
+            } else {
+                let mut ctx = Context::new(&doc, what.kind, what.phase, &self.lexicon);
+                ctx.time_zone = self.config.time_zone.as_deref();
+                ctx.times_tz = times_tz.as_deref();
+                let (findings, part_els) = self.run_rules_and_detectors(&ctx, &settings);
+                facts = facts.merge(Facts::of(&ctx));
+                for (pack, reading) in enabled_packs.iter().zip(&mut readings) {
+                    pack.read(reading, &doc, offset);
+                }
+                els.absorb(part_els, offset, max);
+                collector.part(
+                    text,
+                    suppress::comments(&doc, offset),
+                    findings.into_iter().map(|f| f.shifted(offset)).collect(),
+                );
+                in_thread = doc.reply_thread.is_some();
             }
-            els.absorb(part_els, offset, max);
-            collector.part(
-                text,
-                suppress::comments(&doc, offset),
-                findings.into_iter().map(|f| f.shifted(offset)).collect(),
-            );
-            // A quoted e-mail thread runs to the end of the file: the rest is not the writer's.
-            if doc.reply_thread.is_none() {
-                next = parts
-                    .next()
-                    .map(|r| (r.start, Document::parse_part(&text[r], opts.format)));
+            if in_thread && opts.format == Format::Text {
+                break;
             }
+            next = parts
+                .next()
+                .map(|r| (r.start, Document::parse_part(&text[r], opts.format)));
         }
 
         let (requirements, custom_requirements) = self.requirements_for(&facts, &what, &packs);

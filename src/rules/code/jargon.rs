@@ -142,16 +142,18 @@ struct Reporter<'a> {
 
 impl Reporter<'_> {
     fn report(&mut self, out: &mut Vec<Finding>, range: Range<usize>, term: &str, kind: &TermKind) {
-        if self.seen.insert(term.to_lowercase()) && !self.doc.in_attributed_quote(range.clone()) {
-            out.push(
-                Finding::new("jargon", self.sev, range.start, range.end)
-                    .message(format!(
-                        "\"{term}\" is {} your readers may not know.",
-                        kind.what
-                    ))
-                    .help(kind.help.to_string()),
-            );
+        let key = term.to_lowercase();
+        if !self.seen.contains(&key) && !self.doc.in_attributed_quote(range.clone()) {
+            let mut f = Finding::new("jargon", self.sev, range.start, range.end)
+                .message(format!(
+                    "\"{term}\" is {} your readers may not know.",
+                    kind.what
+                ))
+                .help(kind.help.to_string());
+            f.once_per_document = Some(key.clone());
+            out.push(f);
         }
+        self.seen.insert(key);
     }
 }
 
