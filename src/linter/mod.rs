@@ -278,6 +278,8 @@ impl Linter {
         // file is parsed whole (plain text finds directives in the masked text, which the
         // thread blanks).
         let mut in_thread = false;
+        // The file's line index: a file read in one part has it in that part's document.
+        let mut whole_lines = None;
         while let Some((offset, doc)) = next.take() {
             if in_thread {
                 collector.part(text, suppress::comments(&doc, offset), Vec::new());
@@ -297,6 +299,9 @@ impl Linter {
                     findings.into_iter().map(|f| f.shifted(offset)).collect(),
                 );
                 in_thread = doc.reply_thread.is_some();
+            }
+            if doc.source.len() == text.len() {
+                whole_lines = Some(doc.lines);
             }
             if in_thread && opts.format == Format::Text {
                 break;
@@ -325,7 +330,7 @@ impl Linter {
             rule_ids: &self.rule_ids,
             is_off: &is_off,
         };
-        let lines = LineIndex::new(text);
+        let lines = whole_lines.unwrap_or_else(|| LineIndex::new(text));
         let diagnostics = collector
             .finish(text, &known, end_findings)
             .into_iter()
